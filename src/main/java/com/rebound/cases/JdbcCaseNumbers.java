@@ -1,0 +1,54 @@
+package com.rebound.cases;
+
+import java.time.ZoneId;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Case numbers from one counter row per year in table {@code rebound_case_number}. The increment
+ * runs in the transaction that starts the case and locks the year's row until it commits, so
+ * concurrent starts get consecutive numbers and a failed start leaves no gap.
+ */
+@Component
+class JdbcCaseNumbers implements CaseNumbers {
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate separateTransaction;
+
+  JdbcCaseNumbers(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+    this.jdbc = jdbc;
+    this.separateTransaction = new TransactionTemplate(transactionManager);
+    this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  @Override
+  public String next() {
+    int year = ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).getYear();
+    ensureCounter(year);
+    jdbc.update("UPDATE rebound_case_number SET last_number = last_number + 1 WHERE case_year = ?", year);
+    Long number = jdbc.queryForObject(
+        "SELECT last_number FROM rebound_case_number WHERE case_year = ?", Long.class, year);
+    return CaseNumbers.format(year, number);
+  }
+
+  /** The first case of a year creates the year's counter, committed on its own so that it is never rolled back. */
+  private void ensureCounter(int year) {
+    Integer rows = jdbc.queryForObject(
+        "SELECT COUNT(*) FROM rebound_case_number WHERE case_year = ?", Integer.class, year);
+    if (rows != null && rows > 0) {
+      return;
+    }
+    separateTransaction.executeWithoutResult(status -> {
+      try {
+        jdbc.update("INSERT INTO rebound_case_number (case_year, last_number) VALUES (?, 0)", year);
+      } catch (DuplicateKeyException createdByAConcurrentStart) {
+        status.setRollbackOnly();
+      }
+    });
+  }
+}

@@ -1,0 +1,74 @@
+package com.rebound.identity;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The groups of the procedure's roles, always; and with {@code rebound.demo-users=true} (the default
+ * profile) the demo accounts admin/admin, tech/tech and manager/manager. Idempotent: what exists
+ * is left as it is, so a password changed in Camunda Admin stays changed.
+ */
+@Component
+class Accounts implements InitializingBean {
+
+  static final String TECHNICIANS = "technicians";
+  static final String MANAGERS = "managers";
+  private static final Logger LOG = LoggerFactory.getLogger(Accounts.class);
+
+  private record Demo(String id, String firstName, String lastName, String group) {
+  }
+
+  private static final List<Demo> DEMO = List.of(
+      new Demo("admin", "Ada", "Admin", Groups.CAMUNDA_ADMIN),
+      new Demo("tech", "Tomás", "Technician", TECHNICIANS),
+      new Demo("manager", "Marta", "Manager", MANAGERS));
+
+  private final IdentityService identity;
+  private final boolean demoUsers;
+
+  Accounts(IdentityService identity, @Value("${rebound.demo-users:false}") boolean demoUsers) {
+    this.identity = identity;
+    this.demoUsers = demoUsers;
+  }
+
+  @Override
+  public void afterPropertiesSet() {
+    group(Groups.CAMUNDA_ADMIN, "Camunda administrators", Groups.GROUP_TYPE_SYSTEM);
+    group(TECHNICIANS, "Technicians", Groups.GROUP_TYPE_WORKFLOW);
+    group(MANAGERS, "Managers", Groups.GROUP_TYPE_WORKFLOW);
+    if (demoUsers) {
+      DEMO.forEach(this::demoUser);
+    }
+  }
+
+  private void group(String id, String name, String type) {
+    if (identity.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identity.newGroup(id);
+      group.setName(name);
+      group.setType(type);
+      identity.saveGroup(group);
+    }
+  }
+
+  private void demoUser(Demo demo) {
+    if (identity.createUserQuery().userId(demo.id()).count() > 0) {
+      return;
+    }
+    User user = identity.newUser(demo.id());
+    user.setFirstName(demo.firstName());
+    user.setLastName(demo.lastName());
+    user.setEmail(demo.id() + "@rebound.invalid");
+    user.setPassword(demo.id());
+    identity.saveUser(user);
+    identity.createMembership(demo.id(), demo.group());
+    LOG.info("Demo account {}/{} created in group {}", demo.id(), demo.id(), demo.group());
+  }
+}

@@ -1,0 +1,11 @@
+package com.rebound.procedure;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+
+/** A step of a case was given values that break the contract; nothing of that step is kept. */
+public class ProcedureContractException extends BadUserRequestException {
+
+  ProcedureContractException(String message) {
+    super(message);
+  }
+}

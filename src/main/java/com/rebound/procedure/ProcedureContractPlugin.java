@@ -1,0 +1,26 @@
+package com.rebound.procedure;
+
+import com.rebound.cases.CaseNumbers;
+import java.util.ArrayList;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.stereotype.Component;
+
+/** Engine plugin (picked up by the Camunda starter) that enforces the procedure's contract. */
+@Component
+class ProcedureContractPlugin extends AbstractProcessEnginePlugin {
+
+  private final CaseNumbers caseNumbers;
+
+  ProcedureContractPlugin(CaseNumbers caseNumbers) {
+    this.caseNumbers = caseNumbers;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPostBPMNParseListeners() == null) {
+      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+    }
+    configuration.getCustomPostBPMNParseListeners().add(new ProcedureParseListener(new CaseStart(caseNumbers)));
+  }
+}

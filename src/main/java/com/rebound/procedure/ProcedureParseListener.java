@@ -1,0 +1,41 @@
+package com.rebound.procedure;
+
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+
+/**
+ * Attaches the contract's checks to every version of {@code disasterRecovery} that is deployed,
+ * whoever deploys it (start-up, Desktop Modeler), as built-in listeners that Cockpit's "skip custom
+ * listeners" does not skip.
+ */
+class ProcedureParseListener extends AbstractBpmnParseListener {
+
+  private final ExecutionListener caseStart;
+  private final TaskListener stepCompletion = new StepCompletion();
+
+  ProcedureParseListener(ExecutionListener caseStart) {
+    this.caseStart = caseStart;
+  }
+
+  @Override
+  public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+    if (ProcedureVariables.PROCESS_KEY.equals(processDefinition.getKey())) {
+      processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START, caseStart);
+    }
+  }
+
+  @Override
+  public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+    if (activity.getProcessDefinition() instanceof ProcessDefinitionEntity definition
+        && ProcedureVariables.PROCESS_KEY.equals(definition.getKey())
+        && activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
+      behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, stepCompletion);
+    }
+  }
+}

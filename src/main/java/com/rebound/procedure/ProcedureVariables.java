@@ -1,0 +1,124 @@
+package com.rebound.procedure;
+
+import static com.rebound.procedure.VariableRule.choice;
+import static com.rebound.procedure.VariableRule.dateTimeOrNow;
+import static com.rebound.procedure.VariableRule.text;
+import static com.rebound.procedure.VariableRule.wholeNumber;
+import static com.rebound.procedure.VariableRule.yesNo;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The contract of process {@code disasterRecovery} (shared/design/procedure.md) in one place: the
+ * process key, the task ids, the variable names, and what each step must set. Code and tests use
+ * these constants instead of string literals.
+ */
+public final class ProcedureVariables {
+
+  public static final String PROCESS_KEY = "disasterRecovery";
+
+  // Start of a case
+  public static final String CASE_NUMBER = "caseNumber";
+  public static final String CLIENT_ID = "clientId";
+  public static final String REPORTED_BY = "reportedBy";
+  public static final String SUMMARY = "summary";
+  public static final String DETECTED_AT = "detectedAt";
+  // assessImpact
+  public static final String IMPACT_LEVEL = "impactLevel";
+  public static final String USERS_AFFECTED = "usersAffected";
+  public static final String DATA_LOSS_SUSPECTED = "dataLossSuspected";
+  public static final String PROBABLE_CAUSE = "probableCause";
+  public static final String DAMAGED_SCOPE = "damagedScope";
+  // agreeObjectives
+  public static final String RTO_HOURS = "rtoHours";
+  public static final String RPO_HOURS = "rpoHours";
+  public static final String APPROACH = "approach";
+  public static final String AGREED_WITH = "agreedWith";
+  public static final String AGREED_AT = "agreedAt";
+  // recover, verifyInternally, clientAcceptance, reviewStrategy
+  public static final String RECOVERY_OUTCOME = "recoveryOutcome";
+  public static final String INTERNAL_CHECK_PASSED = "internalCheckPassed";
+  public static final String CLIENT_ACCEPTED = "clientAccepted";
+  public static final String ACCEPTANCE_ISSUES = "acceptanceIssues";
+  public static final String ACCEPTANCE_ROUNDS = "acceptanceRounds";
+  public static final String STRATEGY = "strategy";
+  // assessRestoration
+  public static final String RESTORATION_METHOD = "restorationMethod";
+  public static final String EXPECTED_DATA_LOSS = "expectedDataLoss";
+  public static final String CLIENT_CONSENTED = "clientConsented";
+  // postIncidentReview, offerPrevention
+  public static final String ROOT_CAUSE = "rootCause";
+  public static final String LESSONS_LEARNED = "lessonsLearned";
+  public static final String ACTION_ITEMS = "actionItems";
+  public static final String CLIENT_INTEREST = "clientInterest";
+  /** Set by the application (DMN, a later issue); shown in Tasklist when known. */
+  public static final String SEVERITY = "severity";
+
+  /** Task ids of the contract. */
+  public static final class Tasks {
+    public static final String ASSESS_IMPACT = "assessImpact";
+    public static final String AGREE_OBJECTIVES = "agreeObjectives";
+    public static final String RECOVER = "recover";
+    public static final String VERIFY_INTERNALLY = "verifyInternally";
+    public static final String CLIENT_ACCEPTANCE = "clientAcceptance";
+    public static final String REVIEW_STRATEGY = "reviewStrategy";
+    public static final String ASSESS_RESTORATION = "assessRestoration";
+    public static final String REINSTALL_IN_SITU = "reinstallInSitu";
+    public static final String RESTORE_TO_VM = "restoreToVm";
+    public static final String INFORM_UNRECOVERABLE = "informUnrecoverable";
+    public static final String POST_INCIDENT_REVIEW = "postIncidentReview";
+    public static final String OFFER_PREVENTION = "offerPrevention";
+
+    private Tasks() {
+    }
+  }
+
+  /** Candidate group of each contract task. */
+  public static final Map<String, String> CANDIDATE_GROUPS = Map.ofEntries(
+      Map.entry(Tasks.ASSESS_IMPACT, "technicians"),
+      Map.entry(Tasks.AGREE_OBJECTIVES, "technicians"),
+      Map.entry(Tasks.RECOVER, "technicians"),
+      Map.entry(Tasks.VERIFY_INTERNALLY, "technicians"),
+      Map.entry(Tasks.CLIENT_ACCEPTANCE, "technicians"),
+      Map.entry(Tasks.REVIEW_STRATEGY, "managers"),
+      Map.entry(Tasks.ASSESS_RESTORATION, "technicians"),
+      Map.entry(Tasks.REINSTALL_IN_SITU, "technicians"),
+      Map.entry(Tasks.RESTORE_TO_VM, "technicians"),
+      Map.entry(Tasks.INFORM_UNRECOVERABLE, "managers"),
+      Map.entry(Tasks.POST_INCIDENT_REVIEW, "managers"),
+      Map.entry(Tasks.OFFER_PREVENTION, "managers"));
+
+  static final String START = "start";
+
+  /** What each step must leave in the case; the key is the task id, or {@link #START}. */
+  static final Map<String, List<VariableRule>> RULES = Map.ofEntries(
+      Map.entry(START, List.of(text(CLIENT_ID), text(REPORTED_BY), text(SUMMARY), dateTimeOrNow(DETECTED_AT))),
+      Map.entry(Tasks.ASSESS_IMPACT, List.of(
+          choice(IMPACT_LEVEL, "total", "major", "partial", "minor"),
+          wholeNumber(USERS_AFFECTED, 0, 1_000_000),
+          yesNo(DATA_LOSS_SUSPECTED),
+          choice(PROBABLE_CAUSE, "hardware", "ransomware", "humanError", "software", "power", "naturalDisaster", "other"),
+          text(DAMAGED_SCOPE))),
+      Map.entry(Tasks.AGREE_OBJECTIVES, List.of(
+          wholeNumber(RTO_HOURS, 1, 8760),
+          wholeNumber(RPO_HOURS, 0, 8760),
+          choice(APPROACH, "recover", "restore", "unrecoverable"),
+          text(AGREED_WITH),
+          dateTimeOrNow(AGREED_AT))),
+      Map.entry(Tasks.RECOVER, List.of(choice(RECOVERY_OUTCOME, "done", "needsRestoration"))),
+      Map.entry(Tasks.VERIFY_INTERNALLY, List.of(yesNo(INTERNAL_CHECK_PASSED))),
+      Map.entry(Tasks.CLIENT_ACCEPTANCE, List.of(
+          yesNo(CLIENT_ACCEPTED),
+          text(ACCEPTANCE_ISSUES).onlyWhen(CLIENT_ACCEPTED, Boolean.FALSE))),
+      Map.entry(Tasks.REVIEW_STRATEGY, List.of(choice(STRATEGY, "keepRecovering", "restore"))),
+      Map.entry(Tasks.ASSESS_RESTORATION, List.of(
+          choice(RESTORATION_METHOD, "inSitu", "virtualMachine"),
+          text(EXPECTED_DATA_LOSS),
+          yesNo(CLIENT_CONSENTED))),
+      Map.entry(Tasks.POST_INCIDENT_REVIEW, List.of(text(ROOT_CAUSE), text(LESSONS_LEARNED))),
+      Map.entry(Tasks.OFFER_PREVENTION, List.of(choice(CLIENT_INTEREST, "accepted", "declined", "considering"))));
+
+  private ProcedureVariables() {
+  }
+}

@@ -1,0 +1,44 @@
+package com.rebound.procedure;
+
+import java.util.Set;
+
+/**
+ * What one step of the procedure demands of one process variable: its kind, whether it must be
+ * present, the values it may take.
+ */
+record VariableRule(String name, Kind kind, Presence presence, Set<String> allowed, long min, long max,
+    String requiredIfVariable, Object requiredIfValue) {
+
+  enum Kind { TEXT, CHOICE, WHOLE_NUMBER, YES_NO, DATE_TIME }
+
+  enum Presence { REQUIRED, OPTIONAL, DEFAULTS_TO_NOW }
+
+  static VariableRule text(String name) {
+    return new VariableRule(name, Kind.TEXT, Presence.REQUIRED, Set.of(), 0, 0, null, null);
+  }
+
+  static VariableRule choice(String name, String... allowed) {
+    return new VariableRule(name, Kind.CHOICE, Presence.REQUIRED, Set.of(allowed), 0, 0, null, null);
+  }
+
+  static VariableRule wholeNumber(String name, long min, long max) {
+    return new VariableRule(name, Kind.WHOLE_NUMBER, Presence.REQUIRED, Set.of(), min, max, null, null);
+  }
+
+  static VariableRule yesNo(String name) {
+    return new VariableRule(name, Kind.YES_NO, Presence.REQUIRED, Set.of(), 0, 0, null, null);
+  }
+
+  static VariableRule dateTimeOrNow(String name) {
+    return new VariableRule(name, Kind.DATE_TIME, Presence.DEFAULTS_TO_NOW, Set.of(), 0, 0, null, null);
+  }
+
+  /** The same rule, required only when another variable (already normalised) has the given value. */
+  VariableRule onlyWhen(String variable, Object value) {
+    return new VariableRule(name, kind, Presence.REQUIRED, allowed, min, max, variable, value);
+  }
+
+  boolean isConditional() {
+    return requiredIfVariable != null;
+  }
+}

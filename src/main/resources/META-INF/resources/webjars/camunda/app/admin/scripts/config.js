@@ -1,0 +1,7 @@
+// Rebound's customisation of Camunda Admin (the webapps' documented config.js).
+export default {
+  app: {
+    name: 'Admin',
+    vendor: 'Rebound'
+  }
+};
