@@ -45,6 +45,11 @@ class ProcedureDeployer implements InitializingBean {
       LOG.warn("No BPMN, DMN or form files under classpath {}: nothing deployed", FOLDER);
       return;
     }
+    deploy(files);
+  }
+
+  /** Deploys the named files as the start-up deployment; files unchanged since the last one are skipped. */
+  DeploymentWithDefinitions deploy(List<Map.Entry<String, Resource>> files) throws IOException {
     DeploymentBuilder deployment = repositoryService.createDeployment()
         .name(DEPLOYMENT_NAME)
         .source(DEPLOYMENT_SOURCE)
@@ -60,10 +65,11 @@ class ProcedureDeployer implements InitializingBean {
     int changed = result.getDeployedProcessDefinitions() == null ? 0 : result.getDeployedProcessDefinitions().size();
     LOG.info("Procedure files {}: deployment {} ({} new process definition version(s); unchanged files are not redeployed)",
         names, result.getId(), changed);
+    return result;
   }
 
   /** The procedure files, each with its path inside {@code bpmn/} as its name, sorted by name. */
-  private static List<Map.Entry<String, Resource>> procedureFiles() throws IOException {
+  static List<Map.Entry<String, Resource>> procedureFiles() throws IOException {
     PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
     List<String> roots = new ArrayList<>();
     for (Resource root : resolver.getResources("classpath*:" + FOLDER)) {

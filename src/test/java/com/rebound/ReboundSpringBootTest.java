@@ -1,0 +1,20 @@
+package com.rebound;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole of Rebound on a random port with a fresh in-memory database and the demo accounts;
+ * every test class with this annotation shares one running application.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(classes = ReboundApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+        "spring.datasource.url=jdbc:h2:mem:rebound-test;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+        "rebound.demo-users=true"})
+public @interface ReboundSpringBootTest {
+}

@@ -1,0 +1,395 @@
+package com.rebound.procedure;
+
+import static com.rebound.procedure.ProcedureVariables.*;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import com.rebound.procedure.ProcedureVariables.Tasks;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Every path of {@code disasterRecovery}, walked as technicians and managers would in Tasklist. The
+ * class must cover every flow node and sequence flow of the model.
+ */
+@Deployment(resources = {
+    "bpmn/disaster-recovery.bpmn", "bpmn/start-disaster-reported.form", "bpmn/assess-impact.form",
+    "bpmn/agree-objectives.form", "bpmn/recover.form", "bpmn/verify-internally.form",
+    "bpmn/client-acceptance.form", "bpmn/review-strategy.form", "bpmn/assess-restoration.form",
+    "bpmn/reinstall-in-situ.form", "bpmn/restore-to-vm.form", "bpmn/inform-unrecoverable.form",
+    "bpmn/post-incident-review.form", "bpmn/offer-prevention.form"})
+class DisasterRecoveryProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension
+      .builder(ProcessTestEngine.configuration("process-test"))
+      .assertClassCoverageAtLeast(1.0)
+      .build();
+
+  @BeforeEach
+  void initAssertions() {
+    init(engine.getProcessEngine());
+  }
+
+  // ---- the paths of the procedure
+
+  @Test
+  void happyPath_recoverVerifyAcceptReviewOffer() {
+    ProcessInstance pi = reportDisaster("DR-2026-0042");
+    assess(pi);
+    agree(pi, "recover");
+    recover(pi, "done");
+    verify(pi, true);
+    accept(pi, true);
+    review(pi);
+    offerPrevention(pi);
+
+    assertThat(pi).isEnded().hasPassedInOrder(Tasks.ASSESS_IMPACT, Tasks.AGREE_OBJECTIVES, Tasks.RECOVER,
+        Tasks.VERIFY_INTERNALLY, Tasks.CLIENT_ACCEPTANCE, Tasks.POST_INCIDENT_REVIEW, Tasks.OFFER_PREVENTION);
+    assertThat(pi).hasNotPassed(Tasks.REVIEW_STRATEGY, Tasks.ASSESS_RESTORATION, Tasks.INFORM_UNRECOVERABLE);
+    assertThat(pi).variables().containsEntry(ACCEPTANCE_ROUNDS, 1L).containsEntry(CASE_NUMBER, "DR-2026-0042");
+    assertCompletedInHistory(pi);
+  }
+
+  @Test
+  void failedInternalCheckGoesBackToRecovery_thenPasses() {
+    ProcessInstance pi = startAndAgree("recover");
+    recover(pi, "done");
+    verify(pi, false);
+    assertThat(pi).isWaitingAt(Tasks.RECOVER);
+    recover(pi, "done");
+    verify(pi, true);
+    accept(pi, true);
+    review(pi);
+    offerPrevention(pi);
+
+    assertThat(pi).isEnded();
+    Assertions.assertThat(timesPassed(pi, Tasks.RECOVER)).isEqualTo(2);
+    Assertions.assertThat(timesPassed(pi, Tasks.VERIFY_INTERNALLY)).isEqualTo(2);
+    assertCompletedInHistory(pi);
+  }
+
+  @Test
+  void clientRejectsThenAccepts_roundsAreCounted() {
+    ProcessInstance pi = startAndAgree("recover");
+    recover(pi, "done");
+    verify(pi, true);
+    reject(pi, "Accounting cannot open the 2026 ledger");
+    assertThat(pi).isWaitingAt(Tasks.RECOVER).variables()
+        .containsEntry(ACCEPTANCE_ROUNDS, 1L)
+        .containsEntry(ACCEPTANCE_ISSUES, "Accounting cannot open the 2026 ledger");
+    recover(pi, "done");
+    verify(pi, true);
+    accept(pi, true);
+    review(pi);
+    offerPrevention(pi);
+
+    assertThat(pi).isEnded().variables().containsEntry(ACCEPTANCE_ROUNDS, 2L).containsEntry(CLIENT_ACCEPTED, true);
+    assertCompletedInHistory(pi);
+  }
+
+  @Test
+  void threeRejections_managerKeepsRecovering() {
+    ProcessInstance pi = startAndAgree("recover");
+    rejectThreeRounds(pi);
+    assertThat(task()).hasCandidateGroup("managers");
+    complete(task(), withVariables(STRATEGY, "keepRecovering", "strategyReason", "One share left; fix it"));
+    assertThat(pi).isWaitingAt(Tasks.RECOVER);
+    recover(pi, "done");
+    verify(pi, true);
+    accept(pi, true);
+    review(pi);
+    offerPrevention(pi);
+
+    assertThat(pi).isEnded().variables().containsEntry(ACCEPTANCE_ROUNDS, 4L);
+    assertCompletedInHistory(pi);
+  }
+
+  @Test
+  void threeRejections_managerSwitchesToRestoration() {
+    ProcessInstance pi = startAndAgree("recover");
+    rejectThreeRounds(pi);
+    complete(task(), withVariables(STRATEGY, "restore", "strategyReason", "The file server keeps corrupting data"));
+    assertThat(pi).isWaitingAt(Tasks.ASSESS_RESTORATION);
+    assessRestoration(pi, "virtualMachine", true);
+    assertThat(pi).isWaitingAt(Tasks.RESTORE_TO_VM);
+    complete(task(), withVariables("vmDetails", "vm-fs01 on host hv2, data from Sunday's backup"));
+    verify(pi, true);
+    accept(pi, true);
+    review(pi);
+    offerPrevention(pi);
+
+    assertThat(pi).isEnded().hasPassed(Tasks.REVIEW_STRATEGY, Tasks.RESTORE_TO_VM);
+    assertCompletedInHistory(pi);
+  }
+
+  @Test
+  void recoveryNeedsRestoration_reinstallInSitu() {
+    ProcessInstance pi = startAndAgree("recover");
+    recover(pi, "needsRestoration");
+    assertThat(pi).isWaitingAt(Tasks.ASSESS_RESTORATION);
+    assessRestoration(pi, "inSitu", true);
+    assertThat(pi).isWaitingAt(Tasks.REINSTALL_IN_SITU);
+    assertThat(task()).hasCandidateGroup("technicians");
+    complete(task(), withVariables("reinstallNotes", "Windows Server reinstalled, data from last night's backup"));
+    assertThat(pi).isWaitingAt(Tasks.VERIFY_INTERNALLY);
+    verify(pi, true);
+    accept(pi, true);
+    review(pi);
+    offerPrevention(pi);
+
+    assertThat(pi).isEnded().hasPassed(Tasks.REINSTALL_IN_SITU).hasNotPassed(Tasks.RESTORE_TO_VM);
+    assertCompletedInHistory(pi);
+  }
+
+  @Test
+  void restoreToVirtualMachineAgreedInTheObjectives() {
+    ProcessInstance pi = startAndAgree("restore");
+    assertThat(pi).isWaitingAt(Tasks.ASSESS_RESTORATION);
+    assessRestoration(pi, "virtualMachine", true);
+    complete(task(), withVariables("vmDetails", "vm-erp on the office NAS"));
+    verify(pi, true);
+    accept(pi, true);
+    review(pi);
+    offerPrevention(pi);
+
+    assertThat(pi).isEnded().hasPassed(Tasks.RESTORE_TO_VM).hasNotPassed(Tasks.RECOVER);
+    assertCompletedInHistory(pi);
+  }
+
+  @Test
+  void clientRefusesRestoration_objectivesAreAgreedAgain() {
+    ProcessInstance pi = startAndAgree("restore");
+    assessRestoration(pi, "inSitu", false);
+    assertThat(pi).isWaitingAt(Tasks.AGREE_OBJECTIVES);
+    agree(pi, "recover");
+    recover(pi, "done");
+    verify(pi, true);
+    accept(pi, true);
+    review(pi);
+    offerPrevention(pi);
+
+    assertThat(pi).isEnded().hasNotPassed(Tasks.REINSTALL_IN_SITU, Tasks.RESTORE_TO_VM);
+    Assertions.assertThat(timesPassed(pi, Tasks.AGREE_OBJECTIVES)).isEqualTo(2);
+    assertCompletedInHistory(pi);
+  }
+
+  @Test
+  void unrecoverable_informThenReviewAndOffer() {
+    ProcessInstance pi = startAndAgree("unrecoverable");
+    assertThat(pi).isWaitingAt(Tasks.INFORM_UNRECOVERABLE);
+    assertThat(task()).hasCandidateGroup("managers");
+    complete(task(), withVariables("unrecoverableExplanation", "The disk is physically destroyed; no backup existed"));
+    review(pi);
+    offerPrevention(pi);
+
+    assertThat(pi).isEnded().hasNotPassed(Tasks.RECOVER, Tasks.CLIENT_ACCEPTANCE);
+    assertCompletedInHistory(pi);
+  }
+
+  // ---- the contract at the edges
+
+  @Test
+  void caseWithoutBusinessKeyGetsACaseNumber() {
+    ProcessInstance pi = runtimeService().startProcessInstanceByKey(PROCESS_KEY, startVariables());
+
+    String caseNumber = (String) runtimeService().getVariable(pi.getId(), CASE_NUMBER);
+    Assertions.assertThat(caseNumber).matches("DR-\\d{4}-\\d{4,}");
+    Assertions.assertThat(runtimeService().createProcessInstanceQuery().processInstanceId(pi.getId())
+        .singleResult().getBusinessKey()).isEqualTo(caseNumber);
+    Assertions.assertThat(historyService().createHistoricProcessInstanceQuery().processInstanceId(pi.getId())
+        .singleResult().getBusinessKey()).isEqualTo(caseNumber);
+  }
+
+  @Test
+  void valuesAsTasklistSubmitsThemArriveWithTheContractsTypes() {
+    Map<String, Object> start = startVariables();
+    start.put(DETECTED_AT, "2026-11-28T08:30+01:00");
+    ProcessInstance pi = runtimeService().startProcessInstanceByKey(PROCESS_KEY, "DR-2026-0100", start);
+    // Tasklist sends form-js numbers as Integer and our yes/no radios as text
+    complete(task(pi), withVariables(IMPACT_LEVEL, "major", USERS_AFFECTED, 12, DATA_LOSS_SUSPECTED, "true",
+        PROBABLE_CAUSE, "ransomware", DAMAGED_SCOPE, "Shared folder \\\\fs01\\contabilidad encrypted"));
+    complete(task(pi), withVariables(RTO_HOURS, 24.0, RPO_HOURS, "4", APPROACH, "recover", AGREED_WITH, "Ana (owner)"));
+
+    Map<String, Object> v = runtimeService().getVariables(pi.getId());
+    Assertions.assertThat(v.get(DETECTED_AT)).isInstanceOf(Date.class);
+    Assertions.assertThat(((Date) v.get(DETECTED_AT)).toInstant().toString()).isEqualTo("2026-11-28T07:30:00Z");
+    Assertions.assertThat(v.get(USERS_AFFECTED)).isEqualTo(12L);
+    Assertions.assertThat(v.get(DATA_LOSS_SUSPECTED)).isEqualTo(Boolean.TRUE);
+    Assertions.assertThat(v.get(RTO_HOURS)).isEqualTo(24L);
+    Assertions.assertThat(v.get(RPO_HOURS)).isEqualTo(4L);
+    Assertions.assertThat(v.get(AGREED_AT)).isInstanceOf(Date.class);
+  }
+
+  @Test
+  void badAssessmentIsRefusedWithEachFieldAndNothingChanges() {
+    ProcessInstance pi = reportDisaster("DR-2026-0200");
+    Task assessment = task(pi);
+
+    assertThatThrownBy(() -> taskService().complete(assessment.getId(), withVariables(
+        IMPACT_LEVEL, "catastrophic", USERS_AFFECTED, "many", DATA_LOSS_SUSPECTED, "perhaps",
+        PROBABLE_CAUSE, "hardware")))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("impactLevel must be one of major, minor, partial, total; got 'catastrophic'")
+        .hasMessageContaining("usersAffected must be a whole number, got 'many'")
+        .hasMessageContaining("dataLossSuspected must be true or false, got 'perhaps'")
+        .hasMessageContaining("damagedScope is required");
+
+    assertThat(pi).isWaitingAt(Tasks.ASSESS_IMPACT);
+    Assertions.assertThat(taskService().createTaskQuery().taskId(assessment.getId()).count()).isEqualTo(1);
+    Assertions.assertThat(runtimeService().getVariables(pi.getId()))
+        .doesNotContainKeys(IMPACT_LEVEL, USERS_AFFECTED, DATA_LOSS_SUSPECTED, PROBABLE_CAUSE);
+  }
+
+  @Test
+  void negativeHoursAndUnknownApproachAreRefused() {
+    ProcessInstance pi = reportDisaster("DR-2026-0201");
+    assess(pi);
+
+    assertThatThrownBy(() -> complete(task(pi), withVariables(RTO_HOURS, -5, RPO_HOURS, 2.5,
+        APPROACH, "pray", AGREED_WITH, "Ana")))
+        .hasMessageContaining("rtoHours must be between 1 and 8760, got -5")
+        .hasMessageContaining("rpoHours must be a whole number, got '2.5'")
+        .hasMessageContaining("approach must be one of recover, restore, unrecoverable; got 'pray'");
+    assertThat(pi).isWaitingAt(Tasks.AGREE_OBJECTIVES);
+    Assertions.assertThat(runtimeService().getVariables(pi.getId())).doesNotContainKeys(RTO_HOURS, APPROACH);
+  }
+
+  @Test
+  void rejectionWithoutProblemsIsRefused() {
+    ProcessInstance pi = startAndAgree("recover");
+    recover(pi, "done");
+    verify(pi, true);
+
+    assertThatThrownBy(() -> complete(task(pi), withVariables(CLIENT_ACCEPTED, false)))
+        .hasMessageContaining("acceptanceIssues is required when clientAccepted is false");
+    assertThat(pi).isWaitingAt(Tasks.CLIENT_ACCEPTANCE);
+    Assertions.assertThat(runtimeService().getVariables(pi.getId())).doesNotContainKey(CLIENT_ACCEPTED);
+  }
+
+  @Test
+  void caseWithoutClientIsNotOpened() {
+    Map<String, Object> start = startVariables();
+    start.remove(CLIENT_ID);
+    start.put(DETECTED_AT, "yesterday");
+
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(PROCESS_KEY, "DR-2026-0300", start))
+        .hasMessageContaining("clientId is required")
+        .hasMessageContaining("detectedAt must be a date-time");
+    Assertions.assertThat(runtimeService().createProcessInstanceQuery().processInstanceBusinessKey("DR-2026-0300").count())
+        .isZero();
+  }
+
+  // ---- steps, as a technician or manager fills the forms
+
+  private static Map<String, Object> startVariables() {
+    Map<String, Object> v = new HashMap<>();
+    v.put(CLIENT_ID, "gestoria-lopez");
+    v.put(REPORTED_BY, "Luisa López (office manager)");
+    v.put(SUMMARY, "The file server does not start; 25 people cannot open client files");
+    v.put(DETECTED_AT, new Date());
+    return v;
+  }
+
+  private static ProcessInstance reportDisaster(String caseNumber) {
+    ProcessInstance pi = runtimeService().startProcessInstanceByKey(PROCESS_KEY, caseNumber, startVariables());
+    assertThat(pi).isWaitingAt(Tasks.ASSESS_IMPACT);
+    return pi;
+  }
+
+  private static ProcessInstance startAndAgree(String approach) {
+    ProcessInstance pi = reportDisaster(null);
+    assess(pi);
+    agree(pi, approach);
+    return pi;
+  }
+
+  private static void assess(ProcessInstance pi) {
+    assertThat(pi).isWaitingAt(Tasks.ASSESS_IMPACT);
+    assertThat(task()).hasCandidateGroup("technicians");
+    complete(task(), withVariables(IMPACT_LEVEL, "major", USERS_AFFECTED, 25L, DATA_LOSS_SUSPECTED, true,
+        PROBABLE_CAUSE, "hardware", DAMAGED_SCOPE, "File server FS01: system disk"));
+  }
+
+  private static void agree(ProcessInstance pi, String approach) {
+    assertThat(pi).isWaitingAt(Tasks.AGREE_OBJECTIVES);
+    complete(task(), withVariables(RTO_HOURS, 8L, RPO_HOURS, 24L, APPROACH, approach, AGREED_WITH, "Luisa López"));
+  }
+
+  private static void recover(ProcessInstance pi, String outcome) {
+    assertThat(pi).isWaitingAt(Tasks.RECOVER);
+    complete(task(), withVariables(RECOVERY_OUTCOME, outcome));
+  }
+
+  private static void verify(ProcessInstance pi, boolean passed) {
+    assertThat(pi).isWaitingAt(Tasks.VERIFY_INTERNALLY);
+    complete(task(), withVariables(INTERNAL_CHECK_PASSED, passed));
+  }
+
+  private static void accept(ProcessInstance pi, boolean accepted) {
+    assertThat(pi).isWaitingAt(Tasks.CLIENT_ACCEPTANCE);
+    complete(task(), withVariables(CLIENT_ACCEPTED, accepted));
+  }
+
+  private static void reject(ProcessInstance pi, String issues) {
+    assertThat(pi).isWaitingAt(Tasks.CLIENT_ACCEPTANCE);
+    complete(task(), withVariables(CLIENT_ACCEPTED, false, ACCEPTANCE_ISSUES, issues));
+  }
+
+  private static void rejectThreeRounds(ProcessInstance pi) {
+    for (int round = 1; round <= 3; round++) {
+      recover(pi, "done");
+      verify(pi, true);
+      reject(pi, "Round " + round + ": the ERP still shows last month's data");
+    }
+    assertThat(pi).isWaitingAt(Tasks.REVIEW_STRATEGY).variables().containsEntry(ACCEPTANCE_ROUNDS, 3L);
+  }
+
+  private static void assessRestoration(ProcessInstance pi, String method, boolean consented) {
+    assertThat(pi).isWaitingAt(Tasks.ASSESS_RESTORATION);
+    complete(task(), withVariables(RESTORATION_METHOD, method, EXPECTED_DATA_LOSS, "Changes since Sunday 22:00",
+        CLIENT_CONSENTED, consented));
+  }
+
+  private static void review(ProcessInstance pi) {
+    assertThat(pi).isWaitingAt(Tasks.POST_INCIDENT_REVIEW);
+    assertThat(task()).hasCandidateGroup("managers");
+    complete(task(), withVariables(ROOT_CAUSE, "System disk failed; no SMART monitoring",
+        LESSONS_LEARNED, "Monitor disks; test restores monthly"));
+  }
+
+  private static void offerPrevention(ProcessInstance pi) {
+    assertThat(pi).isWaitingAt(Tasks.OFFER_PREVENTION);
+    complete(task(), withVariables(CLIENT_INTEREST, "considering"));
+  }
+
+  private static long timesPassed(ProcessInstance pi, String activityId) {
+    return historyService().createHistoricActivityInstanceQuery()
+        .processInstanceId(pi.getId()).activityId(activityId).finished().count();
+  }
+
+  private static void assertCompletedInHistory(ProcessInstance pi) {
+    HistoricProcessInstance history = historyService().createHistoricProcessInstanceQuery()
+        .processInstanceId(pi.getId()).singleResult();
+    Assertions.assertThat(history.getState()).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
+    Assertions.assertThat(history.getEndActivityId()).isEqualTo("EndEvent_CaseClosed");
+  }
+}

@@ -1,0 +1,43 @@
+package com.rebound.procedure;
+
+import com.rebound.cases.CaseNumbers;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageInMemProcessEngineConfiguration;
+import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
+
+/** An in-memory engine configured like Rebound's (contract plugin, Spin, delegate beans), with coverage recording. */
+final class ProcessTestEngine {
+
+  /** Every file of the manager's folder bpmn/, as the process tests deploy them. */
+  static final String[] PROCEDURE_FILES = {
+      "bpmn/disaster-recovery.bpmn", "bpmn/start-disaster-reported.form", "bpmn/assess-impact.form",
+      "bpmn/agree-objectives.form", "bpmn/recover.form", "bpmn/verify-internally.form",
+      "bpmn/client-acceptance.form", "bpmn/review-strategy.form", "bpmn/assess-restoration.form",
+      "bpmn/reinstall-in-situ.form", "bpmn/restore-to-vm.form", "bpmn/inform-unrecoverable.form",
+      "bpmn/post-incident-review.form", "bpmn/offer-prevention.form"};
+
+  private ProcessTestEngine() {
+  }
+
+  /** Case numbers of the test engine: the same format as Rebound's, counted in memory. */
+  static CaseNumbers caseNumbers() {
+    AtomicLong last = new AtomicLong();
+    return () -> CaseNumbers.format(2026, last.incrementAndGet());
+  }
+
+  static ProcessEngineConfiguration configuration(String name) {
+    ProcessCoverageInMemProcessEngineConfiguration configuration = new ProcessCoverageInMemProcessEngineConfiguration();
+    configuration.setProcessEngineName(name);
+    configuration.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+    configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
+    configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+    configuration.setJobExecutorActivate(false);
+    configuration.setBeans(Map.<Object, Object>of("countAcceptanceRound", new CountAcceptanceRound()));
+    configuration.setProcessEnginePlugins(List.of(
+        new ProcedureContractPlugin(caseNumbers()), new SpinProcessEnginePlugin()));
+    return configuration;
+  }
+}
