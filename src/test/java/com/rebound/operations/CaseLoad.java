@@ -1,0 +1,135 @@
+package com.rebound.operations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.rebound.EngineRestClient;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Several REST clients reporting disasters and working the first two steps of each case, as fast
+ * as they can. Remembers only what Rebound acknowledged (HTTP 200/204): those must never be lost.
+ */
+final class CaseLoad {
+
+  static final Map<String, String> HAPPY_PATH = Map.of(
+      "assessImpact", """
+          {"impactLevel": {"value": "partial"}, "usersAffected": {"value": 3, "type": "Long"},
+           "dataLossSuspected": {"value": false}, "probableCause": {"value": "humanError"},
+           "damagedScope": {"value": "Shared folder deleted"}}""",
+      "agreeObjectives", """
+          {"rtoHours": {"value": 4, "type": "Long"}, "rpoHours": {"value": 24, "type": "Long"},
+           "approach": {"value": "recover"}, "agreedWith": {"value": "Office manager"}}""",
+      "recover", "{\"recoveryOutcome\": {\"value\": \"done\"}}",
+      "verifyInternally", "{\"internalCheckPassed\": {\"value\": true}}",
+      "clientAcceptance", "{\"clientAccepted\": {\"value\": true}}",
+      "postIncidentReview", "{\"rootCause\": {\"value\": \"Deleted by mistake\"}, \"lessonsLearned\": {\"value\": \"Shadow copies\"}}",
+      "offerPrevention", "{\"clientInterest\": {\"value\": \"considering\"}}");
+
+  final Set<String> acknowledgedCases = ConcurrentHashMap.newKeySet();
+  final Set<String> acknowledgedCompletions = ConcurrentHashMap.newKeySet();
+  final AtomicInteger serverErrors = new AtomicInteger();
+  /** 5xx answers by status code. */
+  final Map<Integer, AtomicInteger> serverErrorsByStatus = new ConcurrentHashMap<>();
+  final AtomicInteger requests = new AtomicInteger();
+  private final List<Thread> clients = new ArrayList<>();
+  private volatile boolean running;
+
+  void start(int port, int clientCount) {
+    running = true;
+    for (int i = 0; i < clientCount; i++) {
+      int client = i;
+      Thread thread = new Thread(() -> work(new EngineRestClient(port), client), "case-load-" + i);
+      clients.add(thread);
+      thread.start();
+    }
+  }
+
+  void stop() throws InterruptedException {
+    running = false;
+    for (Thread client : clients) {
+      client.join(30_000);
+    }
+    clients.clear();
+  }
+
+  private void work(EngineRestClient rest, int client) {
+    int n = 0;
+    while (running) {
+      try {
+        EngineRestClient.Response started = rest.post("/process-definition/key/disasterRecovery/start", """
+            {"variables": {"clientId": {"value": "client-%d"}, "reportedBy": {"value": "load"},
+             "summary": {"value": "case %d of client %d"}}}""".formatted(client, ++n, client));
+        count(started);
+        if (started.status() != 200) {
+          continue;
+        }
+        acknowledgedCases.add(started.body().get("businessKey").asText());
+        String instance = started.body().get("id").asText();
+        for (String step : List.of("assessImpact", "agreeObjectives")) {
+          completeOpenTask(rest, instance, step);
+        }
+      } catch (UncheckedIOException | IllegalStateException serverGone) {
+        return;
+      }
+    }
+  }
+
+  private void completeOpenTask(EngineRestClient rest, String instance, String step) {
+    EngineRestClient.Response tasks = rest.get("/task?processInstanceId=" + instance);
+    count(tasks);
+    if (tasks.status() != 200 || tasks.body().isEmpty()) {
+      return;
+    }
+    String taskId = tasks.body().get(0).get("id").asText();
+    EngineRestClient.Response done = rest.post("/task/" + taskId + "/complete", "{\"variables\": " + HAPPY_PATH.get(step) + "}");
+    count(done);
+    if (done.status() == 204) {
+      acknowledgedCompletions.add(taskId);
+    }
+  }
+
+  private void count(EngineRestClient.Response response) {
+    requests.incrementAndGet();
+    if (response.status() >= 500) {
+      serverErrors.incrementAndGet();
+      serverErrorsByStatus.computeIfAbsent(response.status(), s -> new AtomicInteger()).incrementAndGet();
+    }
+  }
+
+  /** Business keys of every case the engine knows, running or ended. */
+  static Set<String> casesInHistory(EngineRestClient rest) {
+    Set<String> keys = ConcurrentHashMap.newKeySet();
+    rest.get("/history/process-instance?processDefinitionKey=disasterRecovery&maxResults=1000000").body()
+        .forEach(c -> keys.add(c.get("businessKey").asText()));
+    return keys;
+  }
+
+  /** Ids of every completed task in history. */
+  static Set<String> completedTasksInHistory(EngineRestClient rest) {
+    Set<String> ids = ConcurrentHashMap.newKeySet();
+    rest.get("/history/task?finished=true&maxResults=1000000").body().forEach(t -> ids.add(t.get("id").asText()));
+    return ids;
+  }
+
+  /** Works every open case to its end along the happy path. */
+  static void finishAllCases(EngineRestClient rest) {
+    for (int round = 0; round < 20; round++) {
+      JsonNode open = rest.get("/task?processDefinitionKey=disasterRecovery&maxResults=1000000").body();
+      if (open.isEmpty()) {
+        return;
+      }
+      for (JsonNode task : open) {
+        EngineRestClient.Response done = rest.post("/task/" + task.get("id").asText() + "/complete",
+            "{\"variables\": " + HAPPY_PATH.get(task.get("taskDefinitionKey").asText()) + "}");
+        if (done.status() != 204) {
+          throw new IllegalStateException("could not complete " + task + ": " + done.body());
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package com.rebound.operations;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Rebound's packaged jar running as a separate JVM in a working folder of its own (its ./data). */
+final class ReboundProcess {
+
+  private final Path folder;
+  private final int port;
+  private final List<String> extraArguments;
+  private Process process;
+  private int starts;
+
+  ReboundProcess(Path folder, String... extraArguments) {
+    this.folder = folder;
+    this.port = freePort();
+    this.extraArguments = List.of(extraArguments);
+  }
+
+  int port() {
+    return port;
+  }
+
+  Path folder() {
+    return folder;
+  }
+
+  static Path jar() {
+    String jar = System.getProperty("rebound.jar");
+    if (jar == null || !Files.isRegularFile(Path.of(jar))) {
+      throw new IllegalStateException("system property rebound.jar must name the packaged jar (run with ./mvnw verify), got " + jar);
+    }
+    return Path.of(jar).toAbsolutePath();
+  }
+
+  static String java() {
+    return ProcessHandle.current().info().command().orElse("java");
+  }
+
+  /** Starts the jar and waits until /actuator/health answers UP. */
+  void start() throws Exception {
+    List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m", "-jar", jar().toString(),
+        "--server.port=" + port, "--rebound.backup.cron=-"));
+    command.addAll(extraArguments);
+    Path log = folder.resolve("rebound-" + (++starts) + ".log");
+    process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
+    Process started = process;
+    // a failed test must not leave Rebound running after the test JVM ends
+    Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
+    HttpClient http = HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("Rebound exited with " + process.exitValue() + "; see " + log);
+      }
+      try {
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+        if (health.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException("Rebound did not become healthy within 120 s; see " + log);
+  }
+
+  /** SIGKILL: the JVM dies at once, with no chance to flush or finish anything. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  /** SIGTERM and wait for the exit; returns the exit code, or throws when the stop takes longer than {@code limit}. */
+  int terminate(Duration limit) throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+      process.destroyForcibly();
+      throw new IllegalStateException("Rebound did not stop within " + limit + " after SIGTERM");
+    }
+    return process.exitValue();
+  }
+
+  boolean isAlive() {
+    return process != null && process.isAlive();
+  }
+
+  String baseUrl() {
+    return "http://localhost:" + port;
+  }
+
+  String log(int start) {
+    try {
+      return Files.readString(folder.resolve("rebound-" + start + ".log"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
