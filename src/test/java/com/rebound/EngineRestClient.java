@@ -9,15 +9,24 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** A plain HTTP client of {@code /engine-rest}, as an outside script would use it. */
+/** A plain HTTP client of {@code /engine-rest} with HTTP Basic, as an outside script would use it. */
 public final class EngineRestClient {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
   private final String base;
+  private final String authorization;
 
-  public EngineRestClient(int port) {
+  /** A client logged in as one of the demo accounts (password = user name), or anonymous with {@code null}. */
+  public EngineRestClient(int port, String user) {
     this.base = "http://localhost:" + port + "/engine-rest";
+    this.authorization = user == null ? null
+        : "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + user).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** The same server, another account. */
+  public EngineRestClient as(String user) {
+    return new EngineRestClient(Integer.parseInt(base.replaceAll(".*:(\\d+)/engine-rest", "$1")), user);
   }
 
   public record Response(int status, JsonNode body) {
@@ -34,6 +43,9 @@ public final class EngineRestClient {
   }
 
   private Response send(HttpRequest.Builder request) {
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
     try {
       HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       String body = response.body();

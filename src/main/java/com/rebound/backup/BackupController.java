@@ -1,5 +1,6 @@
 package com.rebound.backup;
 
+import com.rebound.security.CurrentUser;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -11,26 +12,35 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Backups on demand for administrators: {@code POST /api/admin/backups}; the list: {@code GET}. */
+/** Backups on demand for administrators (camunda-admin): {@code POST /api/admin/backups}; the list: {@code GET}. */
 @RestController
 @RequestMapping("/api/admin/backups")
 class BackupController {
 
   private final DatabaseBackup backup;
+  private final CurrentUser currentUser;
 
-  BackupController(DatabaseBackup backup) {
+  BackupController(DatabaseBackup backup, CurrentUser currentUser) {
     this.backup = backup;
+    this.currentUser = currentUser;
   }
 
   @PostMapping
   ResponseEntity<DatabaseBackup.BackupFile> backupNow() {
+    currentUser.requireAdministrator();
     DatabaseBackup.BackupFile file = backup.backup();
     return ResponseEntity.created(URI.create("/api/admin/backups/" + file.name())).body(file);
   }
 
   @GetMapping
   List<DatabaseBackup.BackupFile> list() {
+    currentUser.requireAdministrator();
     return backup.list();
+  }
+
+  @ExceptionHandler(CurrentUser.ForbiddenException.class)
+  ResponseEntity<Map<String, String>> forbidden(CurrentUser.ForbiddenException e) {
+    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", e.getMessage()));
   }
 
   @ExceptionHandler(BackupFailedException.class)

@@ -7,7 +7,11 @@ import static com.rebound.procedure.ProcedureVariables.SEVERITY;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -17,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * The shared Tasklist filters: "My tasks", "Technicians' queue" and "Managers' queue", each showing
  * case number, client and severity on every task card. Created once; a filter that already exists
- * (perhaps adjusted by a manager in Tasklist) is left alone.
+ * (perhaps adjusted by a manager in Tasklist) is left alone. Technicians see the first two,
+ * managers all three.
  */
 @Component
 class TasklistFilters implements InitializingBean {
@@ -33,24 +38,29 @@ class TasklistFilters implements InitializingBean {
 
   private final FilterService filters;
   private final TaskService tasks;
+  private final AuthorizationService authorizations;
 
-  TasklistFilters(FilterService filters, TaskService tasks) {
+  TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations) {
     this.filters = filters;
     this.tasks = tasks;
+    this.authorizations = authorizations;
   }
 
   @Override
   public void afterPropertiesSet() {
     create(MY_TASKS, "Tasks assigned to me", -10, "#1b7f5a",
-        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), "technicians", "managers");
     create(TECHNICIANS_QUEUE, "Every open step for technicians, claimed or not", 0, "#2b5797",
-        tasks.createTaskQuery().taskCandidateGroup("technicians").includeAssignedTasks());
+        tasks.createTaskQuery().taskCandidateGroup("technicians").includeAssignedTasks(), "technicians", "managers");
     create(MANAGERS_QUEUE, "Escalations, reviews and prevention offers for managers", 10, "#b5152b",
-        tasks.createTaskQuery().taskCandidateGroup("managers").includeAssignedTasks());
+        tasks.createTaskQuery().taskCandidateGroup("managers").includeAssignedTasks(), "managers");
   }
 
-  private void create(String name, String description, int priority, String color, TaskQuery query) {
-    if (filters.createFilterQuery().filterName(name).count() > 0) {
+  /** Creates the filter once, and lets the groups see it (Camunda authorization FILTER READ). */
+  private void create(String name, String description, int priority, String color, TaskQuery query, String... groups) {
+    Filter existing = filters.createFilterQuery().filterName(name).singleResult();
+    if (existing != null) {
+      grantRead(existing, groups);
       return;
     }
     Map<String, Object> properties = new LinkedHashMap<>();
@@ -60,6 +70,21 @@ class TasklistFilters implements InitializingBean {
     properties.put("refresh", true);
     properties.put("variables", CASE_COLUMNS);
     Filter filter = filters.newTaskFilter(name).setQuery(query).setProperties(properties);
-    filters.saveFilter(filter);
+    grantRead(filters.saveFilter(filter), groups);
+  }
+
+  private void grantRead(Filter filter, String... groups) {
+    for (String group : groups) {
+      List<Authorization> existing = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+          .groupIdIn(group).resourceType(Resources.FILTER).resourceId(filter.getId()).list();
+      if (existing.isEmpty()) {
+        Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        read.setGroupId(group);
+        read.setResource(Resources.FILTER);
+        read.setResourceId(filter.getId());
+        read.addPermission(Permissions.READ);
+        authorizations.saveAuthorization(read);
+      }
+    }
   }
 }

@@ -40,7 +40,7 @@ class BackupRestoreIT {
     Path folder = Files.createDirectories(Path.of("target", "it", "backup-" + System.currentTimeMillis()));
     ReboundProcess rebound = new ReboundProcess(folder, "--rebound.demo-users=true");
     rebound.start();
-    EngineRestClient rest = new EngineRestClient(rebound.port());
+    EngineRestClient rest = new EngineRestClient(rebound.port(), "admin");
 
     assertThat(backupAs(rebound, null).statusCode()).as("anonymous").isEqualTo(401);
     assertThat(backupAs(rebound, "tech").statusCode()).as("technician").isEqualTo(403);
@@ -77,19 +77,19 @@ class BackupRestoreIT {
     rebound.start();
     assertThat(state(rest)).isEqualTo(quietState);
     CaseLoad.finishAllCases(rest);
-    assertThat(rest.get("/history/process-instance?processDefinitionKey=disasterRecovery&unfinished=true").body()).isEmpty();
+    assertThat(rest.get("/history/process-instance?maxResults=10&processDefinitionKey=disasterRecovery&unfinished=true").body()).isEmpty();
 
     // 5. restore the backup taken under load: consistent, and holds every case acknowledged before it was asked for
     rebound.kill();
     assertThat(restore(folder, onlineBackup)).isZero();
     rebound.start();
     assertThat(CaseLoad.casesInHistory(rest)).containsAll(acknowledgedBeforeOnlineBackup);
-    for (JsonNode running : rest.get("/history/process-instance?processDefinitionKey=disasterRecovery&unfinished=true").body()) {
-      assertThat(rest.get("/task?processInstanceId=" + running.get("id").asText()).body())
+    for (JsonNode running : CaseLoad.all(rest, "/history/process-instance?processDefinitionKey=disasterRecovery&unfinished=true")) {
+      assertThat(rest.get("/task?maxResults=10&processInstanceId=" + running.get("id").asText()).body())
           .as("open case %s has its step", running.get("businessKey").asText()).isNotEmpty();
     }
     CaseLoad.finishAllCases(rest);
-    assertThat(rest.get("/history/process-instance?processDefinitionKey=disasterRecovery&unfinished=true").body()).isEmpty();
+    assertThat(rest.get("/history/process-instance?maxResults=10&processDefinitionKey=disasterRecovery&unfinished=true").body()).isEmpty();
     System.out.printf("Backup/restore: online backup %s held %d cases acknowledged before it; quiet backup %s restored %d cases exactly%n",
         onlineBackup, acknowledgedBeforeOnlineBackup.size(), quietBackup, quietState.size() - 3);
     rebound.terminate(Duration.ofSeconds(45));
@@ -99,11 +99,11 @@ class BackupRestoreIT {
   private static Map<String, String> state(EngineRestClient rest) {
     Map<String, String> state = new TreeMap<>();
     Map<String, List<String>> openSteps = new TreeMap<>();
-    for (JsonNode task : rest.get("/task?maxResults=1000000").body()) {
+    for (JsonNode task : CaseLoad.all(rest, "/task")) {
       openSteps.computeIfAbsent(task.get("processInstanceId").asText(), k -> new ArrayList<>())
           .add(task.get("taskDefinitionKey").asText());
     }
-    for (JsonNode c : rest.get("/history/process-instance?processDefinitionKey=disasterRecovery&maxResults=1000000").body()) {
+    for (JsonNode c : CaseLoad.all(rest, "/history/process-instance?processDefinitionKey=disasterRecovery")) {
       state.put(c.get("businessKey").asText(), c.get("state").asText() + " " + openSteps.getOrDefault(c.get("id").asText(), List.of()));
     }
     state.put("#variables", rest.get("/variable-instance/count").body().get("count").asText());

@@ -43,7 +43,7 @@ final class CaseLoad {
     running = true;
     for (int i = 0; i < clientCount; i++) {
       int client = i;
-      Thread thread = new Thread(() -> work(new EngineRestClient(port), client), "case-load-" + i);
+      Thread thread = new Thread(() -> work(new EngineRestClient(port, "tech"), client), "case-load-" + i);
       clients.add(thread);
       thread.start();
     }
@@ -80,7 +80,7 @@ final class CaseLoad {
   }
 
   private void completeOpenTask(EngineRestClient rest, String instance, String step) {
-    EngineRestClient.Response tasks = rest.get("/task?processInstanceId=" + instance);
+    EngineRestClient.Response tasks = rest.get("/task?maxResults=10&processInstanceId=" + instance);
     count(tasks);
     if (tasks.status() != 200 || tasks.body().isEmpty()) {
       return;
@@ -101,25 +101,39 @@ final class CaseLoad {
     }
   }
 
+  /** Every result of a query, page by page (Rebound caps one answer at 2000 results). */
+  static List<JsonNode> all(EngineRestClient rest, String query) {
+    List<JsonNode> all = new ArrayList<>();
+    for (int first = 0; ; first += 1000) {
+      EngineRestClient.Response page = rest.get(query + (query.contains("?") ? "&" : "?") + "firstResult=" + first + "&maxResults=1000");
+      if (page.status() != 200) {
+        throw new IllegalStateException(query + " answered " + page.status() + ": " + page.body());
+      }
+      page.body().forEach(all::add);
+      if (page.body().size() < 1000) {
+        return all;
+      }
+    }
+  }
+
   /** Business keys of every case the engine knows, running or ended. */
   static Set<String> casesInHistory(EngineRestClient rest) {
     Set<String> keys = ConcurrentHashMap.newKeySet();
-    rest.get("/history/process-instance?processDefinitionKey=disasterRecovery&maxResults=1000000").body()
-        .forEach(c -> keys.add(c.get("businessKey").asText()));
+    all(rest, "/history/process-instance?processDefinitionKey=disasterRecovery").forEach(c -> keys.add(c.get("businessKey").asText()));
     return keys;
   }
 
   /** Ids of every completed task in history. */
   static Set<String> completedTasksInHistory(EngineRestClient rest) {
     Set<String> ids = ConcurrentHashMap.newKeySet();
-    rest.get("/history/task?finished=true&maxResults=1000000").body().forEach(t -> ids.add(t.get("id").asText()));
+    all(rest, "/history/task?finished=true").forEach(t -> ids.add(t.get("id").asText()));
     return ids;
   }
 
   /** Works every open case to its end along the happy path. */
   static void finishAllCases(EngineRestClient rest) {
     for (int round = 0; round < 20; round++) {
-      JsonNode open = rest.get("/task?processDefinitionKey=disasterRecovery&maxResults=1000000").body();
+      List<JsonNode> open = all(rest, "/task?processDefinitionKey=disasterRecovery");
       if (open.isEmpty()) {
         return;
       }

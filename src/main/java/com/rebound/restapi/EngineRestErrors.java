@@ -1,0 +1,72 @@
+package com.rebound.restapi;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.rebound.procedure.ProcedureContractException;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.Map;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * {@code /engine-rest} answers a step that breaks the procedure's contract with 400 and the reason
+ * (which field, why), instead of Camunda's 500 "exception while invoking the TaskListener"; every
+ * other error keeps Camunda's documented format ({@code type}, {@code message}) and status. A body
+ * that is not JSON, or a Java-serialized variable, is a 400 that says so.
+ */
+@Configuration
+class EngineRestErrors {
+
+  @Bean
+  ResourceConfigCustomizer clearClientErrors() {
+    return config -> config.register(ContractViolationMapper.class).register(MalformedJsonMapper.class);
+  }
+
+  /** A body that is not JSON: 400 saying where it breaks (Camunda answers 400 with an empty message). */
+  @Priority(1)
+  static class MalformedJsonMapper implements ExceptionMapper<JsonProcessingException> {
+
+    @Override
+    public Response toResponse(JsonProcessingException exception) {
+      JsonLocation at = exception.getLocation();
+      String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+      return json(400, "InvalidRequestException", "The request body is not valid JSON" + where + ": "
+          + exception.getOriginalMessage().lines().findFirst().orElse(""));
+    }
+  }
+
+  @Priority(1)
+  static class ContractViolationMapper implements ExceptionMapper<RestException> {
+
+    /** Camunda's code for a variable in Java serialization, which Rebound refuses. */
+    private static final String JAVA_SERIALIZATION_PROHIBITED = "ENGINE-17007";
+    private final RestExceptionHandler camundasOwn = new RestExceptionHandler();
+
+    @Override
+    public Response toResponse(RestException exception) {
+      for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+        if (cause instanceof ProcedureContractException contract) {
+          return json(Response.Status.BAD_REQUEST.getStatusCode(), ProcedureContractException.class.getSimpleName(),
+              contract.getMessage());
+        }
+        if (cause.getMessage() != null && cause.getMessage().contains(JAVA_SERIALIZATION_PROHIBITED)) {
+          return json(Response.Status.BAD_REQUEST.getStatusCode(), "InvalidRequestException",
+              "Java-serialized variables are not accepted; send JSON (serializationDataFormat application/json) or a primitive type.");
+        }
+      }
+      return camundasOwn.toResponse(exception);
+    }
+
+  }
+
+  private static Response json(int status, String type, String message) {
+    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(Map.of("type", type, "message", message == null ? "" : message)).build();
+  }
+}

@@ -1,0 +1,95 @@
+package com.rebound.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.BatchPermissions;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may do what (Camunda authorizations, granted to groups at start-up; a restart adds nothing
+ * twice). Technicians: Tasklist, starting and reading cases, the tasks of their candidate group.
+ * Managers: Tasklist and Cockpit, reading every case, their own tasks, deploying and migrating.
+ * Administrators: everything. Tasklist filter grants live with the filters.
+ */
+@Component
+class Authorizations implements InitializingBean {
+
+  static final String TECHNICIANS = "technicians";
+  static final String MANAGERS = "managers";
+  static final String PROCESS = "disasterRecovery";
+
+  private final AuthorizationService authorizations;
+
+  Authorizations(AuthorizationService authorizations) {
+    this.authorizations = authorizations;
+  }
+
+  @Override
+  public void afterPropertiesSet() {
+    for (Resources resource : Resources.values()) {
+      grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
+    }
+
+    grant(TECHNICIANS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(TECHNICIANS, Resources.PROCESS_DEFINITION, PROCESS, ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.READ_HISTORY);
+    grant(TECHNICIANS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
+    grant(TECHNICIANS, Resources.USER, ANY, Permissions.READ);
+    grant(TECHNICIANS, Resources.GROUP, ANY, Permissions.READ);
+
+    grant(MANAGERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(MANAGERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.MIGRATE_INSTANCE,
+        ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
+    grant(MANAGERS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE,
+        ProcessInstancePermissions.READ, ProcessInstancePermissions.UPDATE);
+    grant(MANAGERS, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
+    grant(MANAGERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.CREATE_INSTANCE);
+    grant(MANAGERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+    grant(MANAGERS, Resources.BATCH, ANY, Permissions.READ, BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES);
+    grant(MANAGERS, Resources.USER, ANY, Permissions.READ);
+    grant(MANAGERS, Resources.GROUP, ANY, Permissions.READ);
+  }
+
+  /** Grants the permissions to the group on the resource, adding to what is there and never duplicating. */
+  static void grant(AuthorizationService authorizations, String group, Resource resource, String resourceId,
+      Permission... permissions) {
+    List<Authorization> existing = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(group).resourceType(resource).resourceId(resourceId).list();
+    Authorization authorization = existing.isEmpty() ? authorizations.createNewAuthorization(AUTH_TYPE_GRANT) : existing.get(0);
+    boolean changed = existing.isEmpty();
+    if (existing.isEmpty()) {
+      authorization.setGroupId(group);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    }
+    for (Permission permission : permissions) {
+      if (!authorization.isPermissionGranted(permission)) {
+        authorization.addPermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizations.saveAuthorization(authorization);
+    }
+  }
+
+  private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+    grant(authorizations, group, resource, resourceId, permissions);
+  }
+}

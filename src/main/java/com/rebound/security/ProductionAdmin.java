@@ -1,0 +1,61 @@
+package com.rebound.security;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * Profile {@code prod}: the administrator {@code admin} gets its password from the environment
+ * variable {@code REBOUND_ADMIN_PASSWORD} (set again at every start, so rotating it is a restart);
+ * without it Rebound does not start.
+ */
+@Component
+@Profile("prod")
+class ProductionAdmin implements InitializingBean {
+
+  static final String VARIABLE = "REBOUND_ADMIN_PASSWORD";
+  private final IdentityService identity;
+  private final String password;
+
+  ProductionAdmin(IdentityService identity, @Value("${" + VARIABLE + ":}") String password) {
+    this.identity = identity;
+    this.password = password;
+  }
+
+  @Override
+  public void afterPropertiesSet() {
+    if (password == null || password.isBlank()) {
+      throw new MissingAdminPasswordException();
+    }
+    if (password.length() < 12) {
+      throw new MissingAdminPasswordException(VARIABLE + " must be at least 12 characters long.");
+    }
+    User admin = identity.createUserQuery().userId("admin").singleResult();
+    if (admin == null) {
+      admin = identity.newUser("admin");
+      admin.setFirstName("Rebound");
+      admin.setLastName("Administrator");
+      admin.setPassword(password);
+      identity.saveUser(admin);
+      identity.createMembership("admin", Groups.CAMUNDA_ADMIN);
+    } else if (!identity.checkPassword("admin", password)) {
+      admin.setPassword(password);
+      identity.saveUser(admin);
+    }
+  }
+
+  /** Profile prod without {@code REBOUND_ADMIN_PASSWORD}. */
+  static class MissingAdminPasswordException extends RuntimeException {
+    MissingAdminPasswordException() {
+      this("Profile 'prod' needs the administrator's password in the environment variable " + VARIABLE + " (12 characters or more).");
+    }
+
+    MissingAdminPasswordException(String message) {
+      super(message);
+    }
+  }
+}

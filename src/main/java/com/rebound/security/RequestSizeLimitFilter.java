@@ -1,0 +1,88 @@
+package com.rebound.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses request bodies larger than the limit: 413 before anything is read when the length is
+ * stated, and a failed read past the limit when it is not (chunked). A case, a step or a diagram
+ * with its forms is a few hundred kilobytes at most.
+ */
+class RequestSizeLimitFilter extends OncePerRequestFilter {
+
+  private final long maxBytes;
+
+  RequestSizeLimitFilter(long maxBytes) {
+    this.maxBytes = maxBytes;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    if (request.getContentLengthLong() > maxBytes) {
+      response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+      response.setContentType("application/json");
+      response.getWriter().write("{\"type\":\"RequestTooLarge\",\"message\":\"A request to Rebound may carry at most "
+          + maxBytes / (1024 * 1024) + " MB.\"}");
+      return;
+    }
+    chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request, maxBytes) : request, response);
+  }
+
+  private static final class Limited extends HttpServletRequestWrapper {
+    private final long maxBytes;
+
+    Limited(HttpServletRequest request, long maxBytes) {
+      super(request);
+      this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() throws IOException {
+      ServletInputStream in = super.getInputStream();
+      return new ServletInputStream() {
+        private long read;
+
+        @Override
+        public int read() throws IOException {
+          int b = in.read();
+          if (b >= 0 && ++read > maxBytes) {
+            throw new IOException("request body larger than " + maxBytes + " bytes");
+          }
+          return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+          int n = in.read(buffer, offset, length);
+          if (n > 0 && (read += n) > maxBytes) {
+            throw new IOException("request body larger than " + maxBytes + " bytes");
+          }
+          return n;
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+          return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          in.setReadListener(listener);
+        }
+      };
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package com.rebound.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/** The filters in front of every door of Rebound except the webapps (which guard themselves). */
+@Configuration
+class SecurityConfiguration {
+
+  private static final String[] DOORS = {"/engine-rest/*", "/api/*", "/actuator/*"};
+
+  @Bean
+  FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(
+      @Value("${rebound.security.max-request-bytes:10485760}") long maxBytes) {
+    FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(maxBytes));
+    registration.addUrlPatterns("/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<SecurityHeadersFilter> securityHeaders() {
+    FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(new SecurityHeadersFilter());
+    registration.addUrlPatterns(DOORS);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    return registration;
+  }
+
+  @Bean
+  LoginThrottle loginThrottle(Clock clock) {
+    return new LoginThrottle(5, Duration.ofMinutes(5), Duration.ofSeconds(60), clock);
+  }
+
+  @Bean
+  FilterRegistrationBean<WebappLoginThrottleFilter> webappLoginThrottle(LoginThrottle throttle) {
+    FilterRegistrationBean<WebappLoginThrottleFilter> registration = new FilterRegistrationBean<>(new WebappLoginThrottleFilter(throttle));
+    registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<ReboundAuthenticationFilter> authentication(ProcessEngine engine, Clock clock, LoginThrottle throttle,
+      @Value("${rebound.security.login-cache-seconds:60}") long cacheSeconds) {
+    CredentialCache cache = new CredentialCache(Duration.ofSeconds(cacheSeconds), clock);
+    FilterRegistrationBean<ReboundAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ReboundAuthenticationFilter(engine, cache, throttle));
+    registration.addUrlPatterns(DOORS);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+    return registration;
+  }
+}

@@ -1,0 +1,90 @@
+package com.rebound.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rebound.EngineRestClient;
+import com.rebound.ReboundSpringBootTest;
+import com.rebound.security.Http.Attempt;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A manager changes the procedure in Desktop Modeler and deploys it the way Modeler does
+ * (multipart {@code /engine-rest/deployment/create}, Basic authentication): new cases start on the
+ * new version, a case started earlier stays on its version. Technicians and strangers cannot.
+ */
+@ReboundSpringBootTest
+class ModelerDeploymentTest {
+
+  private static final String BOUNDARY = "----ModelerFormBoundary7MA4YWxkTrZu0gW";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  ProcessEngine engine;
+
+  private Attempt deploy(String credentials, String bpmn) {
+    return new Attempt("deploy", credentials, "POST", "/engine-rest/deployment/create",
+        "multipart/form-data; boundary=" + BOUNDARY,
+        Http.modelerDeployment(BOUNDARY, "disaster-recovery", "disaster-recovery.bpmn", bpmn), 200);
+  }
+
+  @Test
+  void managerDeploysFromModeler_newCasesUseTheNewVersion_runningCasesKeepTheirs() throws Exception {
+    EngineRestClient tech = new EngineRestClient(port, "tech");
+    String startBody = """
+        {"variables": {"clientId": {"value": "gestoria-lopez"}, "reportedBy": {"value": "Luisa"}, "summary": {"value": "%s"}}}""";
+    JsonNode earlier = tech.post("/process-definition/key/disasterRecovery/start", startBody.formatted("before the change")).body();
+    String oldVersion = earlier.get("definitionId").asText();
+
+    // Modeler's connection check
+    assertThat(Http.send(port, Http.attempt("check", "manager:manager", "GET", "/engine-rest/deployment?maxResults=0", null, 200))
+        .statusCode()).isEqualTo(200);
+
+    String changed = Files.readString(Path.of("bpmn", "disaster-recovery.bpmn"))
+        .replace("name=\"Case closed\"", "name=\"Case closed (Modeler edit)\"");
+    HttpResponse<String> deployed = Http.send(port, deploy("manager:manager", changed));
+    assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
+    JsonNode deployment = JSON.readTree(deployed.body());
+    String newVersion = deployment.get("deployedProcessDefinitions").fieldNames().next();
+    assertThat(newVersion).isNotEqualTo(oldVersion);
+
+    // duplicate filtering: deploying the same diagram again creates nothing
+    HttpResponse<String> again = Http.send(port, deploy("manager:manager", changed));
+    assertThat(again.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(again.body()).path("deployedProcessDefinitions").isNull()
+        || JSON.readTree(again.body()).path("deployedProcessDefinitions").isEmpty()).isTrue();
+
+    JsonNode later = tech.post("/process-definition/key/disasterRecovery/start", startBody.formatted("after the change")).body();
+    assertThat(later.get("definitionId").asText()).isEqualTo(newVersion);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(earlier.get("id").asText())
+        .singleResult().getProcessDefinitionId()).isEqualTo(oldVersion);
+    // the case on the old version still works, its forms included (binding latest)
+    JsonNode task = tech.get("/task?maxResults=1&processInstanceId=" + earlier.get("id").asText()).body().get(0);
+    assertThat(tech.get("/task/" + task.get("id").asText() + "/deployed-form").body().get("id").asText()).isEqualTo("assessImpact");
+  }
+
+  @Test
+  void technicianIsRefusedAndStrangersMustLogIn() throws Exception {
+    String diagram = Files.readString(Path.of("bpmn", "disaster-recovery.bpmn")).replace("name=\"Case closed\"", "name=\"Closed by tech\"");
+    Map<String, Long> before = EngineState.of(engine);
+    HttpResponse<String> tech = Http.send(port, deploy("tech:tech", diagram));
+    HttpResponse<String> anonymous = Http.send(port, deploy(null, diagram));
+    HttpResponse<String> wrong = Http.send(port, deploy("manager:wrong-password", diagram));
+
+    assertThat(tech.statusCode()).isEqualTo(403);
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(wrong.statusCode()).isEqualTo(401);
+    Http.assertNoInternals(tech.body() + anonymous.body() + wrong.body());
+    assertThat(EngineState.of(engine)).isEqualTo(before);
+  }
+}

@@ -1,0 +1,73 @@
+package com.rebound.security;
+
+import static com.rebound.security.Http.attempt;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.rebound.ReboundSpringBootTest;
+import com.rebound.security.Http.Attempt;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Rebound's own doors ({@code /api}, {@code /actuator}) and what must not be there at all (the H2
+ * console): a table of attempts, each with its status, no internals in the answer, nothing changed.
+ */
+@ReboundSpringBootTest
+class ReboundDoorsSecurityTest {
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  ProcessEngine engine;
+
+  static Stream<Attempt> attempts() {
+    return Stream.of(
+        attempt("anonymous asks for a backup", null, "POST", "/api/admin/backups", null, 401),
+        attempt("wrong password asks for a backup", "admin:not-the-password", "POST", "/api/admin/backups", null, 401),
+        attempt("technician asks for a backup (admin needed)", "tech:tech", "POST", "/api/admin/backups", null, 403),
+        attempt("manager asks for a backup (admin needed)", "manager:manager", "POST", "/api/admin/backups", null, 403),
+        attempt("manager lists the backups (admin needed)", "manager:manager", "GET", "/api/admin/backups", null, 403),
+        attempt("a 20 MB body", "admin:admin", "POST", "/api/admin/backups", "x".repeat(20 * 1024 * 1024), 413),
+        attempt("malformed JSON to an unknown endpoint", "admin:admin", "POST", "/api/clients", "{\"name\": ", 404),
+        attempt("anonymous asks actuator for the environment", null, "GET", "/actuator/env", null, 401),
+        attempt("admin asks actuator for the environment (not exposed)", "admin:admin", "GET", "/actuator/env", null, 404),
+        attempt("anonymous opens the H2 console", null, "GET", "/h2-console", null, 404),
+        attempt("admin opens the H2 console", "admin:admin", "GET", "/h2-console/login.do", null, 404));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("attempts")
+  void refusedAttemptsGetTheirStatusRevealNothingAndChangeNothing(Attempt attempt) throws Exception {
+    Map<String, Long> before = EngineState.of(engine);
+    HttpResponse<String> response = Http.send(port, attempt);
+    assertThat(response.statusCode()).as("%s: %s", attempt.name(), response.body()).isEqualTo(attempt.expected());
+    Http.assertNoInternals(response.body());
+    assertThat(EngineState.of(engine)).isEqualTo(before);
+  }
+
+  @Test
+  void healthIsOpenButItsDetailsAreForLoggedInUsers() throws Exception {
+    HttpResponse<String> anonymous = Http.send(port, attempt("", null, "GET", "/actuator/health", null, 200));
+    HttpResponse<String> admin = Http.send(port, attempt("", "admin:admin", "GET", "/actuator/health", null, 200));
+    assertThat(anonymous.statusCode()).isEqualTo(200);
+    assertThat(anonymous.body()).contains("\"status\":\"UP\"").doesNotContain("components").doesNotContain("H2");
+    assertThat(admin.statusCode()).isEqualTo(200);
+    assertThat(admin.body()).contains("\"backup\"").contains("\"db\"");
+  }
+
+  @Test
+  void ownAnswersCarrySecurityHeaders() throws Exception {
+    HttpResponse<String> response = Http.send(port, attempt("", "admin:admin", "GET", "/api/admin/backups", null, 200));
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+    assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'"));
+  }
+}

@@ -1,0 +1,113 @@
+package com.rebound.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.rebound.ReboundSpringBootTest;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The webapps: logins from Camunda's identity store, an application per role, CSRF protection on,
+ * the webapps' own security headers, and their session also opening {@code /engine-rest} (reading;
+ * changing needs the CSRF token).
+ */
+@ReboundSpringBootTest
+class WebappSecurityTest {
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  ProcessEngine engine;
+
+  private final class Browser {
+    final CookieManager cookies = new CookieManager();
+    final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+
+    HttpResponse<String> get(String path) throws Exception {
+      return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String path, String contentType, String body, boolean withCsrfToken) throws Exception {
+      HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+          .POST(HttpRequest.BodyPublishers.ofString(body));
+      if (withCsrfToken) {
+        request.header("X-XSRF-TOKEN", csrfToken());
+      }
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    String csrfToken() {
+      return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+          .map(HttpCookie::getValue).findFirst().orElseThrow();
+    }
+
+    int logIn(String user, String app) throws Exception {
+      get("/camunda/app/" + app + "/default/");
+      int status = post("/camunda/api/admin/auth/user/default/login/" + app, "application/x-www-form-urlencoded",
+          "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=" + URLEncoder.encode(user, StandardCharsets.UTF_8),
+          true).statusCode();
+      // as the app does next: a page load gives the new session its CSRF token
+      get("/camunda/app/" + app + "/default/");
+      return status;
+    }
+
+    private URI uri(String path) {
+      return URI.create("http://localhost:" + port + path);
+    }
+  }
+
+  @Test
+  void eachRoleGetsItsApplications() throws Exception {
+    assertThat(new Browser().logIn("tech", "tasklist")).isEqualTo(200);
+    assertThat(new Browser().logIn("tech", "cockpit")).as("technicians have no Cockpit").isIn(401, 403);
+    assertThat(new Browser().logIn("tech", "admin")).as("technicians have no Admin").isIn(401, 403);
+    assertThat(new Browser().logIn("manager", "cockpit")).isEqualTo(200);
+    assertThat(new Browser().logIn("manager", "admin")).as("managers have no Admin").isIn(401, 403);
+    assertThat(new Browser().logIn("admin", "admin")).isEqualTo(200);
+  }
+
+  @Test
+  void csrfProtectionStaysOnForTheWebappsAndForTheirSessionOnEngineRest() throws Exception {
+    Browser tech = new Browser();
+    assertThat(tech.logIn("tech", "tasklist")).isEqualTo(200);
+    String start = "{\"variables\": {\"clientId\": {\"value\": \"x\"}, \"reportedBy\": {\"value\": \"y\"}, \"summary\": {\"value\": \"z\"}}}";
+    Map<String, Long> before = EngineState.of(engine);
+
+    HttpResponse<String> restWithoutToken = tech.post(
+        "/engine-rest/process-definition/key/disasterRecovery/start", "application/json", start, false);
+    // Camunda ends the session of a request without the token: a second login for that check
+    Browser other = new Browser();
+    assertThat(other.logIn("tech", "tasklist")).isEqualTo(200);
+    HttpResponse<String> webappWithoutToken = other.post(
+        "/camunda/api/engine/engine/default/process-definition/key/disasterRecovery/submit-form", "application/json", start, false);
+
+    assertThat(webappWithoutToken.statusCode()).isEqualTo(403);
+    assertThat(restWithoutToken.statusCode()).isEqualTo(401);
+    assertThat(restWithoutToken.body()).contains("CSRF token");
+    assertThat(EngineState.of(engine)).isEqualTo(before);
+
+    assertThat(tech.get("/engine-rest/task?maxResults=5").statusCode()).as("the session opens engine-rest for reading").isEqualTo(200);
+    HttpResponse<String> withToken = tech.post("/engine-rest/process-definition/key/disasterRecovery/start", "application/json", start, true);
+    assertThat(withToken.statusCode()).as("with the token the session may act: %s %s", withToken.body(),
+        tech.cookies.getCookieStore().getCookies()).isEqualTo(200);
+  }
+
+  @Test
+  void webappsSetTheirSecurityHeaders() throws Exception {
+    HttpResponse<String> tasklist = new Browser().get("/camunda/app/tasklist/default/");
+    assertThat(tasklist.statusCode()).isEqualTo(200);
+    assertThat(tasklist.headers().firstValue("Content-Security-Policy")).isPresent();
+    assertThat(tasklist.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+  }
+}
