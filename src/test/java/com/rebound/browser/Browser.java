@@ -1,0 +1,185 @@
+package com.rebound.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through {@code /usr/bin/chromedriver} (nothing is downloaded),
+ * with the few gestures a person makes in Tasklist and Camunda Forms. Fills fields at a person's
+ * pace: form-js validates after a short debounce.
+ */
+final class Browser implements AutoCloseable {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
+
+  final WebDriver driver;
+  final String baseUrl;
+  private final WebDriverWait wait;
+
+  Browser(int port, int width, int height) {
+    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+      throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver ("
+          + CHROMIUM + ", " + CHROMEDRIVER + "): apt-get install -y chromium chromium-driver, or run .ci/run");
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+        "--window-size=" + width + "," + height);
+    options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    this.driver = new ChromeDriver(service, options);
+    this.baseUrl = "http://localhost:" + port;
+    this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+  }
+
+  void open(String path) {
+    driver.get(baseUrl + path);
+  }
+
+  /** Logs in on a webapp's login form. */
+  void logIn(String app, String user) {
+    open("/camunda/app/" + app + "/default/");
+    WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[placeholder=Username]")));
+    name.sendKeys(user);
+    driver.findElement(By.cssSelector("input[placeholder=Password]")).sendKeys(user);
+    driver.findElement(By.cssSelector("button[type=submit]")).click();
+    pause(1500);
+  }
+
+  boolean loginFormShown() {
+    return !driver.findElements(By.cssSelector("input[placeholder=Username]")).isEmpty();
+  }
+
+  WebElement waitFor(By by) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  void clickText(String text) {
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[normalize-space(text())=" + literal(text) + "]"))).click();
+    pause(800);
+  }
+
+  /** The Tasklist card of a case's task, from the list of the open filter. */
+  WebElement taskCard(String caseNumber, String taskName) {
+    return wait.withMessage("a card of case " + caseNumber + " for '" + taskName + "' in the open Tasklist filter")
+        .until(d -> d.findElements(By.cssSelector(".tasks-list .task")).stream()
+        .filter(card -> card.getText().contains(caseNumber) && card.getText().contains(taskName))
+        .findFirst().orElse(null));
+  }
+
+  void openTask(String caseNumber, String taskName) {
+    taskCard(caseNumber, taskName).findElement(By.cssSelector("h4 a, .names a, a")).click();
+    waitFor(By.cssSelector(".fjs-form"));
+    pause(1000);
+  }
+
+  WebElement fieldByLabel(String label) {
+    WebElement labelElement = waitFor(By.xpath("//label[contains(@class,'fjs-form-field-label') and starts-with(normalize-space(.), "
+        + literal(label) + ")]"));
+    return driver.findElement(By.id(labelElement.getDomAttribute("for")));
+  }
+
+  /** Brings an element to the middle of the view (Tasklist's footer covers the bottom) and clicks it. */
+  void click(WebElement element) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    pause(200);
+    element.click();
+  }
+
+  void type(String label, String text) {
+    WebElement field = fieldByLabel(label);
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
+    field.clear();
+    field.sendKeys(text);
+    pause(700);
+  }
+
+  void choose(String label, String option) {
+    WebElement field = waitFor(By.xpath("//div[contains(@class,'fjs-form-field-select')][.//label[starts-with(normalize-space(.), "
+        + literal(label) + ")]]"));
+    click(field.findElement(By.cssSelector(".fjs-input-group")));
+    pause(300);
+    click(field.findElement(By.xpath(".//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)=" + literal(option) + "]")));
+    pause(700);
+  }
+
+  void pick(String radioLabel) {
+    click(waitFor(By.xpath("//label[normalize-space(.)=" + literal(radioLabel) + "]")));
+    pause(700);
+  }
+
+  int fieldErrors() {
+    return driver.findElements(By.cssSelector(".fjs-form-field-error")).size();
+  }
+
+  /** Tasklist's Complete button (a notification may cover it; a person would close it). */
+  void complete() {
+    WebElement button = waitFor(By.cssSelector("button[ng-click='complete()']"));
+    ((JavascriptExecutor) driver).executeScript("arguments[0].click();", button);
+    pause(2500);
+  }
+
+  List<String> consoleErrors() {
+    return driver.manage().logs().get("browser").getAll().stream()
+        .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+        .map(entry -> entry.getMessage()).toList();
+  }
+
+  void screenshot(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      File shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
+      Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  void saveFailure(String name) {
+    try {
+      Path folder = Files.createDirectories(Path.of("target", "browser-failures"));
+      File shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
+      Files.copy(shot.toPath(), folder.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.writeString(folder.resolve(name + ".html"), driver.getPageSource());
+    } catch (IOException | RuntimeException e) {
+      System.err.println("could not save the failure of " + name + ": " + e);
+    }
+  }
+
+  static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String literal(String text) {
+    return text.contains("'") ? "\"" + text + "\"" : "'" + text + "'";
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}

@@ -1,0 +1,176 @@
+package com.rebound.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.rebound.EngineRestClient;
+import com.rebound.ReboundApplication;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What people click, in a real browser: Debian's headless Chromium against Rebound on a random port
+ * with a fresh database. Screenshots of the main steps land in target/browser-screenshots/.
+ */
+@SpringBootTest(classes = ReboundApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"spring.datasource.url=jdbc:h2:mem:rebound-browser;DB_CLOSE_DELAY=-1", "rebound.demo-users=true",
+        "rebound.backup.cron=-"})
+class TasklistBrowserIT {
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  TaskService tasks;
+
+  private Browser browser;
+
+  @RegisterExtension
+  final FailureArtifacts failures = new FailureArtifacts(() -> browser);
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+      browser = null;
+    }
+  }
+
+  private JsonNode reportByApi(String client, String summary) {
+    EngineRestClient.Response started = new EngineRestClient(port, "tech").post("/process-definition/key/disasterRecovery/start", """
+        {"variables": {"clientId": {"value": "%s"}, "reportedBy": {"value": "Monitoring"}, "summary": {"value": "%s"}}}"""
+        .formatted(client, summary));
+    assertThat(started.status()).isEqualTo(200);
+    return started.body();
+  }
+
+  private Task openTask(String instance) {
+    return tasks.createTaskQuery().processInstanceId(instance).singleResult();
+  }
+
+  @Test
+  void technicianClaimsAndCompletesTheAssessmentInTasklist() {
+    JsonNode started = reportByApi("gestoria-lopez", "File server does not boot");
+    String caseNumber = started.get("businessKey").asText();
+    String instance = started.get("id").asText();
+
+    browser = new Browser(port, 1400, 1000);
+    browser.logIn("tasklist", "tech");
+    browser.clickText("Technicians' queue");
+    assertThat(browser.taskCard(caseNumber, "Assess problem and impact").getText()).contains(caseNumber).contains("gestoria-lopez");
+    browser.screenshot("1-technicians-queue");
+
+    browser.openTask(caseNumber, "Assess problem and impact");
+    browser.clickText("Claim");
+    browser.waitFor(By.cssSelector("button[ng-click='complete()']"));
+    String form = browser.waitFor(By.cssSelector(".fjs-form")).getText();
+    assertThat(form).contains("Case " + caseNumber).contains("gestoria-lopez").contains("File server does not boot")
+        .contains("Impact level").contains("Users affected").contains("Data loss suspected?").contains("Probable cause")
+        .contains("What is damaged");
+
+    browser.choose("Impact level", "Major: key systems are down");
+    browser.type("Users affected", "25");
+    browser.pick("Yes, data may be lost");
+    browser.choose("Probable cause", "Hardware failure");
+    // "What is damaged" left empty: the form must refuse
+    browser.complete();
+    assertThat(browser.fieldErrors()).as("errors shown for the empty required field").isPositive();
+    assertThat(openTask(instance).getTaskDefinitionKey()).as("refused: still assessing").isEqualTo("assessImpact");
+
+    browser.type("What is damaged", "FS01 system disk; shares \\\\fs01\\clientes unreachable");
+    browser.screenshot("2-assess-impact-form");
+    browser.complete();
+
+    Task next = openTask(instance);
+    assertThat(next.getTaskDefinitionKey()).isEqualTo("agreeObjectives");
+    Map<String, Object> variables = runtime.getVariables(instance);
+    assertThat(variables.get("impactLevel")).isEqualTo("major");
+    assertThat(variables.get("usersAffected")).isEqualTo(25L);
+    assertThat(variables.get("dataLossSuspected")).isEqualTo(Boolean.TRUE);
+    assertThat(variables.get("probableCause")).isEqualTo("hardware");
+    assertThat(variables.get("damagedScope")).asString().contains("FS01");
+  }
+
+  @Test
+  void objectivesRecoveryVerificationAndAFailedAcceptanceSendTheCaseBackToRecovery() {
+    JsonNode started = reportByApi("ladrillos-garcia", "Quotes spreadsheet lost");
+    String caseNumber = started.get("businessKey").asText();
+    String instance = started.get("id").asText();
+    tasks.complete(openTask(instance).getId(), Map.of("impactLevel", "minor", "usersAffected", 1L, "dataLossSuspected", true,
+        "probableCause", "humanError", "damagedScope", "quotes.xlsx overwritten"));
+
+    browser = new Browser(port, 1400, 1000);
+    browser.logIn("tasklist", "tech");
+    browser.clickText("Technicians' queue");
+
+    browser.openTask(caseNumber, "Agree recovery objectives with the client");
+    browser.clickText("Claim");
+    browser.type("Recovery time objective (RTO), hours", "8");
+    browser.type("Recovery point objective (RPO), hours", "24");
+    browser.pick("Recover the data and systems");
+    browser.type("Agreed with", "Juan García (owner)");
+    browser.complete();
+    assertThat(openTask(instance).getTaskDefinitionKey()).isEqualTo("recover");
+    assertThat(runtime.getVariable(instance, "rtoHours")).isEqualTo(8L);
+
+    browser.openTask(caseNumber, "Recover data and systems");
+    browser.clickText("Claim");
+    browser.pick("Recovered: ready for our internal checks");
+    browser.type("What was done", "Previous version restored from shadow copies");
+    browser.complete();
+    assertThat(openTask(instance).getTaskDefinitionKey()).isEqualTo("verifyInternally");
+
+    browser.openTask(caseNumber, "Verify recovery internally");
+    browser.clickText("Claim");
+    browser.pick("Passed: ready for the client's users to test");
+    browser.complete();
+    assertThat(openTask(instance).getTaskDefinitionKey()).isEqualTo("clientAcceptance");
+    assertThat(runtime.getVariable(instance, "internalCheckPassed")).isEqualTo(Boolean.TRUE);
+
+    browser.openTask(caseNumber, "Client acceptance testing");
+    browser.clickText("Claim");
+    assertThat(browser.waitFor(By.cssSelector(".fjs-form")).getText()).contains("Acceptance round 1");
+    browser.pick("Problems found: back to recovery");
+    browser.type("Problems the client's users found", "The June quotes are still missing");
+    browser.screenshot("3-client-acceptance-rejected");
+    browser.complete();
+
+    assertThat(openTask(instance).getTaskDefinitionKey()).isEqualTo("recover");
+    assertThat(runtime.getVariable(instance, "clientAccepted")).isEqualTo(Boolean.FALSE);
+    assertThat(runtime.getVariable(instance, "acceptanceIssues")).isEqualTo("The June quotes are still missing");
+    assertThat(runtime.getVariable(instance, "acceptanceRounds")).isEqualTo(1L);
+  }
+
+  @Test
+  void technicianHasNoCockpitOrAdmin_managerSeesTheCaseInCockpit() {
+    JsonNode started = reportByApi("constructora-norte", "Ransomware on the NAS");
+    String caseNumber = started.get("businessKey").asText();
+
+    browser = new Browser(port, 1400, 900);
+    for (String app : new String[] {"cockpit", "admin"}) {
+      browser.logIn(app, "tech");
+      assertThat(browser.loginFormShown()).as("tech stays outside %s", app).isTrue();
+    }
+    browser.close();
+
+    browser = new Browser(port, 1400, 900);
+    browser.logIn("cockpit", "manager");
+    assertThat(browser.loginFormShown()).isFalse();
+    String definition = started.get("definitionId").asText();
+    browser.open("/camunda/app/cockpit/default/#/process-definition/" + definition + "/runtime");
+    browser.waitFor(By.cssSelector(".djs-container"));
+    browser.waitFor(By.xpath("//*[contains(normalize-space(.), " + "'" + caseNumber + "')]"));
+    assertThat(browser.driver.findElements(By.cssSelector(".djs-element")).size()).as("diagram drawn").isGreaterThan(30);
+    browser.screenshot("4-cockpit-manager");
+  }
+}
