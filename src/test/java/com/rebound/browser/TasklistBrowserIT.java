@@ -66,6 +66,9 @@ class TasklistBrowserIT {
 
     browser = new Browser(port, 1400, 1000);
     browser.logIn("tasklist", "tech");
+    assertThat(browser.waitFor(By.cssSelector(".navbar-brand")).getText()).contains("Rebound Tasklist");
+    assertThat(browser.driver.findElements(By.cssSelector(".ce-eol-banner")))
+        .as("Camunda's end-of-life banner is hidden").noneMatch(org.openqa.selenium.WebElement::isDisplayed);
     browser.clickText("Technicians' queue");
     assertThat(browser.taskCard(caseNumber, "Assess problem and impact").getText()).contains(caseNumber).contains("gestoria-lopez");
     browser.screenshot("1-technicians-queue");

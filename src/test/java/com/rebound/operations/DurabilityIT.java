@@ -48,12 +48,13 @@ class DurabilityIT {
       lostCases.removeAll(casesFound);
       Set<String> lostCompletions = new HashSet<>(acknowledgedCompletions);
       lostCompletions.removeAll(completionsFound);
-      figures.append(String.format("  kill %d after %d ms: %d requests, %d server errors; acknowledged so far %d cases,"
+      String line = String.format("  kill %d after %d ms: %d requests, %d server errors; acknowledged so far %d cases,"
               + " %d completions; after restart found %d cases (%d lost), %d completions (%d lost)%n",
           kill + 1, KILL_AFTER_MS[kill], load.requests.get(), load.serverErrors.get(), acknowledgedCases.size(),
           acknowledgedCompletions.size(), casesFound.size(), lostCases.size(),
-          acknowledgedCompletions.size() - lostCompletions.size(), lostCompletions.size()));
-      System.out.print(figures);
+          acknowledgedCompletions.size() - lostCompletions.size(), lostCompletions.size());
+      figures.append(line);
+      System.out.print(line);
       assertThat(lostCases).as("acknowledged cases missing after kill %d", kill + 1).isEmpty();
       assertThat(lostCompletions).as("acknowledged completions missing after kill %d", kill + 1).isEmpty();
       assertThat(load.serverErrors.get()).as("5xx answers while running").isZero();
