@@ -23,6 +23,14 @@ public class CurrentUser {
     }
   }
 
+  /** Throws {@link com.rebound.restapi.ApiProblem} 403 unless the caller is in one of the groups. */
+  public void requireAnyGroup(java.util.List<String> groups) {
+    Authentication current = identity.getCurrentAuthentication();
+    if (current == null || current.getGroupIds() == null || current.getGroupIds().stream().noneMatch(groups::contains)) {
+      throw com.rebound.restapi.ApiProblem.forbidden("Only " + String.join(" or ", groups) + " may do this.");
+    }
+  }
+
   /** The caller may not do this; the message says who may. */
   public static class ForbiddenException extends RuntimeException {
     ForbiddenException(String message) {

@@ -1,0 +1,100 @@
+package com.rebound.clients;
+
+import com.rebound.restapi.ApiProblem;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates, changes and deactivates client profiles, after checking every field. Never deletes one. */
+@Service
+public class ClientService {
+
+  private final ClientRepository clients;
+  private final Validator validator;
+  private final Clock clock;
+
+  ClientService(ClientRepository clients, Validator validator, Clock clock) {
+    this.clients = clients;
+    this.validator = validator;
+    this.clock = clock;
+  }
+
+  /** The client, active or not. */
+  public Optional<Client> find(String id) {
+    return clients.find(id);
+  }
+
+  ClientRepository.Page list(String search, Boolean active, int page, int size) {
+    return clients.list(search, active, page, size);
+  }
+
+  @Transactional
+  public Client create(Client client) {
+    check(client);
+    if (clients.exists(client.id())) {
+      throw ApiProblem.conflict("A client with id '" + client.id() + "' already exists.");
+    }
+    clients.insert(client, clock.instant());
+    return clients.find(client.id()).orElseThrow();
+  }
+
+  @Transactional
+  public Client update(String id, Client client) {
+    if (!id.equals(client.id())) {
+      throw ApiProblem.invalid(List.of(new ApiProblem.FieldProblem("id", "must be '" + id + "', the client in the address")));
+    }
+    check(client);
+    Client stored = clients.find(id).orElseThrow(() -> ApiProblem.notFound("No client '" + id + "'."));
+    int expected = client.version() == null ? stored.version() : client.version();
+    if (!clients.update(client, expected, clock.instant())) {
+      throw ApiProblem.conflict("Client '" + id + "' was changed by someone else (version " + stored.version()
+          + "); reload it and apply your change again.");
+    }
+    return clients.find(id).orElseThrow();
+  }
+
+  @Transactional
+  public Client setActive(String id, boolean active) {
+    clients.find(id).orElseThrow(() -> ApiProblem.notFound("No client '" + id + "'."));
+    clients.setActive(id, active, clock.instant());
+    return clients.find(id).orElseThrow();
+  }
+
+  private void check(Client client) {
+    List<ApiProblem.FieldProblem> problems = new ArrayList<>();
+    for (ConstraintViolation<Client> violation : validator.validate(client)) {
+      problems.add(new ApiProblem.FieldProblem(
+          violation.getPropertyPath().toString().replaceAll("<[^>]*>", "").replaceAll("\\[]\\.?$", ""), violation.getMessage()));
+    }
+    if (client.contacts() != null && !client.contacts().isEmpty()
+        && client.contacts().stream().filter(c -> c != null && c.agreesObjectives()).count() != 1) {
+      problems.add(new ApiProblem.FieldProblem("contacts", "exactly one contact must be the person who agrees the objectives"));
+    }
+    Client.BusinessHours hours = client.businessHours();
+    if (hours != null && hours.timeZone() != null && !hours.timeZone().isBlank()) {
+      try {
+        ZoneId.of(hours.timeZone());
+      } catch (DateTimeException e) {
+        problems.add(new ApiProblem.FieldProblem("businessHours.timeZone", "is not a time zone; use one like Europe/Madrid"));
+      }
+    }
+    if (hours != null && hours.start() != null && hours.end() != null
+        && hours.start().matches("\\d\\d:\\d\\d") && hours.end().matches("\\d\\d:\\d\\d")
+        && !LocalTime.parse(hours.start()).isBefore(LocalTime.parse(hours.end()))) {
+      problems.add(new ApiProblem.FieldProblem("businessHours.end", "must be later than businessHours.start"));
+    }
+    if (!problems.isEmpty()) {
+      problems.sort(Comparator.comparing(ApiProblem.FieldProblem::field));
+      throw ApiProblem.invalid(problems);
+    }
+  }
+}

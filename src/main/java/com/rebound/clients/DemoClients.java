@@ -1,0 +1,50 @@
+package com.rebound.clients;
+
+import java.util.List;
+import java.util.Set;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * With the demo accounts ({@code rebound.demo-users=true}): the two clients of the article, a
+ * three-person bricklaying firm and a 25-person administration office, and one larger client.
+ * Created once; edits made afterwards are kept.
+ */
+@Component
+class DemoClients implements InitializingBean {
+
+  private static final Client.BusinessHours OFFICE_HOURS =
+      new Client.BusinessHours("MON,TUE,WED,THU,FRI", "08:00", "18:00", "Europe/Madrid", true);
+
+  static final List<Client> DEMO = List.of(
+      new Client("ladrillos-garcia", "Construcciones y Ladrillos García", "Construction", 3, "basic", 240, 48, 24,
+          OFFICE_HOURS, "es",
+          List.of(new Client.Contact("Juan García", "juan@ladrillosgarcia.example", "+34 600 111 222", "Owner", true)),
+          Set.of(), null, null, null, null),
+      new Client("gestoria-lopez", "Gestoría López", "Administration and accounting", 25, "high", 60, 8, 4,
+          OFFICE_HOURS, "es",
+          List.of(new Client.Contact("Luisa López", "luisa@gestorialopez.example", "+34 600 333 444", "Office manager", true),
+              new Client.Contact("Pedro Ruiz", "pedro@gestorialopez.example", null, "Senior accountant", false)),
+          Set.of("backup", "ups", "endpointProtection"), null, null, null, null),
+      new Client("northwind-logistics", "Northwind Logistics", "Logistics and warehousing", 180, "critical", 30, 4, 1,
+          new Client.BusinessHours("MON,TUE,WED,THU,FRI,SAT,SUN", "00:00", "23:59", "Europe/Madrid", false), "en",
+          List.of(new Client.Contact("Emma Clarke", "emma.clarke@northwind.example", "+44 20 7946 0000", "IT director", true),
+              new Client.Contact("Service desk", "it@northwind.example", "+44 20 7946 0001", "On-call desk", false)),
+          Set.of("backup", "offsiteCopy", "ups", "endpointProtection", "monitoring", "mfa"), null, null, null, null));
+
+  private final ClientService clients;
+  private final boolean demo;
+
+  DemoClients(ClientService clients, @Value("${rebound.demo-users:false}") boolean demo) {
+    this.clients = clients;
+    this.demo = demo;
+  }
+
+  @Override
+  public void afterPropertiesSet() {
+    if (demo) {
+      DEMO.stream().filter(c -> clients.find(c.id()).isEmpty()).forEach(clients::create);
+    }
+  }
+}

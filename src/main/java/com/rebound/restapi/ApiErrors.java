@@ -1,0 +1,51 @@
+package com.rebound.restapi;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** How Rebound's own API ({@code /api}) answers errors: type, message, and each bad field with its reason. */
+@RestControllerAdvice(basePackages = "com.rebound")
+class ApiErrors {
+
+  @ExceptionHandler(ApiProblem.class)
+  ResponseEntity<Map<String, Object>> problem(ApiProblem problem) {
+    return body(problem.status(), problem.status() == HttpStatus.BAD_REQUEST ? "ValidationException" : problem.status().name(),
+        problem.getMessage(), problem.errors());
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+    return body(HttpStatus.BAD_REQUEST, "InvalidRequestException",
+        "The request body is not valid JSON for this request, or a value has the wrong type.", List.of());
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
+    return body(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "InvalidRequestException", "Send JSON (Content-Type: application/json).", List.of());
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<Map<String, Object>> parameter(MethodArgumentTypeMismatchException e) {
+    return body(HttpStatus.BAD_REQUEST, "ValidationException", "1 field is not valid",
+        List.of(new ApiProblem.FieldProblem(e.getName(), "is not a valid value: '" + e.getValue() + "'")));
+  }
+
+  private static ResponseEntity<Map<String, Object>> body(HttpStatus status, String type, String message,
+      List<ApiProblem.FieldProblem> errors) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", type);
+    body.put("message", message);
+    if (!errors.isEmpty()) {
+      body.put("errors", errors);
+    }
+    return ResponseEntity.status(status).body(body);
+  }
+}
