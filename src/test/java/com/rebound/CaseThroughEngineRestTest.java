@@ -111,7 +111,7 @@ class CaseThroughEngineRestTest {
         Callable<String> report = () -> {
           go.await();
           EngineRestClient.Response r = new EngineRestClient(port, "tech").post("/process-definition/key/disasterRecovery/start",
-              "{\"variables\": {\"clientId\": {\"value\": \"client-" + n + "\"}, \"reportedBy\": {\"value\": \"Monitoring\"},"
+              "{\"variables\": {\"clientId\": {\"value\": \"gestoria-lopez\"}, \"reportedBy\": {\"value\": \"Monitoring\"},"
                   + " \"summary\": {\"value\": \"Alert " + n + "\"}}}");
           assertThat(r.status()).isEqualTo(200);
           return r.body().get("businessKey").asText();

@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Creates, changes and deactivates client profiles, after checking every field. Never deletes one. */
 @Service
-public class ClientService {
+public class ClientService implements ClientDirectory {
 
   private final ClientRepository clients;
   private final Validator validator;
@@ -31,6 +31,11 @@ public class ClientService {
   /** The client, active or not. */
   public Optional<Client> find(String id) {
     return clients.find(id);
+  }
+
+  @Override
+  public Optional<String> activeClientName(String clientId) {
+    return clients.find(clientId).filter(Client::active).map(Client::name);
   }
 
   ClientRepository.Page list(String search, Boolean active, int page, int size) {

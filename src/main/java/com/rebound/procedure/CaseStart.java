@@ -1,25 +1,34 @@
 package com.rebound.procedure;
 
 import com.rebound.cases.CaseNumbers;
+import com.rebound.clients.ClientDirectory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 
 /**
  * Runs when any case of the procedure starts, however it was started (Rebound's API, the Tasklist
- * start form, {@code /engine-rest}): checks the start variables and makes sure the case has its
- * number, as business key and as the variable {@code caseNumber} that Tasklist shows.
+ * start form, {@code /engine-rest}): checks the start variables, that the client is an active
+ * client of Rebound (its name becomes {@code clientName}), and makes sure the case has its number,
+ * as business key and as the variable {@code caseNumber} that Tasklist shows.
  */
 class CaseStart implements ExecutionListener {
 
   private final CaseNumbers caseNumbers;
+  private final ClientDirectory clients;
 
-  CaseStart(CaseNumbers caseNumbers) {
+  CaseStart(CaseNumbers caseNumbers, ClientDirectory clients) {
     this.caseNumbers = caseNumbers;
+    this.clients = clients;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
     StepCheck.apply(ProcedureVariables.START, "Disaster reported", execution);
+    String clientId = (String) execution.getVariable(ProcedureVariables.CLIENT_ID);
+    String clientName = clients.activeClientName(clientId).orElseThrow(() -> new ProcedureContractException(
+        "'Disaster reported' (start) cannot be completed: clientId '" + clientId
+            + "' is not an active client of Rebound (see /api/clients)"));
+    execution.setVariable(ProcedureVariables.CLIENT_NAME, clientName);
     String caseNumber = execution.getProcessBusinessKey();
     if (caseNumber == null || caseNumber.isBlank()) {
       caseNumber = caseNumbers.next();

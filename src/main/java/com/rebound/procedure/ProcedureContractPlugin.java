@@ -1,6 +1,7 @@
 package com.rebound.procedure;
 
 import com.rebound.cases.CaseNumbers;
+import com.rebound.clients.ClientDirectory;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -11,9 +12,11 @@ import org.springframework.stereotype.Component;
 class ProcedureContractPlugin extends AbstractProcessEnginePlugin {
 
   private final CaseNumbers caseNumbers;
+  private final ClientDirectory clients;
 
-  ProcedureContractPlugin(CaseNumbers caseNumbers) {
+  ProcedureContractPlugin(CaseNumbers caseNumbers, ClientDirectory clients) {
     this.caseNumbers = caseNumbers;
+    this.clients = clients;
   }
 
   @Override
@@ -21,6 +24,6 @@ class ProcedureContractPlugin extends AbstractProcessEnginePlugin {
     if (configuration.getCustomPostBPMNParseListeners() == null) {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
     }
-    configuration.getCustomPostBPMNParseListeners().add(new ProcedureParseListener(new CaseStart(caseNumbers)));
+    configuration.getCustomPostBPMNParseListeners().add(new ProcedureParseListener(new CaseStart(caseNumbers, clients)));
   }
 }

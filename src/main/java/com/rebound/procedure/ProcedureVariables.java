@@ -21,6 +21,8 @@ public final class ProcedureVariables {
   // Start of a case
   public static final String CASE_NUMBER = "caseNumber";
   public static final String CLIENT_ID = "clientId";
+  /** Set at start from the client's profile. */
+  public static final String CLIENT_NAME = "clientName";
   public static final String REPORTED_BY = "reportedBy";
   public static final String SUMMARY = "summary";
   public static final String DETECTED_AT = "detectedAt";

@@ -1,7 +1,7 @@
 package com.rebound.tasklist;
 
 import static com.rebound.procedure.ProcedureVariables.CASE_NUMBER;
-import static com.rebound.procedure.ProcedureVariables.CLIENT_ID;
+import static com.rebound.procedure.ProcedureVariables.CLIENT_NAME;
 import static com.rebound.procedure.ProcedureVariables.SEVERITY;
 
 import java.util.LinkedHashMap;
@@ -33,7 +33,7 @@ class TasklistFilters implements InitializingBean {
 
   private static final List<Map<String, String>> CASE_COLUMNS = List.of(
       Map.of("name", CASE_NUMBER, "label", "Case"),
-      Map.of("name", CLIENT_ID, "label", "Client"),
+      Map.of("name", CLIENT_NAME, "label", "Client"),
       Map.of("name", SEVERITY, "label", "Severity"));
 
   private final FilterService filters;

@@ -70,14 +70,14 @@ class TasklistBrowserIT {
     assertThat(browser.driver.findElements(By.cssSelector(".ce-eol-banner")))
         .as("Camunda's end-of-life banner is hidden").noneMatch(org.openqa.selenium.WebElement::isDisplayed);
     browser.clickText("Technicians' queue");
-    assertThat(browser.taskCard(caseNumber, "Assess problem and impact").getText()).contains(caseNumber).contains("gestoria-lopez");
+    assertThat(browser.taskCard(caseNumber, "Assess problem and impact").getText()).contains(caseNumber).contains("Gestoría López");
     browser.screenshot("1-technicians-queue");
 
     browser.openTask(caseNumber, "Assess problem and impact");
     browser.clickText("Claim");
     browser.waitFor(By.cssSelector("button[ng-click='complete()']"));
     String form = browser.waitFor(By.cssSelector(".fjs-form")).getText();
-    assertThat(form).contains("Case " + caseNumber).contains("gestoria-lopez").contains("File server does not boot")
+    assertThat(form).contains("Case " + caseNumber).contains("Gestoría López").contains("File server does not boot")
         .contains("Impact level").contains("Users affected").contains("Data loss suspected?").contains("Probable cause")
         .contains("What is damaged");
 
@@ -156,7 +156,7 @@ class TasklistBrowserIT {
 
   @Test
   void technicianHasNoCockpitOrAdmin_managerSeesTheCaseInCockpit() {
-    JsonNode started = reportByApi("constructora-norte", "Ransomware on the NAS");
+    JsonNode started = reportByApi("northwind-logistics", "Ransomware on the NAS");
     String caseNumber = started.get("businessKey").asText();
 
     browser = new Browser(port, 1400, 900);

@@ -62,8 +62,8 @@ final class CaseLoad {
     while (running) {
       try {
         EngineRestClient.Response started = rest.post("/process-definition/key/disasterRecovery/start", """
-            {"variables": {"clientId": {"value": "client-%d"}, "reportedBy": {"value": "load"},
-             "summary": {"value": "case %d of client %d"}}}""".formatted(client, ++n, client));
+            {"variables": {"clientId": {"value": "gestoria-lopez"}, "reportedBy": {"value": "load"},
+             "summary": {"value": "case %d of load client %d"}}}""".formatted(++n, client));
         count(started);
         if (started.status() != 200) {
           continue;

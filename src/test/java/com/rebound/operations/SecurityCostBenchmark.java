@@ -65,7 +65,7 @@ public final class SecurityCostBenchmark {
         EngineRestClient manager = new EngineRestClient(port, authenticated ? "manager" : null);
         while (System.currentTimeMillis() < end) {
           EngineRestClient.Response started = tech.post("/process-definition/key/disasterRecovery/start", """
-              {"variables": {"clientId": {"value": "bench"}, "reportedBy": {"value": "bench"}, "summary": {"value": "bench"}}}""");
+              {"variables": {"clientId": {"value": "gestoria-lopez"}, "reportedBy": {"value": "bench"}, "summary": {"value": "bench"}}}""");
           requests.incrementAndGet();
           if (started.status() != 200) {
             errors.incrementAndGet();

@@ -298,6 +298,22 @@ class DisasterRecoveryProcessTest {
         .isZero();
   }
 
+  @Test
+  void caseOfAnUnknownOrDeactivatedClientIsNotOpened() {
+    Map<String, Object> start = startVariables();
+    start.put(CLIENT_ID, "nobody-we-know");
+
+    assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(PROCESS_KEY, "DR-2026-0301", start))
+        .hasMessageContaining("clientId 'nobody-we-know' is not an active client of Rebound");
+    Assertions.assertThat(runtimeService().createProcessInstanceQuery().processInstanceBusinessKey("DR-2026-0301").count()).isZero();
+  }
+
+  @Test
+  void theClientsNameComesFromItsProfile() {
+    ProcessInstance pi = reportDisaster("DR-2026-0302");
+    assertThat(pi).variables().containsEntry(CLIENT_NAME, "Gestoría López");
+  }
+
   // ---- steps, as a technician or manager fills the forms
 
   private static Map<String, Object> startVariables() {

@@ -28,6 +28,10 @@ final class ProcessTestEngine {
     return () -> CaseNumbers.format(2026, last.incrementAndGet());
   }
 
+  /** The clients the process tests know, as Rebound's client profiles would answer (the demo clients). */
+  static final Map<String, String> ACTIVE_CLIENTS = Map.of(
+      "gestoria-lopez", "Gestoría López", "ladrillos-garcia", "Construcciones y Ladrillos García");
+
   static ProcessEngineConfiguration configuration(String name) {
     ProcessCoverageInMemProcessEngineConfiguration configuration = new ProcessCoverageInMemProcessEngineConfiguration();
     configuration.setProcessEngineName(name);
@@ -37,7 +41,7 @@ final class ProcessTestEngine {
     configuration.setJobExecutorActivate(false);
     configuration.setBeans(Map.<Object, Object>of("countAcceptanceRound", new CountAcceptanceRound()));
     configuration.setProcessEnginePlugins(List.of(
-        new ProcedureContractPlugin(caseNumbers()), new SpinProcessEnginePlugin()));
+        new ProcedureContractPlugin(caseNumbers(), id -> java.util.Optional.ofNullable(ACTIVE_CLIENTS.get(id))), new SpinProcessEnginePlugin()));
     return configuration;
   }
 }

@@ -62,7 +62,7 @@ class EngineRestSecurityTest {
         attempt("value that does not fit its declared type", "tech:tech", "POST", "/engine-rest/task/" + ASSESSMENT_TASK + "/complete",
             "{\"variables\": {\"usersAffected\": {\"value\": \"abc\", \"type\": \"Long\"}}}", 400),
         attempt("Java-serialized variable", "tech:tech", "POST", START, """
-            {"variables": {"clientId": {"value": "x"}, "reportedBy": {"value": "y"}, "summary": {"value": "z"},
+            {"variables": {"clientId": {"value": "gestoria-lopez"}, "reportedBy": {"value": "y"}, "summary": {"value": "z"},
              "payload": {"value": "rO0ABXQABGFiY2Q=", "type": "Object",
                "valueInfo": {"objectTypeName": "java.lang.String", "serializationDataFormat": "application/x-java-serialized-object"}}}}""", 400),
         attempt("a 20 MB body", "tech:tech", "POST", START, twentyMegabytes, 413),

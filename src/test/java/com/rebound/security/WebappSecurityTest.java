@@ -81,7 +81,7 @@ class WebappSecurityTest {
   void csrfProtectionStaysOnForTheWebappsAndForTheirSessionOnEngineRest() throws Exception {
     Browser tech = new Browser();
     assertThat(tech.logIn("tech", "tasklist")).isEqualTo(200);
-    String start = "{\"variables\": {\"clientId\": {\"value\": \"x\"}, \"reportedBy\": {\"value\": \"y\"}, \"summary\": {\"value\": \"z\"}}}";
+    String start = "{\"variables\": {\"clientId\": {\"value\": \"gestoria-lopez\"}, \"reportedBy\": {\"value\": \"y\"}, \"summary\": {\"value\": \"z\"}}}";
     Map<String, Long> before = EngineState.of(engine);
 
     HttpResponse<String> restWithoutToken = tech.post(

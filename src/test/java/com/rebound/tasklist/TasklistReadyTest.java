@@ -42,7 +42,7 @@ class TasklistReadyTest {
       assertThat(found).as(name).hasSize(1);
       @SuppressWarnings("unchecked")
       List<Map<String, String>> columns = (List<Map<String, String>>) found.get(0).getProperties().get("variables");
-      assertThat(columns).extracting(c -> c.get("name")).containsExactly("caseNumber", "clientId", "severity");
+      assertThat(columns).extracting(c -> c.get("name")).containsExactly("caseNumber", "clientName", "severity");
     }
   }
 }
