@@ -1,8 +1,10 @@
 package com.rebound.restapi;
 
+import com.rebound.procedure.ProcedureContractException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -19,6 +21,16 @@ class ApiErrors {
   ResponseEntity<Map<String, Object>> problem(ApiProblem problem) {
     return body(problem.status(), problem.status() == HttpStatus.BAD_REQUEST ? "ValidationException" : problem.status().name(),
         problem.getMessage(), problem.errors());
+  }
+
+  @ExceptionHandler(ProcedureContractException.class)
+  ResponseEntity<Map<String, Object>> contract(ProcedureContractException e) {
+    return body(HttpStatus.BAD_REQUEST, "ProcedureContractException", e.getMessage(), List.of());
+  }
+
+  @ExceptionHandler(AuthorizationException.class)
+  ResponseEntity<Map<String, Object>> notAllowed(AuthorizationException e) {
+    return body(HttpStatus.FORBIDDEN, "AuthorizationException", "Your account may not do this.", List.of());
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -1,0 +1,110 @@
+package com.rebound.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rebound.ReboundSpringBootTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** /api/incidents: a report opens a case for an active client, bad reports are refused field by field, a case tells where it stands. */
+@ReboundSpringBootTest
+class IncidentApiTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  @LocalServerPort
+  int port;
+  @Autowired
+  HistoryService history;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  TaskService tasks;
+
+  private HttpResponse<String> call(String user, String method, String path, String body) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
+        .header("Content-Type", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void aReportOpensACaseWithItsNumber() throws Exception {
+    HttpResponse<String> response = call("tech", "POST", "/api/incidents", """
+        {"clientId": "gestoria-lopez", "summary": "Ransomware note on every PC", "reportedBy": "Luisa López",
+         "detectedAt": "2026-11-28T08:10:00+01:00", "affectedSystems": ["FS01", "PCs of accounting"]}""");
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    JsonNode body = JSON.readTree(response.body());
+    String caseNumber = body.get("caseNumber").asText();
+    assertThat(caseNumber).matches("DR-\\d{4}-\\d{4,}");
+    assertThat(response.headers().firstValue("Location")).hasValue("/api/incidents/" + caseNumber);
+    String instance = body.get("processInstanceId").asText();
+    assertThat(runtime.getVariable(instance, "clientName")).isEqualTo("Gestoría López");
+    assertThat(runtime.getVariable(instance, "detectedAt")).isInstanceOf(java.util.Date.class);
+    assertThat(runtime.getVariableTyped(instance, "affectedSystems").getType().getName()).isEqualTo("json");
+  }
+
+  @Test
+  void badReportsAreRefusedFieldByFieldAndOpenNothing() throws Exception {
+    long cases = history.createHistoricProcessInstanceQuery().count();
+
+    HttpResponse<String> unknown = call("tech", "POST", "/api/incidents", """
+        {"clientId": "nobody-we-know", "summary": "x", "reportedBy": "y"}""");
+    HttpResponse<String> empty = call("tech", "POST", "/api/incidents", """
+        {"clientId": "", "summary": " ", "detectedAt": "2099-01-01T00:00:00Z"}""");
+    HttpResponse<String> notJson = call("tech", "POST", "/api/incidents", "{\"clientId\": ");
+
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(unknown.body()).get("errors").get(0).get("field").asText()).isEqualTo("clientId");
+    assertThat(unknown.body()).contains("no active client 'nobody-we-know'");
+    assertThat(empty.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(empty.body()).get("errors")).extracting(e -> e.get("field").asText())
+        .contains("clientId", "summary", "reportedBy", "detectedAt");
+    assertThat(notJson.statusCode()).isEqualTo(400);
+    assertThat(history.createHistoricProcessInstanceQuery().count()).isEqualTo(cases);
+  }
+
+  @Test
+  void aCaseTellsItsClientStepsRtoAndTimeline() throws Exception {
+    JsonNode opened = JSON.readTree(call("tech", "POST", "/api/incidents", """
+        {"clientId": "ladrillos-garcia", "summary": "Laptop with the quotes will not boot", "reportedBy": "Juan"}""").body());
+    String caseNumber = opened.get("caseNumber").asText();
+    String instance = opened.get("processInstanceId").asText();
+    tasks.complete(tasks.createTaskQuery().processInstanceId(instance).singleResult().getId(), Map.of("impactLevel", "minor",
+        "usersAffected", 1L, "dataLossSuspected", true, "probableCause", "hardware", "damagedScope", "one laptop"));
+    tasks.complete(tasks.createTaskQuery().processInstanceId(instance).singleResult().getId(), Map.of("rtoHours", 48L,
+        "rpoHours", 24L, "approach", "recover", "agreedWith", "Juan García"));
+
+    JsonNode detail = JSON.readTree(call("tech", "GET", "/api/incidents/" + caseNumber, null).body());
+
+    assertThat(detail.get("client").get("name").asText()).isEqualTo("Construcciones y Ladrillos García");
+    assertThat(detail.get("state").asText()).isEqualTo("open");
+    assertThat(detail.get("currentSteps").get(0).get("step").asText()).isEqualTo("recover");
+    assertThat(detail.get("currentSteps").get(0).get("candidateGroups").get(0).asText()).isEqualTo("technicians");
+    assertThat(detail.get("rto").get("hours").asLong()).isEqualTo(48);
+    assertThat(detail.get("rto").get("status").asText()).isEqualTo("running");
+    assertThat(detail.get("rto").get("minutesLeft").asLong()).isBetween(47L * 60, 48L * 60);
+    assertThat(detail.get("timeline")).extracting(e -> e.get("step").asText())
+        .containsSubsequence("StartEvent_DisasterReported", "assessImpact", "agreeObjectives", "recover");
+
+    JsonNode list = JSON.readTree(call("tech", "GET", "/api/incidents?clientId=ladrillos-garcia&state=open&size=200", null).body());
+    assertThat(list.get("items")).extracting(i -> i.get("caseNumber").asText()).contains(caseNumber);
+    assertThat(call("tech", "GET", "/api/incidents?state=sleeping", null).statusCode()).isEqualTo(400);
+    assertThat(call("tech", "GET", "/api/incidents/DR-1999-0001", null).statusCode()).isEqualTo(404);
+  }
+}
