@@ -2,9 +2,13 @@ package com.rebound.clients;
 
 import java.util.Optional;
 
-/** What the procedure needs to know of a client when a case opens: is it an active client, and its name. */
+/** What the procedure needs to know of a client when a case opens. */
 public interface ClientDirectory {
 
-  /** The active client's name, or empty when there is no such client or it is deactivated. */
-  Optional<String> activeClientName(String clientId);
+  /** The facts of an active client's profile that a case uses. */
+  record ClientFacts(String name, String tier, long contractRtoHours, long contractRpoHours, long responseTimeMinutes) {
+  }
+
+  /** The active client's facts, or empty when there is no such client or it is deactivated. */
+  Optional<ClientFacts> activeClient(String clientId);
 }

@@ -34,8 +34,9 @@ public class ClientService implements ClientDirectory {
   }
 
   @Override
-  public Optional<String> activeClientName(String clientId) {
-    return clients.find(clientId).filter(Client::active).map(Client::name);
+  public Optional<ClientFacts> activeClient(String clientId) {
+    return clients.find(clientId).filter(Client::active).map(c -> new ClientFacts(c.name(), c.criticalityTier(),
+        c.rtoHours(), c.rpoHours(), c.responseTimeMinutes()));
   }
 
   ClientRepository.Page list(String search, Boolean active, int page, int size) {

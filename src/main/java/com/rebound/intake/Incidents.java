@@ -71,7 +71,7 @@ class Incidents {
     for (ConstraintViolation<IncidentReport> v : validator.validate(report)) {
       problems.add(new ApiProblem.FieldProblem(v.getPropertyPath().toString().replaceAll("<[^>]*>", ""), v.getMessage()));
     }
-    if (report.clientId() != null && !report.clientId().isBlank() && clients.activeClientName(report.clientId()).isEmpty()) {
+    if (report.clientId() != null && !report.clientId().isBlank() && clients.activeClient(report.clientId()).isEmpty()) {
       problems.add(new ApiProblem.FieldProblem("clientId", "no active client '" + report.clientId() + "' (see /api/clients)"));
     }
     if (report.detectedAt() != null && report.detectedAt().toInstant().isAfter(clock.instant().plus(Duration.ofMinutes(5)))) {

@@ -8,7 +8,8 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 /**
  * Runs when any case of the procedure starts, however it was started (Rebound's API, the Tasklist
  * start form, {@code /engine-rest}): checks the start variables, that the client is an active
- * client of Rebound (its name becomes {@code clientName}), and makes sure the case has its number,
+ * client of Rebound (its name, tier and contracted times become variables of the case), and makes
+ * sure the case has its number,
  * as business key and as the variable {@code caseNumber} that Tasklist shows.
  */
 class CaseStart implements ExecutionListener {
@@ -25,10 +26,14 @@ class CaseStart implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     StepCheck.apply(ProcedureVariables.START, "Disaster reported", execution);
     String clientId = (String) execution.getVariable(ProcedureVariables.CLIENT_ID);
-    String clientName = clients.activeClientName(clientId).orElseThrow(() -> new ProcedureContractException(
+    ClientDirectory.ClientFacts client = clients.activeClient(clientId).orElseThrow(() -> new ProcedureContractException(
         "'Disaster reported' (start) cannot be completed: clientId '" + clientId
             + "' is not an active client of Rebound (see /api/clients)"));
-    execution.setVariable(ProcedureVariables.CLIENT_NAME, clientName);
+    execution.setVariable(ProcedureVariables.CLIENT_NAME, client.name());
+    execution.setVariable(ProcedureVariables.CLIENT_TIER, client.tier());
+    execution.setVariable(ProcedureVariables.CONTRACT_RTO_HOURS, client.contractRtoHours());
+    execution.setVariable(ProcedureVariables.CONTRACT_RPO_HOURS, client.contractRpoHours());
+    execution.setVariable(ProcedureVariables.RESPONSE_TIME_MINUTES, client.responseTimeMinutes());
     String caseNumber = execution.getProcessBusinessKey();
     if (caseNumber == null || caseNumber.isBlank()) {
       caseNumber = caseNumbers.next();

@@ -23,6 +23,13 @@ public final class ProcedureVariables {
   public static final String CLIENT_ID = "clientId";
   /** Set at start from the client's profile. */
   public static final String CLIENT_NAME = "clientName";
+  public static final String CLIENT_TIER = "clientTier";
+  public static final String CONTRACT_RTO_HOURS = "contractRtoHours";
+  public static final String CONTRACT_RPO_HOURS = "contractRpoHours";
+  public static final String RESPONSE_TIME_MINUTES = "responseTimeMinutes";
+  /** Set by the DMN decision {@code severity} after the assessment. */
+  public static final String PROPOSED_RTO_HOURS = "proposedRtoHours";
+  public static final String PROPOSED_RPO_HOURS = "proposedRpoHours";
   public static final String REPORTED_BY = "reportedBy";
   public static final String SUMMARY = "summary";
   public static final String DETECTED_AT = "detectedAt";

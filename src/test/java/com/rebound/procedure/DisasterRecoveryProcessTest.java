@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
     "bpmn/agree-objectives.form", "bpmn/recover.form", "bpmn/verify-internally.form",
     "bpmn/client-acceptance.form", "bpmn/review-strategy.form", "bpmn/assess-restoration.form",
     "bpmn/reinstall-in-situ.form", "bpmn/restore-to-vm.form", "bpmn/inform-unrecoverable.form",
-    "bpmn/post-incident-review.form", "bpmn/offer-prevention.form"})
+    "bpmn/post-incident-review.form", "bpmn/offer-prevention.form", "bpmn/severity.dmn"})
 class DisasterRecoveryProcessTest {
 
   @RegisterExtension
@@ -205,6 +205,32 @@ class DisasterRecoveryProcessTest {
     assertCompletedInHistory(pi);
   }
 
+  @Test
+  void severityAndProposalComeFromTheDecisionTable_SEV1IsAgreedByAManager() {
+    Map<String, Object> start = startVariables();
+    start.put(CLIENT_ID, "northwind-logistics");
+    ProcessInstance pi = runtimeService().startProcessInstanceByKey(PROCESS_KEY, "DR-2026-0400", start);
+    complete(task(pi), withVariables(IMPACT_LEVEL, "total", USERS_AFFECTED, 180L, DATA_LOSS_SUSPECTED, true,
+        PROBABLE_CAUSE, "ransomware", DAMAGED_SCOPE, "Every warehouse terminal encrypted"));
+
+    assertThat(pi).isWaitingAt(Tasks.AGREE_OBJECTIVES).hasPassed("decideSeverity");
+    assertThat(task(pi)).hasCandidateGroup("managers");
+    assertThat(pi).variables().containsEntry(SEVERITY, "SEV1").containsEntry(PROPOSED_RTO_HOURS, 4L)
+        .containsEntry(PROPOSED_RPO_HOURS, 1L).containsEntry(RTO_HOURS, 4L).containsEntry(RPO_HOURS, 1L)
+        .containsEntry(CLIENT_TIER, "critical").doesNotContainKey("severityDecision");
+    complete(task(pi), withVariables(RTO_HOURS, 6L, RPO_HOURS, 1L, APPROACH, "unrecoverable", AGREED_WITH, "Emma Clarke"));
+    assertThat(pi).variables().containsEntry(RTO_HOURS, 6L);
+  }
+
+  @Test
+  void anOrdinaryCaseIsAgreedByATechnicianWithTheContractsObjectives() {
+    ProcessInstance pi = reportDisaster("DR-2026-0401");
+    complete(task(pi), withVariables(IMPACT_LEVEL, "partial", USERS_AFFECTED, 2L, DATA_LOSS_SUSPECTED, false,
+        PROBABLE_CAUSE, "humanError", DAMAGED_SCOPE, "One shared folder"));
+    assertThat(task(pi)).hasCandidateGroup("technicians");
+    assertThat(pi).variables().containsEntry(SEVERITY, "SEV4").containsEntry(PROPOSED_RTO_HOURS, 8L).containsEntry(PROPOSED_RPO_HOURS, 4L);
+  }
+
   // ---- the contract at the edges
 
   @Test
@@ -270,7 +296,8 @@ class DisasterRecoveryProcessTest {
         .hasMessageContaining("rpoHours must be a whole number, got '2.5'")
         .hasMessageContaining("approach must be one of recover, restore, unrecoverable; got 'pray'");
     assertThat(pi).isWaitingAt(Tasks.AGREE_OBJECTIVES);
-    Assertions.assertThat(runtimeService().getVariables(pi.getId())).doesNotContainKeys(RTO_HOURS, APPROACH);
+    Assertions.assertThat(runtimeService().getVariables(pi.getId())).doesNotContainKeys(APPROACH)
+        .containsEntry(RTO_HOURS, runtimeService().getVariable(pi.getId(), PROPOSED_RTO_HOURS));
   }
 
   @Test

@@ -31,6 +31,7 @@ class ModelContractTest {
 
   private static final Path FOLDER = Path.of("bpmn");
   private static final Map<String, JsonNode> FORMS = new HashMap<>();
+  private static final java.util.Set<String> DECISIONS = new java.util.HashSet<>();
   private static BpmnModelInstance model;
 
   @BeforeAll
@@ -46,6 +47,10 @@ class ModelContractTest {
         JsonNode form = json.readTree(file.toFile());
         assertThat(form.path("id").asText()).as("form id of %s", file).isNotBlank();
         assertThat(FORMS.put(form.get("id").asText(), form)).as("form id %s used twice", form.get("id")).isNull();
+      } else if (name.endsWith(".dmn")) {
+        DECISIONS.addAll(org.camunda.bpm.model.dmn.Dmn.readModelFromFile(file.toFile())
+            .getModelElementsByType(org.camunda.bpm.model.dmn.instance.Decision.class).stream()
+            .map(org.camunda.bpm.model.dmn.instance.Decision::getId).toList());
       } else if (name.endsWith(".bpmn")) {
         BpmnModelInstance parsed = Bpmn.readModelFromFile(file.toFile());
         Bpmn.validateModel(parsed);
@@ -73,7 +78,8 @@ class ModelContractTest {
         problems.add("user task " + taskId + " is missing");
         return;
       }
-      if (task.getCamundaCandidateGroupsList() == null || !task.getCamundaCandidateGroupsList().contains(group)) {
+      // a plain list ("technicians") or an expression naming the group (agreeObjectives: managers for SEV1)
+      if (task.getCamundaCandidateGroups() == null || !task.getCamundaCandidateGroups().contains(group)) {
         problems.add(taskId + " must have candidate group " + group + ", has " + task.getCamundaCandidateGroups());
       }
       checkFormReference(taskId, task.getCamundaFormRef(), task.getCamundaFormRefBinding(), problems);
@@ -82,6 +88,15 @@ class ModelContractTest {
       checkFormReference(start.getId(), start.getCamundaFormRef(), start.getCamundaFormRefBinding(), problems);
     }
     assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void everyBusinessRuleTaskRefersToADecisionInTheFolder() {
+    assertThat(DECISIONS).contains("severity");
+    for (org.camunda.bpm.model.bpmn.instance.BusinessRuleTask task
+        : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.BusinessRuleTask.class)) {
+      assertThat(DECISIONS).as("decision of %s", task.getId()).contains(task.getCamundaDecisionRef());
+    }
   }
 
   @Test

@@ -1,6 +1,7 @@
 package com.rebound.procedure;
 
 import com.rebound.cases.CaseNumbers;
+import com.rebound.clients.ClientDirectory;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,7 +18,7 @@ final class ProcessTestEngine {
       "bpmn/agree-objectives.form", "bpmn/recover.form", "bpmn/verify-internally.form",
       "bpmn/client-acceptance.form", "bpmn/review-strategy.form", "bpmn/assess-restoration.form",
       "bpmn/reinstall-in-situ.form", "bpmn/restore-to-vm.form", "bpmn/inform-unrecoverable.form",
-      "bpmn/post-incident-review.form", "bpmn/offer-prevention.form"};
+      "bpmn/post-incident-review.form", "bpmn/offer-prevention.form", "bpmn/severity.dmn"};
 
   private ProcessTestEngine() {
   }
@@ -29,8 +30,10 @@ final class ProcessTestEngine {
   }
 
   /** The clients the process tests know, as Rebound's client profiles would answer (the demo clients). */
-  static final Map<String, String> ACTIVE_CLIENTS = Map.of(
-      "gestoria-lopez", "Gestoría López", "ladrillos-garcia", "Construcciones y Ladrillos García");
+  static final Map<String, ClientDirectory.ClientFacts> ACTIVE_CLIENTS = Map.of(
+      "gestoria-lopez", new ClientDirectory.ClientFacts("Gestoría López", "high", 8, 4, 60),
+      "ladrillos-garcia", new ClientDirectory.ClientFacts("Construcciones y Ladrillos García", "basic", 48, 24, 240),
+      "northwind-logistics", new ClientDirectory.ClientFacts("Northwind Logistics", "critical", 4, 1, 30));
 
   static ProcessEngineConfiguration configuration(String name) {
     ProcessCoverageInMemProcessEngineConfiguration configuration = new ProcessCoverageInMemProcessEngineConfiguration();
