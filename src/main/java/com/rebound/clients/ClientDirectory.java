@@ -6,7 +6,8 @@ import java.util.Optional;
 public interface ClientDirectory {
 
   /** The facts of an active client's profile that a case uses. */
-  record ClientFacts(String name, String tier, long contractRtoHours, long contractRpoHours, long responseTimeMinutes) {
+  record ClientFacts(String name, String tier, long contractRtoHours, long contractRpoHours, long responseTimeMinutes,
+      Client.BusinessHours businessHours) {
   }
 
   /** The active client's facts, or empty when there is no such client or it is deactivated. */

@@ -34,6 +34,7 @@ class CaseStart implements ExecutionListener {
     execution.setVariable(ProcedureVariables.CONTRACT_RTO_HOURS, client.contractRtoHours());
     execution.setVariable(ProcedureVariables.CONTRACT_RPO_HOURS, client.contractRpoHours());
     execution.setVariable(ProcedureVariables.RESPONSE_TIME_MINUTES, client.responseTimeMinutes());
+    execution.setVariable(ProcedureVariables.OPENED_AT, org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime());
     String caseNumber = execution.getProcessBusinessKey();
     if (caseNumber == null || caseNumber.isBlank()) {
       caseNumber = caseNumbers.next();

@@ -27,6 +27,8 @@ public final class ProcedureVariables {
   public static final String CONTRACT_RTO_HOURS = "contractRtoHours";
   public static final String CONTRACT_RPO_HOURS = "contractRpoHours";
   public static final String RESPONSE_TIME_MINUTES = "responseTimeMinutes";
+  /** When the case was opened in Rebound (the response clock counts from here). */
+  public static final String OPENED_AT = "openedAt";
   /** Set by the DMN decision {@code severity} after the assessment. */
   public static final String PROPOSED_RTO_HOURS = "proposedRtoHours";
   public static final String PROPOSED_RPO_HOURS = "proposedRpoHours";
@@ -78,6 +80,10 @@ public final class ProcedureVariables {
     public static final String INFORM_UNRECOVERABLE = "informUnrecoverable";
     public static final String POST_INCIDENT_REVIEW = "postIncidentReview";
     public static final String OFFER_PREVENTION = "offerPrevention";
+    /** The contracted response time passed before the assessment was done. */
+    public static final String ALERT_LATE_RESPONSE = "alertLateResponse";
+    /** The client has not answered the acceptance request for a while. */
+    public static final String REMIND_CLIENT = "remindClient";
 
     private Tasks() {
     }
@@ -96,7 +102,9 @@ public final class ProcedureVariables {
       Map.entry(Tasks.RESTORE_TO_VM, "technicians"),
       Map.entry(Tasks.INFORM_UNRECOVERABLE, "managers"),
       Map.entry(Tasks.POST_INCIDENT_REVIEW, "managers"),
-      Map.entry(Tasks.OFFER_PREVENTION, "managers"));
+      Map.entry(Tasks.OFFER_PREVENTION, "managers"),
+      Map.entry(Tasks.ALERT_LATE_RESPONSE, "managers"),
+      Map.entry(Tasks.REMIND_CLIENT, "technicians"));
 
   static final String START = "start";
 
@@ -126,7 +134,9 @@ public final class ProcedureVariables {
           text(EXPECTED_DATA_LOSS),
           yesNo(CLIENT_CONSENTED))),
       Map.entry(Tasks.POST_INCIDENT_REVIEW, List.of(text(ROOT_CAUSE), text(LESSONS_LEARNED))),
-      Map.entry(Tasks.OFFER_PREVENTION, List.of(choice(CLIENT_INTEREST, "accepted", "declined", "considering"))));
+      Map.entry(Tasks.OFFER_PREVENTION, List.of(choice(CLIENT_INTEREST, "accepted", "declined", "considering"))),
+      Map.entry(Tasks.ALERT_LATE_RESPONSE, List.of(text("lateResponseAction"))),
+      Map.entry(Tasks.REMIND_CLIENT, List.of(text("reminderNote"))));
 
   private ProcedureVariables() {
   }

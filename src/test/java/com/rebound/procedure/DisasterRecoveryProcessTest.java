@@ -4,6 +4,8 @@ import static com.rebound.procedure.ProcedureVariables.*;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -12,11 +14,15 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import com.rebound.procedure.ProcedureVariables.Tasks;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -35,7 +41,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
     "bpmn/agree-objectives.form", "bpmn/recover.form", "bpmn/verify-internally.form",
     "bpmn/client-acceptance.form", "bpmn/review-strategy.form", "bpmn/assess-restoration.form",
     "bpmn/reinstall-in-situ.form", "bpmn/restore-to-vm.form", "bpmn/inform-unrecoverable.form",
-    "bpmn/post-incident-review.form", "bpmn/offer-prevention.form", "bpmn/severity.dmn"})
+    "bpmn/post-incident-review.form", "bpmn/offer-prevention.form", "bpmn/severity.dmn",
+    "bpmn/alert-late-response.form", "bpmn/remind-client.form"})
 class DisasterRecoveryProcessTest {
 
   @RegisterExtension
@@ -229,6 +236,64 @@ class DisasterRecoveryProcessTest {
         PROBABLE_CAUSE, "humanError", DAMAGED_SCOPE, "One shared folder"));
     assertThat(task(pi)).hasCandidateGroup("technicians");
     assertThat(pi).variables().containsEntry(SEVERITY, "SEV4").containsEntry(PROPOSED_RTO_HOURS, 8L).containsEntry(PROPOSED_RPO_HOURS, 4L);
+  }
+
+  // ---- the clocks
+
+  @Test
+  void lateAssessmentAlertsManagers_countingOnlyTheClientsBusinessHours() {
+    // Friday 17:30 in Madrid; Gestoría López has 60 minutes of response time, office hours only
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 11, 27, 17, 30, 0, 0, ZoneId.of("Europe/Madrid")).toInstant()));
+    ProcessInstance pi = reportDisaster("DR-2026-0500");
+    Job responseClock = managementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
+    Assertions.assertThat(responseClock.getDuedate().toInstant())
+        .isEqualTo(ZonedDateTime.of(2026, 11, 30, 8, 30, 0, 0, ZoneId.of("Europe/Madrid")).toInstant());
+
+    execute(responseClock);
+
+    assertThat(pi).isWaitingAt(Tasks.ASSESS_IMPACT, Tasks.ALERT_LATE_RESPONSE);
+    Task alert = task(Tasks.ALERT_LATE_RESPONSE, pi);
+    assertThat(alert).hasCandidateGroup("managers");
+    complete(alert, withVariables("lateResponseAction", "Tomás takes it now; Luisa was called"));
+    assess(pi);
+    assertThat(pi).isWaitingAt(Tasks.AGREE_OBJECTIVES).hasPassed("EndEvent_LateResponseHandled");
+  }
+
+  @Test
+  void anAssessmentInTimeStopsTheResponseClock() {
+    ProcessInstance pi = reportDisaster("DR-2026-0501");
+    Assertions.assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).timers().count()).isEqualTo(1);
+    assess(pi);
+    Assertions.assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).timers().count()).isZero();
+    assertThat(pi).hasNotPassed(Tasks.ALERT_LATE_RESPONSE);
+  }
+
+  @Test
+  void aSilentClientIsRemindedUntilItAnswers() {
+    ProcessInstance pi = startAndAgree("recover");
+    recover(pi, "done");
+    verify(pi, true);
+    Job reminder = managementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
+    Assertions.assertThat(reminder).as("reminder clock while the client tests").isNotNull();
+
+    ClockUtil.setCurrentTime(Date.from(reminder.getDuedate().toInstant().plusSeconds(1)));
+    execute(reminder);
+    Task remind = task(Tasks.REMIND_CLIENT, pi);
+    assertThat(remind).hasCandidateGroup("technicians");
+    complete(remind, withVariables("reminderNote", "Luisa: they test tomorrow morning"));
+    Assertions.assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).timers().count())
+        .as("the next reminder is scheduled").isEqualTo(1);
+
+    accept(pi, true);
+    Assertions.assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).timers().count()).isZero();
+    review(pi);
+    offerPrevention(pi);
+    assertThat(pi).isEnded().hasPassed("EndEvent_ClientReminded");
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void realTimeAgain() {
+    ClockUtil.reset();
   }
 
   // ---- the contract at the edges

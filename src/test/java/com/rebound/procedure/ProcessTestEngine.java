@@ -1,7 +1,9 @@
 package com.rebound.procedure;
 
 import com.rebound.cases.CaseNumbers;
+import com.rebound.clients.Client;
 import com.rebound.clients.ClientDirectory;
+import com.rebound.clocks.CaseClocks;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,7 +20,8 @@ final class ProcessTestEngine {
       "bpmn/agree-objectives.form", "bpmn/recover.form", "bpmn/verify-internally.form",
       "bpmn/client-acceptance.form", "bpmn/review-strategy.form", "bpmn/assess-restoration.form",
       "bpmn/reinstall-in-situ.form", "bpmn/restore-to-vm.form", "bpmn/inform-unrecoverable.form",
-      "bpmn/post-incident-review.form", "bpmn/offer-prevention.form", "bpmn/severity.dmn"};
+      "bpmn/post-incident-review.form", "bpmn/offer-prevention.form", "bpmn/severity.dmn",
+      "bpmn/alert-late-response.form", "bpmn/remind-client.form"};
 
   private ProcessTestEngine() {
   }
@@ -30,10 +33,13 @@ final class ProcessTestEngine {
   }
 
   /** The clients the process tests know, as Rebound's client profiles would answer (the demo clients). */
+  static final Client.BusinessHours OFFICE_HOURS = new Client.BusinessHours("MON,TUE,WED,THU,FRI", "08:00", "18:00", "Europe/Madrid", true);
   static final Map<String, ClientDirectory.ClientFacts> ACTIVE_CLIENTS = Map.of(
-      "gestoria-lopez", new ClientDirectory.ClientFacts("Gestoría López", "high", 8, 4, 60),
-      "ladrillos-garcia", new ClientDirectory.ClientFacts("Construcciones y Ladrillos García", "basic", 48, 24, 240),
-      "northwind-logistics", new ClientDirectory.ClientFacts("Northwind Logistics", "critical", 4, 1, 30));
+      "gestoria-lopez", new ClientDirectory.ClientFacts("Gestoría López", "high", 8, 4, 60, OFFICE_HOURS),
+      "ladrillos-garcia", new ClientDirectory.ClientFacts("Construcciones y Ladrillos García", "basic", 48, 24, 240, OFFICE_HOURS),
+      "northwind-logistics", new ClientDirectory.ClientFacts("Northwind Logistics", "critical", 4, 1, 30,
+          new Client.BusinessHours("MON,TUE,WED,THU,FRI,SAT,SUN", "00:00", "23:59", "Europe/Madrid", false)));
+  static final ClientDirectory DIRECTORY = id -> java.util.Optional.ofNullable(ACTIVE_CLIENTS.get(id));
 
   static ProcessEngineConfiguration configuration(String name) {
     ProcessCoverageInMemProcessEngineConfiguration configuration = new ProcessCoverageInMemProcessEngineConfiguration();
@@ -42,9 +48,10 @@ final class ProcessTestEngine {
     configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
     configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
     configuration.setJobExecutorActivate(false);
-    configuration.setBeans(Map.<Object, Object>of("countAcceptanceRound", new CountAcceptanceRound()));
+    configuration.setBeans(Map.<Object, Object>of("countAcceptanceRound", new CountAcceptanceRound(),
+        "caseClocks", new CaseClocks(DIRECTORY, "R/P1D")));
     configuration.setProcessEnginePlugins(List.of(
-        new ProcedureContractPlugin(caseNumbers(), id -> java.util.Optional.ofNullable(ACTIVE_CLIENTS.get(id))), new SpinProcessEnginePlugin()));
+        new ProcedureContractPlugin(caseNumbers(), DIRECTORY), new SpinProcessEnginePlugin()));
     return configuration;
   }
 }
