@@ -14,6 +14,8 @@ import org.springframework.core.Ordered;
 class SecurityConfiguration {
 
   private static final String[] DOORS = {"/engine-rest/*", "/api/*", "/actuator/*"};
+  /** Rebound's own pages: static, they hold no data; what they show comes through /api with the user's login. */
+  private static final String[] PAGES = {"/clients/*"};
 
   @Bean
   FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(
@@ -28,6 +30,7 @@ class SecurityConfiguration {
   FilterRegistrationBean<SecurityHeadersFilter> securityHeaders() {
     FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(new SecurityHeadersFilter());
     registration.addUrlPatterns(DOORS);
+    registration.addUrlPatterns(PAGES);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
     return registration;
   }

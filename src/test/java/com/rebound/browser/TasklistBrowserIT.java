@@ -155,6 +155,44 @@ class TasklistBrowserIT {
   }
 
   @Test
+  void managerCreatesAClientOnTheClientsPage_badFieldsAreShownOnThePage() {
+    browser = new Browser(port, 1400, 1000);
+    browser.logIn("cockpit", "manager");
+    browser.consoleErrors();
+    browser.open("/clients/");
+    browser.waitFor(By.xpath("//tbody/tr[contains(., 'Gestoría López')]"));
+    browser.click(browser.waitFor(By.id("new-client")));
+    for (String[] value : new String[][] {{"id", "talleres-martin"}, {"name", "Talleres Martín"}, {"sector", "Car repair"},
+        {"userCount", "6"}, {"responseTimeMinutes", "120"}, {"rtoHours", "24"}, {"rpoHours", "24"},
+        {"contacts[0].name", "Ana Martín"}, {"contacts[0].email", "not-an-address"}}) {
+      browser.driver.findElement(By.name(value[0])).sendKeys(value[1]);
+    }
+    browser.click(browser.driver.findElement(By.id("save")));
+    assertThat(browser.waitFor(By.cssSelector(".error")).getText()).contains("contacts[0].email");
+    browser.screenshot("5-clients-page-error");
+    assertThat(browser.consoleErrors()).as("only the refused save, logged by the browser as a 400")
+        .allMatch(e -> e.contains("/api/clients") && e.contains("400"));
+
+    browser.driver.findElement(By.name("contacts[0].email")).clear();
+    browser.driver.findElement(By.name("contacts[0].email")).sendKeys("ana@talleres.example");
+    browser.click(browser.driver.findElement(By.id("save")));
+    browser.waitFor(By.xpath("//tbody/tr[contains(., 'Talleres Martín')]"));
+    assertThat(browser.driver.findElement(By.id("message")).getText()).contains("Saved: Talleres Martín.");
+    assertThat(browser.consoleErrors()).as("console errors on the clients page").isEmpty();
+  }
+
+  @Test
+  void technicianReadsClientsButCannotEditThem() {
+    browser = new Browser(port, 1400, 1000);
+    browser.logIn("tasklist", "tech");
+    browser.consoleErrors();
+    browser.open("/clients/");
+    browser.waitFor(By.xpath("//tbody/tr[contains(., 'Northwind Logistics')]"));
+    assertThat(browser.driver.findElement(By.id("new-client")).isDisplayed()).isFalse();
+    assertThat(browser.consoleErrors()).isEmpty();
+  }
+
+  @Test
   void technicianHasNoCockpitOrAdmin_managerSeesTheCaseInCockpit() {
     JsonNode started = reportByApi("northwind-logistics", "Ransomware on the NAS");
     String caseNumber = started.get("businessKey").asText();
