@@ -30,6 +30,6 @@ viewer.importXML(${JSON.stringify(xml)}).then(() => viewer.get("canvas").zoom("f
 ' "$in" "$work/index.html"
 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
   --disable-component-update --disable-sync --user-data-dir="$work/profile" --allow-file-access-from-files \
-  --hide-scrollbars --virtual-time-budget=5000 --window-size=2900,860 --screenshot="$(pwd)/$out" \
+  --hide-scrollbars --virtual-time-budget=5000 --window-size=3300,1060 --screenshot="$(pwd)/$out" \
   "file://$work/index.html" 2>/dev/null
 echo "rendered $in -> $out"

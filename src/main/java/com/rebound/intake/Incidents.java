@@ -9,7 +9,9 @@ import static com.rebound.procedure.ProcedureVariables.CLIENT_NAME;
 import static com.rebound.procedure.ProcedureVariables.DETECTED_AT;
 import static com.rebound.procedure.ProcedureVariables.PROCESS_KEY;
 import static com.rebound.procedure.ProcedureVariables.REPORTED_BY;
+import static com.rebound.procedure.ProcedureVariables.RTO_BREACHED_AT;
 import static com.rebound.procedure.ProcedureVariables.RTO_HOURS;
+import static com.rebound.procedure.ProcedureVariables.RTO_WARNING_AT;
 import static com.rebound.procedure.ProcedureVariables.SEVERITY;
 import static com.rebound.procedure.ProcedureVariables.SUMMARY;
 
@@ -139,6 +141,7 @@ class Incidents {
     detail.put("severity", v.get(SEVERITY));
     detail.put("acceptanceRounds", v.getOrDefault(ACCEPTANCE_ROUNDS, 0L));
     detail.put("rto", rto(v, instance));
+    // the deadline shown is in calendar hours; the clock itself counts business hours where the contract says so
     detail.put("currentSteps", currentSteps(instance.getId()));
     detail.put("timeline", timeline(instance.getId()));
     return detail;
@@ -155,6 +158,12 @@ class Incidents {
     rto.put("hours", hours);
     rto.put("agreedAt", agreedAt.toInstant());
     rto.put("deadline", deadline);
+    if (v.get(RTO_WARNING_AT) instanceof Date warned) {
+      rto.put("warningAt", warned.toInstant());
+    }
+    if (v.get(RTO_BREACHED_AT) instanceof Date breached) {
+      rto.put("breachedAt", breached.toInstant());
+    }
     Instant accepted = Boolean.TRUE.equals(v.get(CLIENT_ACCEPTED)) ? acceptedAt(instance.getId()) : null;
     if (accepted != null) {
       rto.put("status", accepted.isAfter(deadline) ? "missed" : "met");
@@ -212,7 +221,7 @@ class Incidents {
     Map<String, Object> values = new LinkedHashMap<>();
     for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery().processInstanceId(instanceId)
         .variableNameIn(CASE_NUMBER, CLIENT_ID, CLIENT_NAME, SUMMARY, REPORTED_BY, DETECTED_AT, SEVERITY, ACCEPTANCE_ROUNDS,
-            RTO_HOURS, AGREED_AT, CLIENT_ACCEPTED).listPage(0, 100)) {
+            RTO_HOURS, AGREED_AT, CLIENT_ACCEPTED, RTO_WARNING_AT, RTO_BREACHED_AT).listPage(0, 100)) {
       values.put(variable.getName(), variable.getValue());
     }
     return values;

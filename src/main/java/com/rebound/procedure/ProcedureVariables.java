@@ -29,6 +29,9 @@ public final class ProcedureVariables {
   public static final String RESPONSE_TIME_MINUTES = "responseTimeMinutes";
   /** When the case was opened in Rebound (the response clock counts from here). */
   public static final String OPENED_AT = "openedAt";
+  /** When 75% of the agreed RTO had passed, and when all of it had (set by the RTO clock). */
+  public static final String RTO_WARNING_AT = "rtoWarningAt";
+  public static final String RTO_BREACHED_AT = "rtoBreachedAt";
   /** Set by the DMN decision {@code severity} after the assessment. */
   public static final String PROPOSED_RTO_HOURS = "proposedRtoHours";
   public static final String PROPOSED_RPO_HOURS = "proposedRpoHours";
@@ -84,6 +87,8 @@ public final class ProcedureVariables {
     public static final String ALERT_LATE_RESPONSE = "alertLateResponse";
     /** The client has not answered the acceptance request for a while. */
     public static final String REMIND_CLIENT = "remindClient";
+    /** The agreed RTO has passed before the client accepted. */
+    public static final String HANDLE_RTO_BREACH = "handleRtoBreach";
 
     private Tasks() {
     }
@@ -104,7 +109,8 @@ public final class ProcedureVariables {
       Map.entry(Tasks.POST_INCIDENT_REVIEW, "managers"),
       Map.entry(Tasks.OFFER_PREVENTION, "managers"),
       Map.entry(Tasks.ALERT_LATE_RESPONSE, "managers"),
-      Map.entry(Tasks.REMIND_CLIENT, "technicians"));
+      Map.entry(Tasks.REMIND_CLIENT, "technicians"),
+      Map.entry(Tasks.HANDLE_RTO_BREACH, "managers"));
 
   static final String START = "start";
 
@@ -136,7 +142,8 @@ public final class ProcedureVariables {
       Map.entry(Tasks.POST_INCIDENT_REVIEW, List.of(text(ROOT_CAUSE), text(LESSONS_LEARNED))),
       Map.entry(Tasks.OFFER_PREVENTION, List.of(choice(CLIENT_INTEREST, "accepted", "declined", "considering"))),
       Map.entry(Tasks.ALERT_LATE_RESPONSE, List.of(text("lateResponseAction"))),
-      Map.entry(Tasks.REMIND_CLIENT, List.of(text("reminderNote"))));
+      Map.entry(Tasks.REMIND_CLIENT, List.of(text("reminderNote"))),
+      Map.entry(Tasks.HANDLE_RTO_BREACH, List.of(text("rtoBreachMessage"))));
 
   private ProcedureVariables() {
   }

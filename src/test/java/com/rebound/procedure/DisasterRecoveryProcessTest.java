@@ -42,7 +42,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
     "bpmn/client-acceptance.form", "bpmn/review-strategy.form", "bpmn/assess-restoration.form",
     "bpmn/reinstall-in-situ.form", "bpmn/restore-to-vm.form", "bpmn/inform-unrecoverable.form",
     "bpmn/post-incident-review.form", "bpmn/offer-prevention.form", "bpmn/severity.dmn",
-    "bpmn/alert-late-response.form", "bpmn/remind-client.form"})
+    "bpmn/alert-late-response.form", "bpmn/remind-client.form", "bpmn/handle-rto-breach.form"})
 class DisasterRecoveryProcessTest {
 
   @RegisterExtension
@@ -273,7 +273,7 @@ class DisasterRecoveryProcessTest {
     ProcessInstance pi = startAndAgree("recover");
     recover(pi, "done");
     verify(pi, true);
-    Job reminder = managementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
+    Job reminder = managementService().createJobQuery().processInstanceId(pi.getId()).activityId("Event_AcceptanceReminder").singleResult();
     Assertions.assertThat(reminder).as("reminder clock while the client tests").isNotNull();
 
     ClockUtil.setCurrentTime(Date.from(reminder.getDuedate().toInstant().plusSeconds(1)));
@@ -281,7 +281,7 @@ class DisasterRecoveryProcessTest {
     Task remind = task(Tasks.REMIND_CLIENT, pi);
     assertThat(remind).hasCandidateGroup("technicians");
     complete(remind, withVariables("reminderNote", "Luisa: they test tomorrow morning"));
-    Assertions.assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).timers().count())
+    Assertions.assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).activityId("Event_AcceptanceReminder").count())
         .as("the next reminder is scheduled").isEqualTo(1);
 
     accept(pi, true);
@@ -289,6 +289,53 @@ class DisasterRecoveryProcessTest {
     review(pi);
     offerPrevention(pi);
     assertThat(pi).isEnded().hasPassed("EndEvent_ClientReminded");
+  }
+
+  @Test
+  void theRtoClockWarnsAt75PercentAndManagersHandleTheBreach() {
+    // Tuesday 09:00 in Madrid; Gestoría López counts its clocks in office hours (08:00-18:00)
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 11, 24, 9, 0, 0, 0, ZoneId.of("Europe/Madrid")).toInstant()));
+    ProcessInstance pi = startAndAgree("recover");   // RTO agreed: 8 hours
+    Job warning = managementService().createJobQuery().processInstanceId(pi.getId()).activityId("Event_RtoWarning").singleResult();
+    Job breach = managementService().createJobQuery().processInstanceId(pi.getId()).activityId("Event_RtoBreach").singleResult();
+    Assertions.assertThat(warning.getDuedate().toInstant()).as("6 business hours later")
+        .isEqualTo(ZonedDateTime.of(2026, 11, 24, 15, 0, 0, 0, ZoneId.of("Europe/Madrid")).toInstant());
+    Assertions.assertThat(breach.getDuedate().toInstant()).as("8 business hours later")
+        .isEqualTo(ZonedDateTime.of(2026, 11, 24, 17, 0, 0, 0, ZoneId.of("Europe/Madrid")).toInstant());
+
+    ClockUtil.setCurrentTime(warning.getDuedate());
+    execute(warning);
+    assertThat(pi).hasPassed("EndEvent_RtoWarningRecorded").isWaitingAt(Tasks.RECOVER);
+    Assertions.assertThat(runtimeService().getVariable(pi.getId(), RTO_WARNING_AT)).isEqualTo(warning.getDuedate());
+
+    ClockUtil.setCurrentTime(breach.getDuedate());
+    execute(breach);
+    assertThat(pi).isWaitingAt(Tasks.RECOVER, Tasks.HANDLE_RTO_BREACH);
+    Assertions.assertThat(runtimeService().getVariable(pi.getId(), RTO_BREACHED_AT)).isEqualTo(breach.getDuedate());
+    Task handle = task(Tasks.HANDLE_RTO_BREACH, pi);
+    assertThat(handle).hasCandidateGroup("managers");
+    complete(handle, withVariables("rtoBreachMessage", "Luisa told: the ledger is back tomorrow at noon", "newEstimate", "Thursday 12:00"));
+
+    recover(pi, "done");
+    verify(pi, true);
+    accept(pi, true);
+    Assertions.assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).timers().count())
+        .as("the clocks stop when the client accepts").isZero();
+    review(pi);
+    offerPrevention(pi);
+    assertThat(pi).isEnded().hasPassed("EndEvent_RtoBreachHandled");
+  }
+
+  @Test
+  void acceptanceWithinTheRtoStopsItsClock() {
+    ProcessInstance pi = startAndAgree("recover");
+    Assertions.assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).activityId("Event_RtoWarning").count()
+        + managementService().createJobQuery().processInstanceId(pi.getId()).activityId("Event_RtoBreach").count()).isEqualTo(2);
+    recover(pi, "done");
+    verify(pi, true);
+    accept(pi, true);
+    Assertions.assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).timers().count()).isZero();
+    assertThat(pi).hasNotPassed(Tasks.HANDLE_RTO_BREACH, "EndEvent_RtoWarningRecorded");
   }
 
   @org.junit.jupiter.api.AfterEach

@@ -21,7 +21,7 @@ final class ProcessTestEngine {
       "bpmn/client-acceptance.form", "bpmn/review-strategy.form", "bpmn/assess-restoration.form",
       "bpmn/reinstall-in-situ.form", "bpmn/restore-to-vm.form", "bpmn/inform-unrecoverable.form",
       "bpmn/post-incident-review.form", "bpmn/offer-prevention.form", "bpmn/severity.dmn",
-      "bpmn/alert-late-response.form", "bpmn/remind-client.form"};
+      "bpmn/alert-late-response.form", "bpmn/remind-client.form", "bpmn/handle-rto-breach.form"};
 
   private ProcessTestEngine() {
   }
