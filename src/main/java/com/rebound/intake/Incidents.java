@@ -171,7 +171,8 @@ class Incidents {
     } else if (instance.getEndTime() != null) {
       rto.put("status", "closed without acceptance");
     } else {
-      long minutes = Duration.between(clock.instant(), deadline).toMinutes();
+      // the engine's clock, the one its timers follow
+      long minutes = Duration.between(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(), deadline).toMinutes();
       rto.put("status", minutes >= 0 ? "running" : "overdue");
       rto.put(minutes >= 0 ? "minutesLeft" : "minutesOverdue", Math.abs(minutes));
     }
