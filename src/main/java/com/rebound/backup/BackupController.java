@@ -38,10 +38,6 @@ class BackupController {
     return backup.list();
   }
 
-  @ExceptionHandler(CurrentUser.ForbiddenException.class)
-  ResponseEntity<Map<String, String>> forbidden(CurrentUser.ForbiddenException e) {
-    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", e.getMessage()));
-  }
 
   @ExceptionHandler(BackupFailedException.class)
   ResponseEntity<Map<String, String>> failed(BackupFailedException e) {

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * Administrators: everything. Tasklist filter grants live with the filters.
  */
 @Component
-class Authorizations implements InitializingBean {
+public class Authorizations implements InitializingBean {
 
   static final String TECHNICIANS = "technicians";
   static final String MANAGERS = "managers";
@@ -67,7 +67,7 @@ class Authorizations implements InitializingBean {
   }
 
   /** Grants the permissions to the group on the resource, adding to what is there and never duplicating. */
-  static void grant(AuthorizationService authorizations, String group, Resource resource, String resourceId,
+  public static void grant(AuthorizationService authorizations, String group, Resource resource, String resourceId,
       Permission... permissions) {
     List<Authorization> existing = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
         .groupIdIn(group).resourceType(resource).resourceId(resourceId).list();

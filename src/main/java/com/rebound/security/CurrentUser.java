@@ -1,5 +1,7 @@
 package com.rebound.security;
 
+import com.rebound.restapi.ApiProblem;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -15,26 +17,22 @@ public class CurrentUser {
     this.identity = identity;
   }
 
-  /** Throws {@link ForbiddenException} unless the caller is an administrator (group camunda-admin). */
+  /** Throws {@link ApiProblem} 403 unless the caller is an administrator (group camunda-admin). */
   public void requireAdministrator() {
-    Authentication current = identity.getCurrentAuthentication();
-    if (current == null || current.getGroupIds() == null || !current.getGroupIds().contains(Groups.CAMUNDA_ADMIN)) {
-      throw new ForbiddenException("Only administrators (group camunda-admin) may do this.");
+    if (!inAnyGroup(List.of(Groups.CAMUNDA_ADMIN))) {
+      throw ApiProblem.forbidden("Only administrators (group camunda-admin) may do this.");
     }
   }
 
-  /** Throws {@link com.rebound.restapi.ApiProblem} 403 unless the caller is in one of the groups. */
-  public void requireAnyGroup(java.util.List<String> groups) {
-    Authentication current = identity.getCurrentAuthentication();
-    if (current == null || current.getGroupIds() == null || current.getGroupIds().stream().noneMatch(groups::contains)) {
-      throw com.rebound.restapi.ApiProblem.forbidden("Only " + String.join(" or ", groups) + " may do this.");
+  /** Throws {@link ApiProblem} 403 unless the caller is in one of the groups. */
+  public void requireAnyGroup(List<String> groups) {
+    if (!inAnyGroup(groups)) {
+      throw ApiProblem.forbidden("Only " + String.join(" or ", groups) + " may do this.");
     }
   }
 
-  /** The caller may not do this; the message says who may. */
-  public static class ForbiddenException extends RuntimeException {
-    ForbiddenException(String message) {
-      super(message);
-    }
+  private boolean inAnyGroup(List<String> groups) {
+    Authentication current = identity.getCurrentAuthentication();
+    return current != null && current.getGroupIds() != null && current.getGroupIds().stream().anyMatch(groups::contains);
   }
 }

@@ -7,9 +7,9 @@ import static com.rebound.procedure.ProcedureVariables.SEVERITY;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.rebound.security.Authorizations;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.TaskService;
@@ -75,16 +75,7 @@ class TasklistFilters implements InitializingBean {
 
   private void grantRead(Filter filter, String... groups) {
     for (String group : groups) {
-      List<Authorization> existing = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
-          .groupIdIn(group).resourceType(Resources.FILTER).resourceId(filter.getId()).list();
-      if (existing.isEmpty()) {
-        Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        read.setGroupId(group);
-        read.setResource(Resources.FILTER);
-        read.setResourceId(filter.getId());
-        read.addPermission(Permissions.READ);
-        authorizations.saveAuthorization(read);
-      }
+      Authorizations.grant(authorizations, group, Resources.FILTER, filter.getId(), Permissions.READ);
     }
   }
 }

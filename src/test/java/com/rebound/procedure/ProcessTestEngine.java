@@ -14,15 +14,6 @@ import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
 /** An in-memory engine configured like Rebound's (contract plugin, Spin, delegate beans), with coverage recording. */
 final class ProcessTestEngine {
 
-  /** Every file of the manager's folder bpmn/, as the process tests deploy them. */
-  static final String[] PROCEDURE_FILES = {
-      "bpmn/disaster-recovery.bpmn", "bpmn/start-disaster-reported.form", "bpmn/assess-impact.form",
-      "bpmn/agree-objectives.form", "bpmn/recover.form", "bpmn/verify-internally.form",
-      "bpmn/client-acceptance.form", "bpmn/review-strategy.form", "bpmn/assess-restoration.form",
-      "bpmn/reinstall-in-situ.form", "bpmn/restore-to-vm.form", "bpmn/inform-unrecoverable.form",
-      "bpmn/post-incident-review.form", "bpmn/offer-prevention.form", "bpmn/severity.dmn",
-      "bpmn/alert-late-response.form", "bpmn/remind-client.form", "bpmn/handle-rto-breach.form"};
-
   private ProcessTestEngine() {
   }
 
