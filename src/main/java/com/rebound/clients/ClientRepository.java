@@ -32,7 +32,7 @@ class ClientRepository {
 
   Optional<Client> find(String id) {
     List<Client> found = jdbc.query("SELECT * FROM rebound_client WHERE id = ?", (rs, i) -> client(rs), id);
-    return found.stream().findFirst();
+    return found.stream().findFirst().map(this::withChildren);
   }
 
   Page list(String search, Boolean active, int page, int size) {
@@ -55,7 +55,7 @@ class ClientRepository {
     paged.add((long) page * size);
     List<Client> items = jdbc.query("SELECT * FROM rebound_client" + where + " ORDER BY name, id LIMIT ? OFFSET ?",
         (rs, i) -> client(rs), paged.toArray());
-    return new Page(items, page, size, total == null ? 0 : total);
+    return new Page(items.stream().map(this::withChildren).toList(), page, size, total == null ? 0 : total);
   }
 
   void insert(Client c, Instant now) {
@@ -106,14 +106,26 @@ class ClientRepository {
     }
   }
 
-  private Client client(ResultSet rs) throws SQLException {
-    String id = rs.getString("id");
+  /**
+   * The client's contacts and protections, read after the client's row (never inside its row mapper: outside a
+   * transaction that would hold two pooled connections at once, and concurrent reads could exhaust the pool).
+   */
+  private Client withChildren(Client c) {
     List<Client.Contact> contacts = jdbc.query(
         "SELECT * FROM rebound_client_contact WHERE client_id = ? ORDER BY position",
-        (c, i) -> new Client.Contact(c.getString("name"), c.getString("email"), c.getString("phone"), c.getString("role"),
-            c.getBoolean("agrees_objectives")), id);
+        (r, i) -> new Client.Contact(r.getString("name"), r.getString("email"), r.getString("phone"), r.getString("role"),
+            r.getBoolean("agrees_objectives")), c.id());
     List<String> protections = jdbc.queryForList(
-        "SELECT protection FROM rebound_client_protection WHERE client_id = ? ORDER BY protection", String.class, id);
+        "SELECT protection FROM rebound_client_protection WHERE client_id = ? ORDER BY protection", String.class, c.id());
+    return new Client(c.id(), c.name(), c.sector(), c.userCount(), c.criticalityTier(), c.responseTimeMinutes(), c.rtoHours(),
+        c.rpoHours(), c.businessHours(), c.preferredLanguage(), contacts, new LinkedHashSet<>(protections), c.active(), c.createdAt(),
+        c.updatedAt(), c.version());
+  }
+
+  private Client client(ResultSet rs) throws SQLException {
+    String id = rs.getString("id");
+    List<Client.Contact> contacts = List.of();
+    List<String> protections = List.of();
     return new Client(id, rs.getString("name"), rs.getString("sector"), rs.getInt("user_count"), rs.getString("criticality_tier"),
         rs.getInt("response_time_minutes"), rs.getInt("rto_hours"), rs.getInt("rpo_hours"),
         new Client.BusinessHours(rs.getString("business_days"), rs.getString("business_start"), rs.getString("business_end"),
