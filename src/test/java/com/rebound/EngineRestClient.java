@@ -24,6 +24,20 @@ public final class EngineRestClient {
         : "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + user).getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
+  /**
+   * A client of a named engine ({@code /engine-rest/engine/<name>}): a second Spring context in the same
+   * JVM runs its engine under another name, since the REST API finds engines in Camunda's static registry.
+   */
+  public static EngineRestClient ofEngine(int port, String user, String engineName) {
+    return new EngineRestClient("http://localhost:" + port + "/engine-rest/engine/" + engineName, user);
+  }
+
+  private EngineRestClient(String base, String user) {
+    this.base = base;
+    this.authorization = user == null ? null
+        : "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + user).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   /** The same server, another account. */
   public EngineRestClient as(String user) {
     return new EngineRestClient(Integer.parseInt(base.replaceAll(".*:(\\d+)/engine-rest", "$1")), user);

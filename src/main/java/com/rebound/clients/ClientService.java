@@ -36,7 +36,7 @@ public class ClientService implements ClientDirectory {
   @Override
   public Optional<ClientFacts> activeClient(String clientId) {
     return clients.find(clientId).filter(Client::active).map(c -> new ClientFacts(c.name(), c.criticalityTier(),
-        c.rtoHours(), c.rpoHours(), c.responseTimeMinutes(), c.businessHours()));
+        c.rtoHours(), c.rpoHours(), c.responseTimeMinutes(), c.businessHours(), c.preferredLanguage(), c.protections()));
   }
 
   ClientRepository.Page list(String search, Boolean active, int page, int size) {

@@ -65,8 +65,23 @@ public class CaseClocks {
     return inBusinessTime(execution, from, rto);
   }
 
+  /** When an RTO agreed at a moment ends for a client (reports: the same rule as the timers). */
+  public Instant rtoDeadline(String clientId, Instant agreedAt, long rtoHours) {
+    return inBusinessTime(clientId, agreedAt, Duration.ofHours(rtoHours)).toInstant();
+  }
+
+  /** True when the client's contract counts its clocks in business hours only. */
+  public boolean countsBusinessHours(String clientId) {
+    ClientFacts client = clients.activeClient(clientId).orElse(null);
+    return client != null && client.businessHours() != null && Boolean.TRUE.equals(client.businessHours().onlyDuringBusinessHours());
+  }
+
   private Date inBusinessTime(DelegateExecution execution, Instant from, Duration amount) {
-    ClientFacts client = clients.activeClient((String) execution.getVariable(ProcedureVariables.CLIENT_ID)).orElse(null);
+    return inBusinessTime((String) execution.getVariable(ProcedureVariables.CLIENT_ID), from, amount);
+  }
+
+  private Date inBusinessTime(String clientId, Instant from, Duration amount) {
+    ClientFacts client = clients.activeClient(clientId).orElse(null);
     if (client != null && client.businessHours() != null && Boolean.TRUE.equals(client.businessHours().onlyDuringBusinessHours())) {
       var hours = client.businessHours();
       return Date.from(new BusinessCalendar(hours.days(), hours.start(), hours.end(), hours.timeZone()).plus(from, amount));

@@ -34,6 +34,9 @@ class CaseStart implements ExecutionListener {
     execution.setVariable(ProcedureVariables.CONTRACT_RTO_HOURS, client.contractRtoHours());
     execution.setVariable(ProcedureVariables.CONTRACT_RPO_HOURS, client.contractRpoHours());
     execution.setVariable(ProcedureVariables.RESPONSE_TIME_MINUTES, client.responseTimeMinutes());
+    execution.setVariable(ProcedureVariables.CLIENT_LANGUAGE, client.language());
+    execution.setVariable(ProcedureVariables.CLIENT_PROTECTIONS,
+        String.join(",", client.protections() == null ? java.util.List.of() : new java.util.TreeSet<>(client.protections())));
     execution.setVariable(ProcedureVariables.OPENED_AT, org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime());
     String caseNumber = execution.getProcessBusinessKey();
     if (caseNumber == null || caseNumber.isBlank()) {

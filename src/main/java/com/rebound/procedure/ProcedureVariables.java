@@ -66,6 +66,24 @@ public final class ProcedureVariables {
   public static final String LESSONS_LEARNED = "lessonsLearned";
   public static final String ACTION_ITEMS = "actionItems";
   public static final String CLIENT_INTEREST = "clientInterest";
+  /** verifyInternally (optional): what the client's users should test, and how much recent data was lost. */
+  public static final String TEST_INSTRUCTIONS = "testInstructions";
+  public static final String DATA_LOSS_HOURS = "dataLossHours";
+  /** What the client's users recorded so far in the current acceptance round (set by the acceptance page). */
+  public static final String CLIENT_TEST_RESULTS = "clientTestResults";
+  /** Who answered the client's last round (acceptance or consent), and how: "link" (the client's page) or "tasklist". */
+  public static final String ANSWERED_BY = "clientAnsweredBy";
+  public static final String ANSWERED_VIA = "clientAnsweredVia";
+  /** assessRestoration: true to ask the client's consent through a link (task clientConsent) instead of recording it. */
+  public static final String ASK_CONSENT_BY_LINK = "askConsentByLink";
+  /** Set at start from the client's profile: the language to write to the client in, and its protections (comma-separated). */
+  public static final String CLIENT_LANGUAGE = "clientLanguage";
+  public static final String CLIENT_PROTECTIONS = "clientProtections";
+  /** postIncidentReview: what went well (text; lessonsLearned is what to improve); actionItems is a list of {what, owner, dueDate}. */
+  public static final String WENT_WELL = "wentWell";
+  /** Set by the DMN decision {@code prevention}: the recommended solutions' codes (comma-separated) and why, for the manager. */
+  public static final String PREVENTION_RECOMMENDATIONS = "preventionRecommendations";
+  public static final String PREVENTION_ADVICE = "preventionAdvice";
   /** Set by the application (DMN, a later issue); shown in Tasklist when known. */
   public static final String SEVERITY = "severity";
 
@@ -89,6 +107,8 @@ public final class ProcedureVariables {
     public static final String REMIND_CLIENT = "remindClient";
     /** The agreed RTO has passed before the client accepted. */
     public static final String HANDLE_RTO_BREACH = "handleRtoBreach";
+    /** The client consents to the restoration (or refuses), through their link or as recorded by a technician. */
+    public static final String CLIENT_CONSENT = "clientConsent";
 
     private Tasks() {
     }
@@ -110,7 +130,8 @@ public final class ProcedureVariables {
       Map.entry(Tasks.OFFER_PREVENTION, "managers"),
       Map.entry(Tasks.ALERT_LATE_RESPONSE, "managers"),
       Map.entry(Tasks.REMIND_CLIENT, "technicians"),
-      Map.entry(Tasks.HANDLE_RTO_BREACH, "managers"));
+      Map.entry(Tasks.HANDLE_RTO_BREACH, "managers"),
+      Map.entry(Tasks.CLIENT_CONSENT, "technicians"));
 
   static final String START = "start";
 
@@ -130,7 +151,8 @@ public final class ProcedureVariables {
           text(AGREED_WITH),
           dateTimeOrNow(AGREED_AT))),
       Map.entry(Tasks.RECOVER, List.of(choice(RECOVERY_OUTCOME, "done", "needsRestoration"))),
-      Map.entry(Tasks.VERIFY_INTERNALLY, List.of(yesNo(INTERNAL_CHECK_PASSED))),
+      Map.entry(Tasks.VERIFY_INTERNALLY, List.of(yesNo(INTERNAL_CHECK_PASSED), text(TEST_INSTRUCTIONS).optional(),
+          wholeNumber(DATA_LOSS_HOURS, 0, 87_600).optional())),
       Map.entry(Tasks.CLIENT_ACCEPTANCE, List.of(
           yesNo(CLIENT_ACCEPTED),
           text(ACCEPTANCE_ISSUES).onlyWhen(CLIENT_ACCEPTED, Boolean.FALSE))),
@@ -138,8 +160,10 @@ public final class ProcedureVariables {
       Map.entry(Tasks.ASSESS_RESTORATION, List.of(
           choice(RESTORATION_METHOD, "inSitu", "virtualMachine"),
           text(EXPECTED_DATA_LOSS),
-          yesNo(CLIENT_CONSENTED))),
-      Map.entry(Tasks.POST_INCIDENT_REVIEW, List.of(text(ROOT_CAUSE), text(LESSONS_LEARNED))),
+          yesNo(ASK_CONSENT_BY_LINK).optional(),
+          yesNo(CLIENT_CONSENTED).unlessTrue(ASK_CONSENT_BY_LINK))),
+      Map.entry(Tasks.CLIENT_CONSENT, List.of(yesNo(CLIENT_CONSENTED))),
+      Map.entry(Tasks.POST_INCIDENT_REVIEW, List.of(text(ROOT_CAUSE), text(LESSONS_LEARNED), text(WENT_WELL).optional())),
       Map.entry(Tasks.OFFER_PREVENTION, List.of(choice(CLIENT_INTEREST, "accepted", "declined", "considering"))),
       Map.entry(Tasks.ALERT_LATE_RESPONSE, List.of(text("lateResponseAction"))),
       Map.entry(Tasks.REMIND_CLIENT, List.of(text("reminderNote"))),

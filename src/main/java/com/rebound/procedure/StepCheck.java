@@ -41,7 +41,10 @@ final class StepCheck {
       if (rule.isConditional()) {
         Object other = values.containsKey(rule.requiredIfVariable())
             ? values.get(rule.requiredIfVariable()) : scope.getVariable(rule.requiredIfVariable());
-        if (!Objects.equals(other, rule.requiredIfValue())) {
+        boolean applies = rule.requiredIfValue() == VariableRule.UNLESS_TRUE
+            ? !Boolean.TRUE.equals(other) && !"true".equals(other)
+            : Objects.equals(other, rule.requiredIfValue());
+        if (!applies) {
           continue;
         }
       }

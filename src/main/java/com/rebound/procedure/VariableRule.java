@@ -33,6 +33,24 @@ record VariableRule(String name, Kind kind, Presence presence, Set<String> allow
     return new VariableRule(name, Kind.DATE_TIME, Presence.DEFAULTS_TO_NOW, Set.of(), 0, 0, null, null);
   }
 
+  /** The same rule, but the variable may be left out. */
+  VariableRule optional() {
+    return new VariableRule(name, kind, Presence.OPTIONAL, allowed, min, max, requiredIfVariable, requiredIfValue);
+  }
+
+  /** The same rule, skipped when another variable (already normalised) is true; required otherwise. */
+  VariableRule unlessTrue(String variable) {
+    return new VariableRule(name, kind, Presence.REQUIRED, allowed, min, max, variable, UNLESS_TRUE);
+  }
+
+  /** Marks {@link #unlessTrue}: the condition is inverted. */
+  static final Object UNLESS_TRUE = new Object() {
+    @Override
+    public String toString() {
+      return "not true";
+    }
+  };
+
   /** The same rule, required only when another variable (already normalised) has the given value. */
   VariableRule onlyWhen(String variable, Object value) {
     return new VariableRule(name, kind, Presence.REQUIRED, allowed, min, max, variable, value);

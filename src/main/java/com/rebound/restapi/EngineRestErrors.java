@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
@@ -54,6 +55,10 @@ class EngineRestErrors {
         if (cause instanceof ProcedureContractException contract) {
           return json(Response.Status.BAD_REQUEST.getStatusCode(), ProcedureContractException.class.getSimpleName(),
               contract.getMessage());
+        }
+        if (cause instanceof NullValueException && cause.getMessage() != null && cause.getMessage().startsWith("Cannot find task")) {
+          return json(Response.Status.NOT_FOUND.getStatusCode(), "TaskGone", cause.getMessage()
+              + ": it was answered already (for example by the client through their link) or is no longer needed. Reload your tasks.");
         }
         if (cause.getMessage() != null && cause.getMessage().contains(JAVA_SERIALIZATION_PROHIBITED)) {
           return json(Response.Status.BAD_REQUEST.getStatusCode(), "InvalidRequestException",

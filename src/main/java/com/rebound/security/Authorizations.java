@@ -55,7 +55,9 @@ public class Authorizations implements InitializingBean {
     grant(MANAGERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
         ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
         ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.MIGRATE_INSTANCE,
-        ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
+        ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK,
+        // managers dispatch work: they assign a case's tasks to technicians (who are told by e-mail)
+        ProcessDefinitionPermissions.TASK_ASSIGN);
     grant(MANAGERS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE,
         ProcessInstancePermissions.READ, ProcessInstancePermissions.UPDATE);
     grant(MANAGERS, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);

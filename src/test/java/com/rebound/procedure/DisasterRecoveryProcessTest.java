@@ -42,7 +42,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
     "bpmn/client-acceptance.form", "bpmn/review-strategy.form", "bpmn/assess-restoration.form",
     "bpmn/reinstall-in-situ.form", "bpmn/restore-to-vm.form", "bpmn/inform-unrecoverable.form",
     "bpmn/post-incident-review.form", "bpmn/offer-prevention.form", "bpmn/severity.dmn",
-    "bpmn/alert-late-response.form", "bpmn/remind-client.form", "bpmn/handle-rto-breach.form"})
+    "bpmn/alert-late-response.form", "bpmn/remind-client.form", "bpmn/handle-rto-breach.form",
+    "bpmn/client-consent.form", "bpmn/prevention.dmn"})
 class DisasterRecoveryProcessTest {
 
   @RegisterExtension
@@ -54,6 +55,7 @@ class DisasterRecoveryProcessTest {
   @BeforeEach
   void initAssertions() {
     init(engine.getProcessEngine());
+    ProcessTestEngine.CALLS.clear();
   }
 
   // ---- the paths of the procedure
@@ -74,6 +76,48 @@ class DisasterRecoveryProcessTest {
     assertThat(pi).hasNotPassed(Tasks.REVIEW_STRATEGY, Tasks.ASSESS_RESTORATION, Tasks.INFORM_UNRECOVERABLE);
     assertThat(pi).variables().containsEntry(ACCEPTANCE_ROUNDS, 1L).containsEntry(CASE_NUMBER, "DR-2026-0042");
     assertCompletedInHistory(pi);
+    Assertions.assertThat(ProcessTestEngine.CALLS).as("the client is told at each step").containsExactly(
+        "notifyCaseOpened@StartEvent_DisasterReported", "notifyObjectivesAgreed@agreeObjectives", "openClientRound@clientAcceptance",
+        "closeClientRound@clientAcceptance", "notifyCaseClosed@EndEvent_CaseClosed");
+  }
+
+  @Test
+  void preventionIsRecommendedFromTheCauseAndTheClientsProtections() {
+    // Gestoría López has backups and endpoint protection, nothing off site, no monitoring; the cause was hardware
+    ProcessInstance pi = startAndAgree("unrecoverable");
+    complete(task(), withVariables("unrecoverableExplanation", "Disk destroyed"));
+    review(pi);
+    assertThat(pi).isWaitingAt(Tasks.OFFER_PREVENTION).hasPassed("recommendPrevention");
+    Assertions.assertThat(runtimeService().getVariable(pi.getId(), PREVENTION_RECOMMENDATIONS))
+        .isEqualTo("offsiteCopy,monitoring,hardwareRenewal");
+    Assertions.assertThat((String) runtimeService().getVariable(pi.getId(), PREVENTION_ADVICE))
+        .contains("Off-site or cloud copy", "Monitoring of disks", "Renewal plan for ageing hardware")
+        .doesNotContain("Managed endpoint protection");
+    Assertions.assertThat(runtimeService().getVariable(pi.getId(), "preventionDecision")).as("the raw decision stays local").isNull();
+  }
+
+  @Test
+  void theClientConsentsThroughItsLink_thenTheSystemsAreRestored() {
+    ProcessInstance pi = startAndAgree("restore");
+    assertThat(pi).isWaitingAt(Tasks.ASSESS_RESTORATION);
+    complete(task(), withVariables(RESTORATION_METHOD, "virtualMachine", EXPECTED_DATA_LOSS, "Changes since Sunday 22:00",
+        ASK_CONSENT_BY_LINK, true));
+    assertThat(pi).isWaitingAt(Tasks.CLIENT_CONSENT);
+    assertThat(task()).hasCandidateGroup("technicians");
+    Assertions.assertThat(ProcessTestEngine.CALLS).contains("openClientRound@clientConsent");
+    complete(task(), withVariables(CLIENT_CONSENTED, true, "consentGivenBy", "Luisa López"));
+    assertThat(pi).isWaitingAt(Tasks.RESTORE_TO_VM);
+    Assertions.assertThat(ProcessTestEngine.CALLS).contains("closeClientRound@clientConsent");
+  }
+
+  @Test
+  void aConsentThatIsNeitherRecordedNorAskedIsRefused() {
+    ProcessInstance pi = startAndAgree("restore");
+    Task task = task();
+    Assertions.assertThatThrownBy(() -> taskService().complete(task.getId(), withVariables(RESTORATION_METHOD, "inSitu",
+            EXPECTED_DATA_LOSS, "Changes since Sunday")))
+        .hasMessageContaining("clientConsented is required when askConsentByLink is not true");
+    assertThat(pi).isWaitingAt(Tasks.ASSESS_RESTORATION);
   }
 
   @Test
@@ -289,6 +333,8 @@ class DisasterRecoveryProcessTest {
     review(pi);
     offerPrevention(pi);
     assertThat(pi).isEnded().hasPassed("EndEvent_ClientReminded");
+    Assertions.assertThat(ProcessTestEngine.CALLS).as("the client gets a reminder with a fresh link")
+        .containsOnlyOnce("remindClientByMail@Event_AcceptanceReminder");
   }
 
   @Test
@@ -324,6 +370,8 @@ class DisasterRecoveryProcessTest {
     review(pi);
     offerPrevention(pi);
     assertThat(pi).isEnded().hasPassed("EndEvent_RtoBreachHandled");
+    Assertions.assertThat(ProcessTestEngine.CALLS).as("managers are told")
+        .contains("notifyRtoWarning@Event_RtoWarning", "notifyRtoBreach@Event_RtoBreach");
   }
 
   @Test

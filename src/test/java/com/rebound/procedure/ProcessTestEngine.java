@@ -26,11 +26,34 @@ final class ProcessTestEngine {
   /** The clients the process tests know, as Rebound's client profiles would answer (the demo clients). */
   static final Client.BusinessHours OFFICE_HOURS = new Client.BusinessHours("MON,TUE,WED,THU,FRI", "08:00", "18:00", "Europe/Madrid", true);
   static final Map<String, ClientDirectory.ClientFacts> ACTIVE_CLIENTS = Map.of(
-      "gestoria-lopez", new ClientDirectory.ClientFacts("Gestoría López", "high", 8, 4, 60, OFFICE_HOURS),
-      "ladrillos-garcia", new ClientDirectory.ClientFacts("Construcciones y Ladrillos García", "basic", 48, 24, 240, OFFICE_HOURS),
+      "gestoria-lopez", new ClientDirectory.ClientFacts("Gestoría López", "high", 8, 4, 60, OFFICE_HOURS, "es",
+          java.util.Set.of("backup", "endpointProtection")),
+      "ladrillos-garcia", new ClientDirectory.ClientFacts("Construcciones y Ladrillos García", "basic", 48, 24, 240, OFFICE_HOURS, "es", java.util.Set.of()),
       "northwind-logistics", new ClientDirectory.ClientFacts("Northwind Logistics", "critical", 4, 1, 30,
-          new Client.BusinessHours("MON,TUE,WED,THU,FRI,SAT,SUN", "00:00", "23:59", "Europe/Madrid", false)));
+          new Client.BusinessHours("MON,TUE,WED,THU,FRI,SAT,SUN", "00:00", "23:59", "Europe/Madrid", false), "en",
+          java.util.Set.of("backup", "offsiteCopy", "ups", "endpointProtection", "monitoring", "mfa", "patchManagement")));
   static final ClientDirectory DIRECTORY = id -> java.util.Optional.ofNullable(ACTIVE_CLIENTS.get(id));
+
+  /** The listeners the model names for messages and client rounds; here they record that they ran (see {@link #CALLS}). */
+  static final List<String> MESSAGE_LISTENERS = List.of("notifyCaseOpened", "notifyObjectivesAgreed", "openClientRound",
+      "closeClientRound", "remindClientByMail", "notifyRtoWarning", "notifyRtoBreach", "notifyCaseClosed");
+  /** "listener@activity" for each call of a message listener, in order. */
+  static final List<String> CALLS = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+  /** Stands for a message listener of Rebound (which writes to the outbox) in the engine-only tests. */
+  record RecordingListener(String name) implements org.camunda.bpm.engine.delegate.ExecutionListener,
+      org.camunda.bpm.engine.delegate.TaskListener {
+
+    @Override
+    public void notify(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+      CALLS.add(name + "@" + execution.getCurrentActivityId());
+    }
+
+    @Override
+    public void notify(org.camunda.bpm.engine.delegate.DelegateTask task) {
+      CALLS.add(name + "@" + task.getTaskDefinitionKey());
+    }
+  }
 
   static ProcessEngineConfiguration configuration(String name) {
     ProcessCoverageInMemProcessEngineConfiguration configuration = new ProcessCoverageInMemProcessEngineConfiguration();
@@ -39,8 +62,18 @@ final class ProcessTestEngine {
     configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
     configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
     configuration.setJobExecutorActivate(false);
-    configuration.setBeans(Map.<Object, Object>of("countAcceptanceRound", new CountAcceptanceRound(),
-        "caseClocks", new CaseClocks(DIRECTORY, "R/P1D")));
+    Map<Object, Object> beans = new java.util.HashMap<>();
+    beans.put("countAcceptanceRound", new CountAcceptanceRound());
+    beans.put("caseClocks", new CaseClocks(DIRECTORY, "R/P1D"));
+    org.springframework.context.support.ResourceBundleMessageSource messages = new org.springframework.context.support.ResourceBundleMessageSource();
+    messages.setBasename("messages/rebound");
+    messages.setDefaultEncoding("UTF-8");
+    messages.setFallbackToSystemLocale(false);
+    beans.put("prevention", new com.rebound.prevention.PreventionAdvice(messages));
+    for (String listener : MESSAGE_LISTENERS) {
+      beans.put(listener, new RecordingListener(listener));
+    }
+    configuration.setBeans(beans);
     configuration.setProcessEnginePlugins(List.of(
         new ProcedureContractPlugin(caseNumbers(), DIRECTORY), new SpinProcessEnginePlugin()));
     return configuration;

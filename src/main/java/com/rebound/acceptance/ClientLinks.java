@@ -1,0 +1,78 @@
+package com.rebound.acceptance;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Links sent to the client: a random token of 256 bits, bound to one case and one round of one purpose,
+ * expiring after {@code rebound.client-links.validity}. Only the token's SHA-256 is stored.
+ */
+@Repository
+class ClientLinks {
+
+  /** A link as stored. */
+  record Link(long id, Purpose purpose, String processInstanceId, String caseNumber, int round, String language, Instant createdAt,
+      Instant expiresAt) {
+
+    boolean expiredAt(Instant now) {
+      return !now.isBefore(expiresAt);
+    }
+  }
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+  private final Duration validity;
+
+  ClientLinks(JdbcTemplate jdbc, Clock clock, @Value("${rebound.client-links.validity:P7D}") Duration validity) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+    this.validity = validity;
+  }
+
+  /** A new link for the round; returns the token (to put in the message) and when it expires. */
+  Issued issue(Purpose purpose, String processInstanceId, String caseNumber, int round, String language) {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    Instant now = clock.instant();
+    Instant expires = now.plus(validity);
+    jdbc.update("INSERT INTO rebound_client_link (token_hash, purpose, process_instance_id, case_number, round, language, created_at, "
+        + "expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", hash(token), purpose.name(), processInstanceId, caseNumber, round, language,
+        Timestamp.from(now), Timestamp.from(expires));
+    return new Issued(token, expires);
+  }
+
+  /** A token handed out, and its end. */
+  record Issued(String token, Instant expiresAt) {
+  }
+
+  Optional<Link> find(String token) {
+    if (token == null || token.length() < 20 || token.length() > 100) {
+      return Optional.empty();
+    }
+    return jdbc.query("SELECT * FROM rebound_client_link WHERE token_hash = ?", (rs, n) -> new Link(rs.getLong("id"),
+        Purpose.valueOf(rs.getString("purpose")), rs.getString("process_instance_id"), rs.getString("case_number"), rs.getInt("round"),
+        rs.getString("language"), rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("expires_at").toInstant()), hash(token)).stream().findFirst();
+  }
+
+  static String hash(String token) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package com.rebound.notify;
+
+import com.rebound.clocks.CaseClocks;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The listeners the model names for its messages ({@code camunda:delegateExpression="${notifyCaseOpened}"}...):
+ * each writes one message to the outbox in the step's transaction.
+ */
+@Configuration
+class NotificationListeners {
+
+  static final String MANAGERS = "managers";
+
+  @Bean("notifyCaseOpened")
+  ExecutionListener notifyCaseOpened(Notifications notifications) {
+    return execution -> notifications.toClient(MessageKind.caseOpened, execution, execution.getProcessInstanceId(),
+        MessageKind.caseOpened + ":" + execution.getProcessInstanceId(), Map.of());
+  }
+
+  /** On the completion of agreeObjectives: what was agreed, with whom, and when the agreed RTO ends. */
+  @Bean("notifyObjectivesAgreed")
+  TaskListener notifyObjectivesAgreed(Notifications notifications, CaseClocks clocks) {
+    return task -> notifications.toClient(MessageKind.objectivesAgreed, task, task.getProcessInstanceId(),
+        MessageKind.objectivesAgreed + ":" + task.getId(), Map.of("rtoDeadline", clocks.rtoBreach(task.getExecution())));
+  }
+
+  @Bean("notifyRtoWarning")
+  ExecutionListener notifyRtoWarning(Notifications notifications, CaseClocks clocks) {
+    return execution -> notifications.toGroup(MessageKind.rtoWarning, MANAGERS, execution, execution.getProcessInstanceId(),
+        Notifications.key(MessageKind.rtoWarning, execution), Map.of("rtoDeadline", clocks.rtoBreach(execution)));
+  }
+
+  @Bean("notifyRtoBreach")
+  ExecutionListener notifyRtoBreach(Notifications notifications, CaseClocks clocks) {
+    return execution -> notifications.toGroup(MessageKind.rtoBreach, MANAGERS, execution, execution.getProcessInstanceId(),
+        Notifications.key(MessageKind.rtoBreach, execution), Map.of("rtoDeadline", clocks.rtoBreach(execution)));
+  }
+
+  /** The case is closed: the client gets the final report (attached when the message is sent). */
+  @Bean("notifyCaseClosed")
+  ExecutionListener notifyCaseClosed(Notifications notifications) {
+    return execution -> notifications.toClient(MessageKind.caseClosed, execution, execution.getProcessInstanceId(),
+        MessageKind.caseClosed + ":" + execution.getProcessInstanceId(), Map.of());
+  }
+}

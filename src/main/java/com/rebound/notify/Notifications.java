@@ -1,0 +1,79 @@
+package com.rebound.notify;
+
+import com.rebound.clients.Client;
+import com.rebound.procedure.ProcedureVariables;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Writes the procedure's messages to the outbox, inside the transaction of the step that causes them:
+ * to the client's contacts in the client's language, or to Rebound's staff in English.
+ */
+@Service
+public class Notifications {
+
+  private final Outbox outbox;
+  private final MailComposer composer;
+  private final Recipients recipients;
+  private final String publicUrl;
+
+  Notifications(Outbox outbox, MailComposer composer, Recipients recipients, @Value("${rebound.public-url}") String publicUrl) {
+    this.outbox = outbox;
+    this.composer = composer;
+    this.recipients = recipients;
+    this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+  }
+
+  /** Where Rebound is reached from outside (links in messages). */
+  public String publicUrl() {
+    return publicUrl;
+  }
+
+  /** The language the client's contacts read (es or en). */
+  public String clientLanguage(String clientId) {
+    return recipients.client(clientId).map(Client::preferredLanguage).orElse(Recipients.STAFF_LANGUAGE);
+  }
+
+  /** A message to every contact of the case's client. */
+  public void toClient(MessageKind kind, VariableScope scope, String processInstanceId, String dedupKey, Map<String, Object> extra) {
+    Recipients.Audience audience = recipients.clientContacts((String) scope.getVariable(ProcedureVariables.CLIENT_ID));
+    send(kind, audience, scope, processInstanceId, dedupKey, extra, kind == MessageKind.caseClosed ? "finalReport" : null);
+  }
+
+  /** A message to every member of a group who has an e-mail address. */
+  public void toGroup(MessageKind kind, String groupId, VariableScope scope, String processInstanceId, String dedupKey,
+      Map<String, Object> extra) {
+    send(kind, recipients.group(groupId), scope, processInstanceId, dedupKey, extra, null);
+  }
+
+  /** A message to one user, if they have an e-mail address. */
+  public void toUser(MessageKind kind, String userId, VariableScope scope, String processInstanceId, String dedupKey,
+      Map<String, Object> extra) {
+    send(kind, recipients.user(userId), scope, processInstanceId, dedupKey, extra, null);
+  }
+
+  /** The dedup key of an event at an activity of a case: the same event never queues its message twice. */
+  public static String key(MessageKind kind, DelegateExecution execution) {
+    return kind.name() + ":" + execution.getProcessInstanceId() + ":" + execution.getActivityInstanceId();
+  }
+
+  private void send(MessageKind kind, Recipients.Audience audience, VariableScope scope, String processInstanceId,
+      String dedupKey, Map<String, Object> extra, String attachment) {
+    if (audience.addresses().isEmpty()) {
+      return;
+    }
+    Map<String, Object> model = new HashMap<>(scope.getVariables());
+    model.putAll(extra);
+    String clientId = (String) scope.getVariable(ProcedureVariables.CLIENT_ID);
+    String zone = recipients.client(clientId).map(c -> c.businessHours().timeZone()).orElse(null);
+    model.put("fmt", new Formats(audience.language(), zone));
+    model.put("publicUrl", publicUrl);
+    MailComposer.Composed composed = composer.compose(kind, audience.language(), model);
+    outbox.enqueue(new OutboxMessage(dedupKey, kind, (String) scope.getVariable(ProcedureVariables.CASE_NUMBER), processInstanceId,
+        audience.addresses(), audience.language(), composed.subject(), composed.body(), attachment));
+  }
+}

@@ -1,0 +1,120 @@
+package com.rebound.notify;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The outbox table. {@link #enqueue} joins the caller's transaction (a process step's), so a message
+ * exists exactly when the step that caused it committed; the dispatcher delivers it afterwards.
+ */
+@Repository
+public class Outbox {
+
+  /** PENDING: to send (or held while no SMTP server is configured); SENT; FAILED: gave up, a manager may retry. */
+  public enum Status { PENDING, SENT, FAILED }
+
+  /** A row of the outbox. */
+  public record Entry(long id, String kind, String caseNumber, List<String> recipients, String language, String subject,
+      String body, String attachment, Status status, int attempts, Instant nextAttemptAt, String lastError, Instant createdAt,
+      Instant sentAt) {
+  }
+
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+
+  Outbox(JdbcTemplate jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** Queues the message unless a message with the same dedup key is already queued; true when queued now. */
+  public boolean enqueue(OutboxMessage message) {
+    if (message.recipients().isEmpty()) {
+      return false;
+    }
+    Timestamp now = Timestamp.from(clock.instant());
+    int inserted = jdbc.update("""
+        INSERT INTO rebound_outbox (dedup_key, kind, case_number, process_instance_id, recipients, language, subject, body,
+          attachment, status, attempts, next_attempt_at, created_at)
+        SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ? FROM (VALUES (1)) one
+        WHERE NOT EXISTS (SELECT 1 FROM rebound_outbox WHERE dedup_key = ?)""",
+        message.dedupKey(), message.kind().name(), message.caseNumber(), message.processInstanceId(),
+        String.join(",", message.recipients()), message.language(), truncate(message.subject(), 300), message.body(),
+        message.attachment(), now, now, message.dedupKey());
+    return inserted == 1;
+  }
+
+  List<Entry> due(int limit) {
+    return jdbc.query("SELECT * FROM rebound_outbox WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY id "
+        + "FETCH FIRST " + limit + " ROWS ONLY", this::entry, Timestamp.from(clock.instant()));
+  }
+
+  void markSent(long id) {
+    jdbc.update("UPDATE rebound_outbox SET status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?",
+        Timestamp.from(clock.instant()), id);
+  }
+
+  void markAttemptFailed(long id, Instant nextAttempt, String error, boolean giveUp) {
+    jdbc.update("UPDATE rebound_outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?, status = ? WHERE id = ?",
+        Timestamp.from(nextAttempt), truncate(error, 1000), giveUp ? "FAILED" : "PENDING", id);
+  }
+
+  /** A failed message goes back to the queue with a fresh count of attempts; false unless it was FAILED. */
+  boolean retry(long id) {
+    return jdbc.update("UPDATE rebound_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ? WHERE id = ? AND status = 'FAILED'",
+        Timestamp.from(clock.instant()), id) == 1;
+  }
+
+  Optional<Entry> find(long id) {
+    return jdbc.query("SELECT * FROM rebound_outbox WHERE id = ?", this::entry, id).stream().findFirst();
+  }
+
+  /** Newest first; optionally only one case or one status. */
+  public List<Entry> list(String caseNumber, Status status, int limit) {
+    StringBuilder sql = new StringBuilder("SELECT * FROM rebound_outbox WHERE 1 = 1");
+    List<Object> args = new java.util.ArrayList<>();
+    if (caseNumber != null && !caseNumber.isBlank()) {
+      sql.append(" AND case_number = ?");
+      args.add(caseNumber.trim());
+    }
+    if (status != null) {
+      sql.append(" AND status = ?");
+      args.add(status.name());
+    }
+    sql.append(" ORDER BY id DESC FETCH FIRST ").append(limit).append(" ROWS ONLY");
+    return jdbc.query(sql.toString(), this::entry, args.toArray());
+  }
+
+  /** How many messages are in each status. */
+  java.util.Map<String, Long> counts() {
+    java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+    for (Status status : Status.values()) {
+      counts.put(status.name(), 0L);
+    }
+    jdbc.query("SELECT status, COUNT(*) FROM rebound_outbox GROUP BY status", rs -> {
+      counts.put(rs.getString(1), rs.getLong(2));
+    });
+    return counts;
+  }
+
+  private Entry entry(ResultSet rs, int row) throws SQLException {
+    Timestamp sent = rs.getTimestamp("sent_at");
+    return new Entry(rs.getLong("id"), rs.getString("kind"), rs.getString("case_number"),
+        Arrays.asList(rs.getString("recipients").split(",")), rs.getString("language"), rs.getString("subject"),
+        rs.getString("body"), rs.getString("attachment"), Status.valueOf(rs.getString("status")), rs.getInt("attempts"),
+        rs.getTimestamp("next_attempt_at").toInstant(), rs.getString("last_error"), rs.getTimestamp("created_at").toInstant(),
+        sent == null ? null : sent.toInstant());
+  }
+
+  private static String truncate(String text, int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+  }
+}

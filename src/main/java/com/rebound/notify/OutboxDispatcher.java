@@ -1,0 +1,104 @@
+package com.rebound.notify;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers the outbox over SMTP (spring.mail.*), oldest first, after the steps that wrote the messages
+ * have committed. A failed attempt is retried with exponential back-off; after
+ * {@code rebound.mail.max-attempts} the message is FAILED, shown on the outbox page, and a manager may
+ * retry it. With no SMTP server configured nothing is sent: the messages wait in the outbox.
+ * Each message carries a stable Message-ID, so a resend after a crash between sending and recording it
+ * can be recognised as the same message by mail servers and clients.
+ */
+@Component
+class OutboxDispatcher {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
+
+  private final Outbox outbox;
+  private final ObjectProvider<JavaMailSender> mailSender;
+  private final List<AttachmentRenderer> renderers;
+  private final Clock clock;
+  private final String from;
+  private final int maxAttempts;
+  private final Duration firstBackOff;
+  private final Duration maxBackOff;
+
+  OutboxDispatcher(Outbox outbox, ObjectProvider<JavaMailSender> mailSender, List<AttachmentRenderer> renderers, Clock clock,
+      @Value("${rebound.mail.from}") String from, @Value("${rebound.mail.max-attempts:8}") int maxAttempts,
+      @Value("${rebound.mail.first-back-off:PT30S}") Duration firstBackOff,
+      @Value("${rebound.mail.max-back-off:PT1H}") Duration maxBackOff) {
+    this.outbox = outbox;
+    this.mailSender = mailSender;
+    this.renderers = renderers;
+    this.clock = clock;
+    this.from = from;
+    this.maxAttempts = maxAttempts;
+    this.firstBackOff = firstBackOff;
+    this.maxBackOff = maxBackOff;
+  }
+
+  /** True when an SMTP server is configured (spring.mail.host). */
+  boolean deliveryConfigured() {
+    return mailSender.getIfAvailable() != null;
+  }
+
+  @Scheduled(fixedDelayString = "${rebound.mail.poll-interval:PT5S}", initialDelayString = "${rebound.mail.poll-interval:PT5S}")
+  void deliverDue() {
+    JavaMailSender sender = mailSender.getIfAvailable();
+    if (sender == null) {
+      return;
+    }
+    for (Outbox.Entry entry : outbox.due(50)) {
+      try {
+        sender.send(mime(sender, entry));
+        outbox.markSent(entry.id());
+      } catch (MessagingException | RuntimeException e) {
+        int attempt = entry.attempts() + 1;
+        boolean giveUp = attempt >= maxAttempts;
+        Duration wait = backOff(attempt);
+        outbox.markAttemptFailed(entry.id(), clock.instant().plus(wait), e.getClass().getSimpleName() + ": " + e.getMessage(), giveUp);
+        LOG.warn("Message {} ({} of {}) not delivered, attempt {}{}: {}", entry.id(), entry.kind(), entry.caseNumber(), attempt,
+            giveUp ? ", given up (FAILED, a manager may retry it)" : ", next in " + wait, e.getMessage());
+      }
+    }
+  }
+
+  Duration backOff(int attempt) {
+    Duration wait = firstBackOff.multipliedBy(1L << Math.min(attempt - 1, 20));
+    return wait.compareTo(maxBackOff) > 0 ? maxBackOff : wait;
+  }
+
+  private MimeMessage mime(JavaMailSender sender, Outbox.Entry entry) throws MessagingException {
+    MimeMessage message = sender.createMimeMessage();
+    boolean multipart = entry.attachment() != null;
+    MimeMessageHelper helper = new MimeMessageHelper(message, multipart, "UTF-8");
+    helper.setFrom(from);
+    helper.setTo(entry.recipients().toArray(String[]::new));
+    helper.setSubject(entry.subject());
+    helper.setText(entry.body(), true);
+    if (multipart) {
+      AttachmentRenderer.Attachment file = renderers.stream()
+          .map(r -> r.render(entry.attachment(), entry.caseNumber(), entry.language()))
+          .flatMap(java.util.Optional::stream).findFirst()
+          .orElseThrow(() -> new IllegalStateException("nothing renders attachment '" + entry.attachment() + "'"));
+      helper.addAttachment(file.fileName(), new ByteArrayResource(file.content()), file.contentType());
+    }
+    message.saveChanges();
+    message.setHeader("Message-ID", "<outbox-" + entry.id() + "." + entry.createdAt().toEpochMilli() + "@rebound>");
+    return message;
+  }
+}

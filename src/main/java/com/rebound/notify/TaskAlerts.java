@@ -1,0 +1,48 @@
+package com.rebound.notify;
+
+import com.rebound.procedure.ProcedureVariables;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+
+/**
+ * Technicians hear of work for them: when someone else assigns them a task, and when a task of a
+ * high-severity case enters the technicians' queue. Attached to every user task of the procedure.
+ */
+class TaskAlerts implements TaskListener {
+
+  static final String TECHNICIANS = "technicians";
+
+  private final Notifications notifications;
+  private final Set<String> alertSeverities;
+
+  TaskAlerts(Notifications notifications, Set<String> alertSeverities) {
+    this.notifications = notifications;
+    this.alertSeverities = alertSeverities;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    Map<String, Object> about = Map.of("taskName", task.getName() == null ? task.getTaskDefinitionKey() : task.getName(),
+        "taskId", task.getId());
+    if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
+      String assignee = task.getAssignee();
+      Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+      boolean claimedThemselves = current != null && assignee != null && assignee.equals(current.getUserId());
+      if (assignee != null && !claimedThemselves) {
+        notifications.toUser(MessageKind.taskAssigned, assignee, task, task.getProcessInstanceId(),
+            MessageKind.taskAssigned + ":" + task.getId() + ":" + assignee, about);
+      }
+    } else if (EVENTNAME_CREATE.equals(task.getEventName()) && task.getAssignee() == null
+        && alertSeverities.contains(String.valueOf(task.getVariable(ProcedureVariables.SEVERITY)))
+        && task.getCandidates().stream().anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
+            && TECHNICIANS.equals(link.getGroupId()))) {
+      notifications.toGroup(MessageKind.highSeverityQueued, TECHNICIANS, task, task.getProcessInstanceId(),
+          MessageKind.highSeverityQueued + ":" + task.getId(), about);
+    }
+  }
+
+}

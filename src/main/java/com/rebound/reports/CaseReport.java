@@ -1,0 +1,37 @@
+package com.rebound.reports;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Everything the final report of a case says, gathered from the case's history (see {@link CaseReports}). */
+record CaseReport(String caseNumber, String processInstanceId, String state, Instant openedAt, Instant closedAt,
+    Map<String, Object> variables, Rto rto, Rpo rpo, List<Round> rounds, List<Step> timeline, List<Action> actionItems,
+    List<String> recommendations, boolean businessHours) {
+
+  /** Agreed against actual recovery time. */
+  record Rto(String status, double agreedHours, double usedHours, double breachedByHours, Instant agreedAt, Instant deadline,
+      Instant acceptedAt) {
+  }
+
+  /** Agreed against actual data loss. */
+  record Rpo(String status, Long agreedHours, Long lostHours) {
+  }
+
+  /** One acceptance round: outcome, who answered how, and what the client's users found. */
+  record Round(int number, String outcome, String answeredBy, String answeredVia, Instant answeredAt, List<Test> tests,
+      String issues) {
+  }
+
+  /** One user's test in a round. */
+  record Test(String testerName, String tested, boolean ok, String description) {
+  }
+
+  /** One step of the case. */
+  record Step(String name, String who, Instant started, Instant ended) {
+  }
+
+  /** An action item of the post-incident review. */
+  record Action(String what, String owner, String due) {
+  }
+}

@@ -1,0 +1,162 @@
+package com.rebound.reports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rebound.acceptance.AcceptanceResults;
+import com.rebound.clocks.CaseClocks;
+import com.rebound.procedure.ProcedureVariables;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/** Gathers a case's final report from the engine's history and Rebound's own records of the client's rounds. */
+@Service
+class CaseReports {
+
+  private static final Set<String> TIMELINE_TYPES = Set.of("userTask", "businessRuleTask", "boundaryTimer", "startEvent", "noneEndEvent");
+
+  private final HistoryService history;
+  private final AcceptanceResults results;
+  private final JdbcTemplate jdbc;
+  private final CaseClocks clocks;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  CaseReports(HistoryService history, AcceptanceResults results, JdbcTemplate jdbc, CaseClocks clocks, ObjectMapper json, Clock clock) {
+    this.history = history;
+    this.results = results;
+    this.jdbc = jdbc;
+    this.clocks = clocks;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  Optional<CaseReport> find(String caseNumber) {
+    HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(ProcedureVariables.PROCESS_KEY).processInstanceBusinessKey(caseNumber)
+        .orderByProcessInstanceStartTime().desc().listPage(0, 1).stream().findFirst().orElse(null);
+    if (instance == null) {
+      return Optional.empty();
+    }
+    String id = instance.getId();
+    Map<String, Object> variables = new HashMap<>();
+    List<CaseReport.Action> actions = new ArrayList<>();
+    for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery().processInstanceId(id)
+        .disableCustomObjectDeserialization().listPage(0, 1000)) {
+      if (variable.getTaskId() != null) {
+        continue;
+      }
+      TypedValue value = variable.getTypedValue();
+      if (ProcedureVariables.ACTION_ITEMS.equals(variable.getName())) {
+        actions = actions(value);
+      } else if (!(value instanceof SerializableValue)) {
+        variables.put(variable.getName(), value == null ? null : value.getValue());
+      }
+    }
+    List<HistoricActivityInstance> activities = history.createHistoricActivityInstanceQuery().processInstanceId(id)
+        .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().listPage(0, 2000);
+    List<CaseReport.Step> timeline = activities.stream().filter(a -> TIMELINE_TYPES.contains(a.getActivityType()))
+        .map(a -> new CaseReport.Step(a.getActivityName() == null ? a.getActivityId() : a.getActivityName(), a.getAssignee(),
+            instant(a.getStartTime()), instant(a.getEndTime()))).toList();
+    String clientId = (String) variables.get(ProcedureVariables.CLIENT_ID);
+    String codes = (String) variables.get(ProcedureVariables.PREVENTION_RECOMMENDATIONS);
+    List<String> recommendations = codes == null || codes.isBlank() ? List.of() : List.of(codes.split(","));
+    return Optional.of(new CaseReport(caseNumber, id, instance.getState(), instant(instance.getStartTime()),
+        instant(instance.getEndTime()), variables, rto(variables, activities, clientId), rpo(variables), rounds(id), timeline,
+        actions, recommendations, clientId != null && clocks.countsBusinessHours(clientId)));
+  }
+
+  private CaseReport.Rto rto(Map<String, Object> variables, List<HistoricActivityInstance> activities, String clientId) {
+    Object agreed = variables.get(ProcedureVariables.AGREED_AT);
+    Object hours = variables.get(ProcedureVariables.RTO_HOURS);
+    if (!(agreed instanceof Date agreedAt) || !(hours instanceof Number rtoHours)
+        || "unrecoverable".equals(variables.get(ProcedureVariables.APPROACH))) {
+      return new CaseReport.Rto("none", 0, 0, 0, null, null, null);
+    }
+    Instant deadline = clocks.rtoDeadline(clientId, agreedAt.toInstant(), rtoHours.longValue());
+    Instant acceptedAt = Boolean.TRUE.equals(variables.get(ProcedureVariables.CLIENT_ACCEPTED))
+        ? activities.stream().filter(a -> "SubProcess_Recovery".equals(a.getActivityId()) && a.getEndTime() != null)
+            .map(a -> a.getEndTime().toInstant()).reduce((first, last) -> last).orElse(null)
+        : null;
+    Instant end = acceptedAt != null ? acceptedAt : clock.instant();
+    double used = Duration.between(agreedAt.toInstant(), end).toMinutes() / 60.0;
+    double late = Math.max(0, Duration.between(deadline, end).toMinutes() / 60.0);
+    String status = acceptedAt == null ? "pending" : (acceptedAt.isAfter(deadline) ? "breached" : "met");
+    return new CaseReport.Rto(status, rtoHours.doubleValue(), used, late, agreedAt.toInstant(), deadline, acceptedAt);
+  }
+
+  private static CaseReport.Rpo rpo(Map<String, Object> variables) {
+    Long agreed = variables.get(ProcedureVariables.RPO_HOURS) instanceof Number n ? n.longValue() : null;
+    Long lost = variables.get(ProcedureVariables.DATA_LOSS_HOURS) instanceof Number n ? n.longValue() : null;
+    String status = agreed == null || lost == null ? "unknown" : (lost <= agreed ? "met" : "exceeded");
+    return new CaseReport.Rpo(status, agreed, lost);
+  }
+
+  private List<CaseReport.Round> rounds(String processInstanceId) {
+    List<String> issues = new ArrayList<>();
+    for (HistoricDetail detail : history.createHistoricDetailQuery().processInstanceId(processInstanceId).variableUpdates()
+        .orderByTime().asc().listPage(0, 2000)) {
+      if (detail instanceof HistoricVariableUpdate update && ProcedureVariables.ACCEPTANCE_ISSUES.equals(update.getVariableName())
+          && update.getValue() instanceof String text) {
+        issues.add(text);
+      }
+    }
+    List<CaseReport.Round> rounds = new ArrayList<>();
+    int problemRound = 0;
+    record Row(int number, String outcome, String closedBy, String closedVia, Instant closedAt) {
+    }
+    List<Row> rows = jdbc.query("SELECT round, outcome, closed_by, closed_via, closed_at FROM rebound_client_round "
+        + "WHERE process_instance_id = ? AND purpose = 'ACCEPTANCE' ORDER BY round", (rs, n) -> new Row(rs.getInt("round"),
+            rs.getString("outcome"), rs.getString("closed_by"), rs.getString("closed_via"),
+            rs.getTimestamp("closed_at") == null ? null : rs.getTimestamp("closed_at").toInstant()), processInstanceId);
+    for (Row row : rows) {
+      List<CaseReport.Test> tests = results.of(processInstanceId, row.number()).stream()
+          .map(r -> new CaseReport.Test(r.testerName(), r.tested(), r.ok(), r.description())).toList();
+      String roundIssues = null;
+      if ("problems".equals(row.outcome())) {
+        roundIssues = problemRound < issues.size() ? issues.get(problemRound) : null;
+        problemRound++;
+      }
+      rounds.add(new CaseReport.Round(row.number(), row.outcome() == null ? "open" : row.outcome(), row.closedBy(), row.closedVia(),
+          row.closedAt(), tests, roundIssues));
+    }
+    return rounds;
+  }
+
+  private List<CaseReport.Action> actions(TypedValue value) {
+    List<CaseReport.Action> actions = new ArrayList<>();
+    if (value instanceof SerializableValue serialized && serialized.getValueSerialized() != null) {
+      try {
+        JsonNode items = json.readTree(serialized.getValueSerialized());
+        for (JsonNode item : items) {
+          actions.add(new CaseReport.Action(item.path("what").asText(""), item.path("owner").asText(""),
+              item.path("dueDate").asText(item.path("due").asText(""))));
+        }
+      } catch (java.io.IOException e) {
+        actions.add(new CaseReport.Action(serialized.getValueSerialized(), "", ""));
+      }
+    }
+    return actions;
+  }
+
+  private static Instant instant(Date date) {
+    return date == null ? null : date.toInstant();
+  }
+}

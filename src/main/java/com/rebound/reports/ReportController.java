@@ -1,0 +1,77 @@
+package com.rebound.reports;
+
+import com.rebound.security.CurrentUser;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/incidents/{caseNumber}/report}: the case's final report for technicians and managers,
+ * as PDF ({@code Accept: application/pdf}) or HTML ({@code Accept: text/html}), in the client's
+ * language unless {@code ?language=es|en} asks for another.
+ */
+@RestController
+class ReportController {
+
+  private static final List<String> READERS = List.of("technicians", "managers", "camunda-admin");
+  private final ClientReports reports;
+  private final CurrentUser currentUser;
+
+  ReportController(ClientReports reports, CurrentUser currentUser) {
+    this.reports = reports;
+    this.currentUser = currentUser;
+  }
+
+  @GetMapping(value = "/api/incidents/{caseNumber}/report", produces = MediaType.APPLICATION_PDF_VALUE)
+  ResponseEntity<byte[]> pdf(@PathVariable String caseNumber, @RequestParam(required = false) String language) {
+    currentUser.requireAnyGroup(READERS);
+    if (!validLanguage(language)) {
+      return badLanguage();
+    }
+    var found = reports.pdf(caseNumber, language);
+    if (found.isEmpty()) {
+      return notFound(caseNumber);
+    }
+    ClientReports.Rendered report = found.get();
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(report.fileName()).build().toString())
+        .body(report.content());
+  }
+
+  @GetMapping(value = "/api/incidents/{caseNumber}/report", produces = MediaType.TEXT_HTML_VALUE)
+  ResponseEntity<byte[]> html(@PathVariable String caseNumber, @RequestParam(required = false) String language) {
+    currentUser.requireAnyGroup(READERS);
+    if (!validLanguage(language)) {
+      return badLanguage();
+    }
+    var found = reports.html(caseNumber, language);
+    if (found.isEmpty()) {
+      return notFound(caseNumber);
+    }
+    return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).body(found.get().content());
+  }
+
+  /** A 404 in the API's JSON form, whatever the request accepts (a PDF or a page cannot say what is missing). */
+  private static ResponseEntity<byte[]> notFound(String caseNumber) {
+    String message = "No case " + caseNumber.replaceAll("[^A-Za-z0-9-]", "") + ".";
+    return ResponseEntity.status(404).contentType(MediaType.APPLICATION_JSON)
+        .body(("{\"type\":\"NotFound\",\"message\":\"" + message + "\",\"errors\":[]}").getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static boolean validLanguage(String language) {
+    return language == null || language.equals("es") || language.equals("en");
+  }
+
+  private static ResponseEntity<byte[]> badLanguage() {
+    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(
+        "{\"type\":\"ApiProblem\",\"message\":\"1 field is not valid\",\"errors\":[{\"field\":\"language\",\"reason\":\"must be es or en\"}]}"
+            .getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,60 @@
+package com.rebound.reports;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.rebound.notify.Formats;
+import com.rebound.prevention.PreventionAdvice;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+
+/** The final report of a case as HTML (templates/report/case-report.html, XHTML) and as PDF (the same page, printed). */
+@Component
+class ReportRenderer {
+
+  private final TemplateEngine templates;
+  private final PreventionAdvice prevention;
+  private final Clock clock;
+
+  ReportRenderer(TemplateEngine templates, PreventionAdvice prevention, Clock clock) {
+    this.templates = templates;
+    this.prevention = prevention;
+    this.clock = clock;
+  }
+
+  String html(CaseReport report, String language, String timeZone) {
+    Map<String, Object> model = new HashMap<>(report.variables());
+    model.put("report", TemplateModel.of(report));
+    CaseReport.Rto rto = report.rto();
+    if (!"none".equals(rto.status()) && rto.agreedHours() > 0) {
+      double scale = Math.max(rto.agreedHours(), rto.usedHours());
+      model.put("rtoBar", Map.of("agreed", Math.round(rto.agreedHours() * 100 / scale),
+          "used", Math.max(1, Math.round(rto.usedHours() * 100 / scale))));
+    }
+    model.put("fmt", new Formats(language, timeZone));
+    model.put("generatedAt", Date.from(clock.instant()));
+    model.put("language", language);
+    model.put("recommendations", report.recommendations().stream().map(code -> prevention.name(code, language)).toList());
+    return templates.process("report/case-report", new Context(Locale.forLanguageTag(language), model));
+  }
+
+  byte[] pdf(CaseReport report, String language, String timeZone) {
+    try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      PdfRendererBuilder builder = new PdfRendererBuilder();
+      builder.useFastMode();
+      builder.withHtmlContent(html(report, language, timeZone), null);
+      builder.toStream(out);
+      builder.run();
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,128 @@
+// Rebound's outbox page: what was sent, what waits, what failed (with a retry for managers), from /api/outbox.
+'use strict';
+
+let session = null;
+const $ = (selector) => document.querySelector(selector);
+
+function say(text, problem) {
+  $('#message').textContent = text;
+  $('#message').className = problem ? 'problem' : '';
+}
+
+async function api(method, path) {
+  const headers = { 'Accept': 'application/json' };
+  if (method !== 'GET' && session && session.csrfToken) {
+    headers['X-XSRF-TOKEN'] = session.csrfToken;
+  }
+  const response = await fetch(path, { method, headers, credentials: 'same-origin' });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
+}
+
+function cell(row, text, className) {
+  const td = document.createElement('td');
+  td.textContent = text == null ? '' : text;
+  if (className) {
+    td.className = className;
+  }
+  row.append(td);
+  return td;
+}
+
+function chart(counts) {
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const bar = $('#chart');
+  bar.replaceChildren();
+  for (const [status, count] of Object.entries(counts)) {
+    if (count > 0) {
+      const part = document.createElement('span');
+      part.className = status;
+      part.style.flex = String(count);
+      part.textContent = status.toLowerCase() + ' ' + count;
+      part.title = count + ' of ' + total + ' messages ' + status.toLowerCase();
+      bar.append(part);
+    }
+  }
+}
+
+async function list() {
+  const query = new URLSearchParams();
+  if ($('#case').value.trim()) {
+    query.set('caseNumber', $('#case').value.trim());
+  }
+  if ($('#status').value) {
+    query.set('status', $('#status').value);
+  }
+  const answer = await api('GET', '/api/outbox?' + query);
+  if (answer.status !== 200) {
+    say(answer.body && answer.body.message ? answer.body.message : 'The outbox could not be read (' + answer.status + ').', true);
+    return;
+  }
+  const delivery = $('#delivery');
+  delivery.hidden = answer.body.deliveryConfigured;
+  delivery.textContent = 'No SMTP server is configured (spring.mail.host): nothing is sent, the messages wait here. '
+    + 'Configure SMTP and restart to deliver them.';
+  chart(answer.body.counts);
+  const body = $('#messages tbody');
+  body.replaceChildren();
+  for (const m of answer.body.items) {
+    const row = document.createElement('tr');
+    row.className = 'row';
+    cell(row, m.id);
+    cell(row, m.caseNumber);
+    cell(row, m.subject + (m.attachment ? ' 📎' : ''));
+    cell(row, m.recipients.join(', '));
+    cell(row, m.status + (m.lastError ? ' · ' + m.lastError : ''), m.status);
+    cell(row, m.attempts);
+    cell(row, new Date(m.sentAt || m.createdAt).toLocaleString());
+    const actions = cell(row, '');
+    if (m.status === 'FAILED' && (session.groups || []).includes('managers')) {
+      const retry = document.createElement('button');
+      retry.type = 'button';
+      retry.textContent = 'Retry';
+      retry.addEventListener('click', async (event) => {
+        event.stopPropagation();
+        const done = await api('POST', '/api/outbox/' + m.id + '/retry');
+        say(done.status === 200 ? 'Message ' + m.id + ' is queued again.' : done.body.message, done.status !== 200);
+        list();
+      });
+      actions.append(retry);
+    }
+    row.addEventListener('click', () => show(m.id));
+    body.append(row);
+  }
+  say(answer.body.items.length ? '' : 'No messages.');
+}
+
+async function show(id) {
+  const answer = await api('GET', '/api/outbox/' + id);
+  if (answer.status !== 200) {
+    say(answer.body.message, true);
+    return;
+  }
+  const m = answer.body;
+  $('#detail-subject').textContent = m.subject;
+  $('#detail-meta').textContent = 'To ' + m.recipients.join(', ') + ' · ' + m.status + ' · language ' + m.language
+    + (m.attachment ? ' · attachment: ' + m.attachment + ' (rendered when sent)' : '');
+  $('#detail-body').srcdoc = m.body;
+  $('#list-section').hidden = true;
+  $('#detail').hidden = false;
+}
+
+async function start() {
+  const who = await api('GET', '/api/session');
+  if (who.status !== 200) {
+    say('Log in to Tasklist or Cockpit first, then come back to this page.', true);
+    $('#list-section').hidden = true;
+    return;
+  }
+  session = who.body;
+  $('#who').textContent = session.userId;
+  $('#refresh').addEventListener('click', () => list());
+  $('#case').addEventListener('change', () => list());
+  $('#status').addEventListener('change', () => list());
+  $('#close-detail').addEventListener('click', () => { $('#detail').hidden = true; $('#list-section').hidden = false; });
+  list();
+}
+
+start();

@@ -1,0 +1,528 @@
+package com.rebound.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rebound.ApiCalls;
+import com.rebound.EngineRestClient;
+import com.rebound.ReboundApplication;
+import com.rebound.procedure.ProcedureVariables;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The client is kept in the loop, over a real SMTP server (GreenMail): every message of a full case
+ * with one failed acceptance round arrives, in Spanish for a Spanish-speaking client; the acceptance
+ * link from the mail is followed over HTTP, two users record results (one problem), the case goes back
+ * to recovery, and the next round's link is accepted; the closing mail carries the PDF report.
+ */
+@SpringBootTest(classes = ReboundApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+        "spring.datasource.url=jdbc:h2:mem:rebound-mail;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+        "rebound.demo-users=true",
+        "rebound.public-url=https://rebound.example.test",
+        "rebound.mail.poll-interval=PT0.2S",
+        "rebound.mail.first-back-off=PT0.2S",
+        "rebound.mail.max-back-off=PT0.5S",
+        "rebound.mail.max-attempts=1000",
+        // a second context in the test JVM: its engine must not take the name "default" from the shared one
+        "camunda.bpm.process-engine-name=" + ClientInTheLoopTest.ENGINE})
+class ClientInTheLoopTest {
+
+  static final String ENGINE = "mailtest";
+  static final MailRoom MAIL = new MailRoom();
+  static final Pattern ACCEPTANCE_LINK = Pattern.compile("https://rebound\\.example\\.test(/acceptance/[A-Za-z0-9_-]{40,})");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+  @DynamicPropertySource
+  static void smtp(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> MAIL.port);
+  }
+
+  @AfterAll
+  static void stopSmtp() {
+    MAIL.smtp.stop();
+  }
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  HistoryService history;
+  @Autowired
+  JdbcTemplate jdbc;
+  @Autowired
+  org.camunda.bpm.engine.TaskService tasks;
+  @Autowired
+  org.springframework.transaction.PlatformTransactionManager transactionManager;
+
+  @Test
+  void aFullCaseWithOneFailedRound_inSpanish_withTheReportAttached() throws Exception {
+    String caseNumber = openCase("gestoria-lopez", "El servidor de ficheros no arranca");
+    String instance = instanceOf(caseNumber);
+    MimeMessage opened = MAIL.await("case opened", m -> subjectOf(m).startsWith("[" + caseNumber + "] Nos ponemos en marcha"));
+    assertThat(MailRoom.to(opened)).containsExactlyInAnyOrder("luisa@gestorialopez.example", "pedro@gestorialopez.example");
+    assertThat(MailRoom.html(opened)).contains("Hemos registrado su incidencia", "El servidor de ficheros no arranca");
+
+    complete(instance, "assessImpact", """
+        {"impactLevel": {"value": "partial"}, "usersAffected": {"value": 6}, "dataLossSuspected": {"value": false},
+         "probableCause": {"value": "hardware"}, "damagedScope": {"value": "Servidor FS01: disco del sistema; carpeta Clientes"}}""");
+    complete(instance, "agreeObjectives", """
+        {"rtoHours": {"value": 8}, "rpoHours": {"value": 4}, "approach": {"value": "recover"}, "agreedWith": {"value": "Luisa López"}}""");
+    MimeMessage agreed = MAIL.await("objectives agreed", m -> subjectOf(m).equals("[" + caseNumber + "] Objetivos de recuperación acordados"));
+    assertThat(MailRoom.html(agreed)).contains("Recuperar los datos", "8 h", "4 h", "Luisa López");
+
+    // round 1: two of the client's users test; one finds a problem
+    complete(instance, "recover", "{\"recoveryOutcome\": {\"value\": \"done\"}}");
+    complete(instance, "verifyInternally", """
+        {"internalCheckPassed": {"value": true}, "testInstructions": {"value": "Abran la contabilidad y la carpeta Clientes"},
+         "dataLossHours": {"value": 2}}""");
+    String link1 = acceptanceLink(caseNumber, 1);
+    HttpResponse<String> page = get(link1);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Pruebe la recuperación", caseNumber, "Ronda de pruebas 1", "Abran la contabilidad y la carpeta Clientes");
+    assertThat(post(link1 + "/results", Map.of("testerName", "Pedro Ruiz", "tested", "Contabilidad", "outcome", "ok")).statusCode())
+        .isEqualTo(303);
+    assertThat(post(link1 + "/results", Map.of("testerName", "Ana Gil", "tested", "Carpeta Clientes", "outcome", "problem",
+        "description", "Faltan los ficheros de octubre")).statusCode()).isEqualTo(303);
+    assertThat(runtime.getVariable(instance, ProcedureVariables.CLIENT_TEST_RESULTS).toString())
+        .as("the technician sees the results in Tasklist").contains("Pedro Ruiz", "Faltan los ficheros de octubre");
+    HttpResponse<String> submitted = post(link1 + "/submit", Map.of("submittedBy", "Luisa López"));
+    assertThat(submitted.statusCode()).isEqualTo(303);
+    assertThat(getPath(submitted.headers().firstValue("Location").orElseThrow()).body())
+        .contains("Esta ronda está cerrada", "Luisa López", "se encontraron problemas");
+
+    assertThat(openTaskKeys(instance)).containsExactly("recover");
+    assertThat(runtime.getVariable(instance, ProcedureVariables.CLIENT_ACCEPTED)).isEqualTo(false);
+    assertThat(runtime.getVariable(instance, ProcedureVariables.ACCEPTANCE_ISSUES).toString())
+        .contains("Ana Gil", "Carpeta Clientes", "Faltan los ficheros de octubre");
+    assertThat(runtime.getVariable(instance, ProcedureVariables.ANSWERED_VIA)).isEqualTo("link");
+
+    // the used link changes nothing any more
+    HttpResponse<String> reused = post(link1 + "/results", Map.of("testerName", "Tarde", "tested", "Nada", "outcome", "ok"));
+    assertThat(reused.statusCode()).isEqualTo(409);
+    assertThat(reused.body()).contains("Esta ronda está cerrada");
+    assertThat(resultCount(instance)).isEqualTo(2);
+
+    // round 2: accepted through the new link
+    complete(instance, "recover", "{\"recoveryOutcome\": {\"value\": \"done\"}}");
+    complete(instance, "verifyInternally", "{\"internalCheckPassed\": {\"value\": true}, \"dataLossHours\": {\"value\": 2}}");
+    String link2 = acceptanceLink(caseNumber, 2);
+    assertThat(link2).isNotEqualTo(link1);
+    assertThat(post(link2 + "/results", Map.of("testerName", "Ana Gil", "tested", "Carpeta Clientes", "outcome", "ok")).statusCode())
+        .isEqualTo(303);
+    assertThat(post(link2 + "/submit", Map.of("submittedBy", "Luisa López")).statusCode()).isEqualTo(303);
+    assertThat(openTaskKeys(instance)).containsExactly("postIncidentReview");
+
+    complete(instance, "postIncidentReview", """
+        {"rootCause": {"value": "Disco del sistema sin monitorizar"}, "lessonsLearned": {"value": "Monitorizar discos"},
+         "wentWell": {"value": "Copia de la noche anterior intacta"},
+         "actionItems": {"type": "Json", "value": "[{\\"what\\": \\"Instalar monitorización SMART\\", \\"owner\\": \\"Tomás\\", \\"dueDate\\": \\"2026-12-15\\"}]"}}""");
+    assertThat(runtime.getVariable(instance, ProcedureVariables.PREVENTION_RECOMMENDATIONS)).isEqualTo("offsiteCopy,monitoring,hardwareRenewal");
+    complete(instance, "offerPrevention", "{\"clientInterest\": {\"value\": \"considering\"}}");
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance).singleResult().getState()).isEqualTo("COMPLETED");
+
+    MimeMessage closed = MAIL.await("case closed", m -> subjectOf(m).equals("[" + caseNumber + "] Caso cerrado: informe final"));
+    String report = pdfText(MailRoom.attachment(closed, caseNumber + "-report.pdf"));
+    assertThat(report).contains(caseNumber, "Informe de la incidencia", "Cumplido", "8 h acordadas", "Dentro del objetivo: 2 h",
+        "Ronda 1", "Faltan los ficheros de octubre", "Ronda 2", "Instalar monitorización SMART",
+        "Copia de las copias de seguridad fuera de la oficina");
+
+    // every message of the case, each once, in Spanish for the client
+    List<String> toClient = MAIL.all().stream().filter(m -> subjectOf(m).startsWith("[" + caseNumber + "]")
+        && MailRoom.to(m).contains("luisa@gestorialopez.example")).map(MailRoom::subject).toList();
+    assertThat(toClient).containsExactlyInAnyOrder(
+        "[" + caseNumber + "] Nos ponemos en marcha: su incidencia está registrada",
+        "[" + caseNumber + "] Objetivos de recuperación acordados",
+        "[" + caseNumber + "] La recuperación está lista: pida a sus usuarios que la prueben",
+        "[" + caseNumber + "] La recuperación está lista: pida a sus usuarios que la prueben",
+        "[" + caseNumber + "] Caso cerrado: informe final");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rebound_outbox WHERE case_number = ? AND status <> 'SENT'", Long.class, caseNumber))
+        .as("nothing left unsent").isZero();
+  }
+
+  @Test
+  void theReportOfTheApiMatchesTheCasesHistory_asPdfAndHtml() throws Exception {
+    String caseNumber = openCase("northwind-logistics", "Warehouse database lost");
+    String instance = instanceOf(caseNumber);
+    complete(instance, "assessImpact", """
+        {"impactLevel": {"value": "minor"}, "usersAffected": {"value": 2}, "dataLossSuspected": {"value": false},
+         "probableCause": {"value": "humanError"}, "damagedScope": {"value": "Stock spreadsheet"}}""");
+    complete(instance, "agreeObjectives", """
+        {"rtoHours": {"value": 4}, "rpoHours": {"value": 1}, "approach": {"value": "recover"}, "agreedWith": {"value": "Sam Carter"}}""");
+    complete(instance, "recover", "{\"recoveryOutcome\": {\"value\": \"done\"}}");
+    complete(instance, "verifyInternally", "{\"internalCheckPassed\": {\"value\": true}, \"dataLossHours\": {\"value\": 3}}");
+
+    HttpResponse<byte[]> pdf = report(caseNumber, "application/pdf");
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/pdf"));
+    String text = pdfText(pdf.body());
+    assertThat(text).contains(caseNumber, "Incident report", "Northwind Logistics", "4 h", "Not accepted yet", "Exceeded: 3 h of data lost, 1 h allowed");
+
+    HttpResponse<byte[]> html = report(caseNumber, "text/html");
+    assertThat(html.statusCode()).isEqualTo(200);
+    assertThat(new String(html.body(), StandardCharsets.UTF_8)).contains(caseNumber, "Stock spreadsheet", "Human error");
+
+    assertThat(report("DR-1999-0001", "application/pdf").statusCode()).isEqualTo(404);
+    HttpResponse<byte[]> badLanguage = reportAs("tech", caseNumber, "?language=fr", "application/pdf");
+    assertThat(badLanguage.statusCode()).isEqualTo(400);
+    assertThat(new String(badLanguage.body(), StandardCharsets.UTF_8)).contains("\"field\":\"language\"", "must be es or en");
+    assertThat(pdfText(reportAs("manager", caseNumber, "?language=es", "application/pdf").body())).contains("Informe de la incidencia");
+    assertThat(reportAs(null, caseNumber, "application/pdf").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void anExpiredLinkShowsAClearPageAndChangesNothing() throws Exception {
+    String caseNumber = openCase("ladrillos-garcia", "Portátil de la oficina no arranca");
+    String instance = instanceOf(caseNumber);
+    walkToAcceptance(instance);
+    String link = acceptanceLink(caseNumber, 1);
+    jdbc.update("UPDATE rebound_client_link SET expires_at = ? WHERE case_number = ?",
+        java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60)), caseNumber);   // seven days have passed
+
+    HttpResponse<String> page = get(link);
+    assertThat(page.statusCode()).isEqualTo(410);
+    assertThat(page.body()).contains("Este enlace ha caducado", caseNumber).doesNotContain("<form");
+    HttpResponse<String> late = post(link + "/results", Map.of("testerName", "Juan", "tested", "Facturas", "outcome", "ok"));
+    assertThat(late.statusCode()).isEqualTo(409);
+    assertThat(late.body()).contains("Este enlace ha caducado");
+    assertThat(post(link + "/submit", Map.of("submittedBy", "Juan")).statusCode()).isEqualTo(409);
+    assertThat(resultCount(instance)).isZero();
+    assertThat(openTaskKeys(instance)).containsExactly("clientAcceptance");
+
+    HttpResponse<String> unknown = getPath("/acceptance/" + "x".repeat(43));
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body()).contains("Este enlace no es válido");
+  }
+
+  @Test
+  void badInputOnThePageIsMarkedFieldByFieldAndRecordsNothing() throws Exception {
+    String caseNumber = openCase("ladrillos-garcia", "Carpeta de facturas borrada");
+    String instance = instanceOf(caseNumber);
+    walkToAcceptance(instance);
+    String link = acceptanceLink(caseNumber, 1);
+
+    HttpResponse<String> refused = post(link + "/results", Map.of("testerName", " ", "tested", "Facturas", "outcome", "problem"));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("Corrija los campos marcados", "Rellene este campo.").contains("value=\"Facturas\"");
+    HttpResponse<String> empty = post(link + "/submit", Map.of("submittedBy", "Juan García"));
+    assertThat(empty.statusCode()).isEqualTo(400);
+    assertThat(empty.body()).contains("Nadie ha anotado un resultado todavía");
+    assertThat(resultCount(instance)).isZero();
+    assertThat(openTaskKeys(instance)).containsExactly("clientAcceptance");
+  }
+
+  @Test
+  void whenATechnicianRecordsTheAnswerFirst_theLinkSaysTheRoundIsClosed() throws Exception {
+    String caseNumber = openCase("ladrillos-garcia", "El router no da Internet");
+    String instance = instanceOf(caseNumber);
+    walkToAcceptance(instance);
+    String link = acceptanceLink(caseNumber, 1);
+    complete(instance, "clientAcceptance", "{\"clientAccepted\": {\"value\": true}, \"testedBy\": {\"value\": \"Juan by phone\"}}");
+
+    HttpResponse<String> page = get(link);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Esta ronda está cerrada", "tech", "todo funciona", "anotado por nuestro técnico");
+    HttpResponse<String> late = post(link + "/submit", Map.of("submittedBy", "Juan García"));
+    assertThat(late.statusCode()).isEqualTo(409);
+    assertThat(late.body()).contains("Esta ronda está cerrada");
+    assertThat(runtime.getVariable(instance, ProcedureVariables.ANSWERED_VIA)).isEqualTo("tasklist");
+    assertThat(openTaskKeys(instance)).containsExactly("postIncidentReview");
+  }
+
+  @Test
+  void whenTheClientAnswersFirst_theTechniciansCompletionIsRefused() throws Exception {
+    String caseNumber = openCase("ladrillos-garcia", "Impresora de planos sin red");
+    String instance = instanceOf(caseNumber);
+    walkToAcceptance(instance);
+    String taskId = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey("clientAcceptance").singleResult().getId();
+    String link = acceptanceLink(caseNumber, 1);
+    assertThat(post(link + "/results", Map.of("testerName", "Juan", "tested", "Plotter", "outcome", "ok")).statusCode()).isEqualTo(303);
+    assertThat(post(link + "/submit", Map.of("submittedBy", "Juan García")).statusCode()).isEqualTo(303);
+
+    EngineRestClient.Response late = EngineRestClient.ofEngine(port, "tech", ENGINE).post("/task/" + taskId + "/complete",
+        "{\"variables\": {\"clientAccepted\": {\"value\": false}, \"acceptanceIssues\": {\"value\": \"x\"}}}");
+    assertThat(late.status()).isEqualTo(404);
+    assertThat(late.body().get("message").asText()).contains(taskId, "answered already", "by the client through their link");
+    assertThat(runtime.getVariable(instance, ProcedureVariables.CLIENT_ACCEPTED)).isEqualTo(true);
+    assertThat(runtime.getVariable(instance, ProcedureVariables.ANSWERED_BY)).isEqualTo("Juan García");
+  }
+
+  @Test
+  void theClientConsentsToTheRestorationThroughItsLink() throws Exception {
+    String caseNumber = openCase("gestoria-lopez", "Ransomware en el servidor");
+    String instance = instanceOf(caseNumber);
+    complete(instance, "assessImpact", """
+        {"impactLevel": {"value": "partial"}, "usersAffected": {"value": 4}, "dataLossSuspected": {"value": true},
+         "probableCause": {"value": "ransomware"}, "damagedScope": {"value": "Servidor FS01 cifrado"}}""");
+    complete(instance, "agreeObjectives", """
+        {"rtoHours": {"value": 8}, "rpoHours": {"value": 24}, "approach": {"value": "restore"}, "agreedWith": {"value": "Luisa López"}}""");
+    complete(instance, "assessRestoration", """
+        {"restorationMethod": {"value": "virtualMachine"}, "expectedDataLoss": {"value": "Los cambios desde el domingo a las 22:00"},
+         "askConsentByLink": {"value": true}}""");
+    MimeMessage request = MAIL.await("consent request", m -> subjectOf(m).startsWith("[" + caseNumber + "] Necesitamos su consentimiento"));
+    assertThat(MailRoom.html(request)).contains("Levantar sus sistemas en una máquina virtual", "Los cambios desde el domingo a las 22:00");
+    Matcher link = Pattern.compile("https://rebound\\.example\\.test(/consent/[A-Za-z0-9_-]{40,})").matcher(MailRoom.html(request));
+    assertThat(link.find()).isTrue();
+    String url = "http://localhost:" + port + link.group(1);
+
+    HttpResponse<String> page = get(url);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Consentimiento para la restauración", "Los cambios desde el domingo a las 22:00");
+    assertThat(post(url, Map.of("name", "Luisa López")).statusCode()).as("no answer chosen").isEqualTo(400);
+    assertThat(post(url, Map.of("name", "Luisa López", "answer", "yes")).statusCode()).isEqualTo(303);
+    assertThat(openTaskKeys(instance)).containsExactly("restoreToVm");
+    assertThat(runtime.getVariable(instance, ProcedureVariables.CLIENT_CONSENTED)).isEqualTo(true);
+    assertThat(runtime.getVariable(instance, ProcedureVariables.ANSWERED_BY)).isEqualTo("Luisa López");
+    assertThat(get(url).body()).contains("Luisa López aceptó la restauración");
+  }
+
+  @Test
+  void withTheSmtpServerDown_theStepCompletes_andTheMessageArrivesOnceWhenItIsBack() throws Exception {
+    MAIL.smtp.stop();
+    String caseNumber;
+    try {
+      caseNumber = openCase("ladrillos-garcia", "Servidor caído durante la caída del correo");
+      long until = System.currentTimeMillis() + 20_000;
+      while (attempts(caseNumber) < 2 && System.currentTimeMillis() < until) {
+        MailRoom.sleep(100);
+      }
+      assertThat(attempts(caseNumber)).as("delivery was retried").isGreaterThanOrEqualTo(2);
+      assertThat(jdbc.queryForObject("SELECT status FROM rebound_outbox WHERE case_number = ?", String.class, caseNumber)).isEqualTo("PENDING");
+      assertThat(jdbc.queryForObject("SELECT last_error FROM rebound_outbox WHERE case_number = ?", String.class, caseNumber)).isNotBlank();
+      assertThat(openTaskKeys(instanceOf(caseNumber))).containsExactly("assessImpact");
+    } finally {
+      MAIL.smtp.start();
+    }
+    String subject = "[" + caseNumber + "] Nos ponemos en marcha: su incidencia está registrada";
+    MAIL.await("case opened after the outage", m -> subjectOf(m).equals(subject));
+    MailRoom.sleep(1500);
+    assertThat(MAIL.count(m -> subjectOf(m).equals(subject))).as("delivered once").isEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT status FROM rebound_outbox WHERE case_number = ?", String.class, caseNumber)).isEqualTo("SENT");
+  }
+
+  @Test
+  void aStepThatIsRolledBackQueuesNothing_andItsRetryQueuesOnce() throws Exception {
+    String caseNumber = openCase("ladrillos-garcia", "Disco lleno en el servidor");
+    String instance = instanceOf(caseNumber);
+    complete(instance, "assessImpact", """
+        {"impactLevel": {"value": "minor"}, "usersAffected": {"value": 1}, "dataLossSuspected": {"value": false},
+         "probableCause": {"value": "software"}, "damagedScope": {"value": "Disco D:"}}""");
+    String taskId = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey("agreeObjectives").singleResult().getId();
+    Map<String, Object> answer = Map.of("rtoHours", 48L, "rpoHours", 24L, "approach", "recover", "agreedWith", "Juan García");
+    org.springframework.transaction.support.TransactionTemplate transaction = new org.springframework.transaction.support.TransactionTemplate(
+        transactionManager);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+      tasks.complete(taskId, answer);
+      assertThat(objectivesMessages(caseNumber)).as("queued inside the step's transaction").isEqualTo(1);
+      throw new IllegalStateException("the database went away before the commit");
+    })).hasMessageContaining("went away");
+    assertThat(objectivesMessages(caseNumber)).as("rolled back with the step").isZero();
+    assertThat(openTaskKeys(instance)).containsExactly("agreeObjectives");
+
+    tasks.complete(taskId, answer);
+    assertThat(objectivesMessages(caseNumber)).isEqualTo(1);
+    String subject = "[" + caseNumber + "] Objetivos de recuperación acordados";
+    MAIL.await("objectives agreed", m -> subjectOf(m).equals(subject));
+    MailRoom.sleep(1000);
+    assertThat(MAIL.count(m -> subjectOf(m).equals(subject))).isEqualTo(1);
+  }
+
+  @Test
+  void techniciansHearOfHighSeverityWorkAndOfTasksAssignedToThem() throws Exception {
+    String caseNumber = openCase("northwind-logistics", "Warehouse system down, trucks waiting");
+    String instance = instanceOf(caseNumber);
+    complete(instance, "assessImpact", """
+        {"impactLevel": {"value": "total"}, "usersAffected": {"value": 180}, "dataLossSuspected": {"value": true},
+         "probableCause": {"value": "hardware"}, "damagedScope": {"value": "WMS database server"}}""");
+    assertThat(runtime.getVariable(instance, ProcedureVariables.SEVERITY)).isEqualTo("SEV1");
+    complete(instance, "agreeObjectives", """
+        {"rtoHours": {"value": 4}, "rpoHours": {"value": 1}, "approach": {"value": "recover"}, "agreedWith": {"value": "Sam Carter"}}""");
+    MimeMessage queued = MAIL.await("high-severity queue alert",
+        m -> subjectOf(m).equals("[" + caseNumber + "] High-severity case in the technicians' queue (Northwind Logistics)"));
+    assertThat(MailRoom.to(queued)).containsExactly("tech@rebound.invalid");
+    assertThat(MailRoom.html(queued)).contains("Recover data and systems", "SEV1", "/camunda/app/tasklist/");
+
+    String recoverTask = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey("recover").singleResult().getId();
+    assertThat(EngineRestClient.ofEngine(port, "tech", ENGINE).post("/task/" + recoverTask + "/claim", "{\"userId\": \"tech\"}").status()).isEqualTo(204);
+    assertThat(EngineRestClient.ofEngine(port, "tech", ENGINE).post("/task/" + recoverTask + "/unclaim", "{}").status()).isEqualTo(204);
+    assertThat(EngineRestClient.ofEngine(port, "manager", ENGINE).post("/task/" + recoverTask + "/assignee", "{\"userId\": \"tech\"}").status())
+        .isEqualTo(204);
+    String assignedSubject = "[" + caseNumber + "] A task was assigned to you";
+    MimeMessage assigned = MAIL.await("assignment", m -> subjectOf(m).equals(assignedSubject));
+    assertThat(MailRoom.to(assigned)).containsExactly("tech@rebound.invalid");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rebound_outbox WHERE case_number = ? AND kind = 'taskAssigned'", Long.class,
+        caseNumber)).as("claiming one's own task sends nothing").isEqualTo(1);
+  }
+
+  @Test
+  void managersSeeTheOutbox_andRetryAFailedMessage() throws Exception {
+    String caseNumber = openCase("ladrillos-garcia", "Correo caído");
+    MAIL.await("case opened", m -> subjectOf(m).startsWith("[" + caseNumber + "] Nos ponemos en marcha"));
+    long id = jdbc.queryForObject("SELECT id FROM rebound_outbox WHERE case_number = ? AND kind = 'caseOpened'", Long.class, caseNumber);
+
+    assertThat(ApiCalls.call(port, "tech", "GET", "/api/outbox", null).statusCode()).isEqualTo(403);
+    HttpResponse<String> list = ApiCalls.call(port, "manager", "GET", "/api/outbox?caseNumber=" + caseNumber, null);
+    assertThat(list.statusCode()).isEqualTo(200);
+    JsonNode body = JSON.readTree(list.body());
+    assertThat(body.get("deliveryConfigured").asBoolean()).isTrue();
+    assertThat(body.get("items").get(0).get("status").asText()).isEqualTo("SENT");
+    HttpResponse<String> bad = ApiCalls.call(port, "manager", "GET", "/api/outbox?status=LOST", null);
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("\"field\":\"status\"");
+    assertThat(ApiCalls.call(port, "manager", "POST", "/api/outbox/" + id + "/retry", null).statusCode()).as("only FAILED").isEqualTo(409);
+
+    // as if the server had refused it max-attempts times
+    jdbc.update("UPDATE rebound_outbox SET status = 'FAILED', last_error = 'SMTP 550 mailbox full' WHERE id = ?", id);
+    HttpResponse<String> retried = ApiCalls.call(port, "manager", "POST", "/api/outbox/" + id + "/retry", null);
+    assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
+    long until = System.currentTimeMillis() + 20_000;
+    while (!"SENT".equals(jdbc.queryForObject("SELECT status FROM rebound_outbox WHERE id = ?", String.class, id))
+        && System.currentTimeMillis() < until) {
+      MailRoom.sleep(100);
+    }
+    assertThat(jdbc.queryForObject("SELECT status FROM rebound_outbox WHERE id = ?", String.class, id)).isEqualTo("SENT");
+    assertThat(MAIL.rawCount(m -> subjectOf(m).startsWith("[" + caseNumber + "] Nos ponemos en marcha")))
+        .as("sent again on purpose, with the same Message-ID").isEqualTo(2);
+  }
+
+  // ---- helpers
+
+  private String openCase(String clientId, String summary) throws Exception {
+    HttpResponse<String> response = ApiCalls.call(port, "tech", "POST", "/api/incidents",
+        "{\"clientId\": \"" + clientId + "\", \"summary\": \"" + summary + "\", \"reportedBy\": \"Luisa López\"}");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return JSON.readTree(response.body()).get("caseNumber").asText();
+  }
+
+  private String instanceOf(String caseNumber) {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).singleResult().getId();
+  }
+
+  /** Completes the case's open task of that key over /engine-rest, as the group it belongs to (managers' tasks as manager). */
+  void complete(String instance, String taskKey, String variables) {
+    List<org.camunda.bpm.engine.task.Task> open = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(taskKey).list();
+    assertThat(open).as("open %s", taskKey).hasSize(1);
+    String taskId = open.get(0).getId();
+    boolean managers = tasks.getIdentityLinksForTask(taskId).stream().anyMatch(link -> "managers".equals(link.getGroupId()));
+    EngineRestClient rest = EngineRestClient.ofEngine(port, managers ? "manager" : "tech", ENGINE);
+    EngineRestClient.Response done = rest.post("/task/" + taskId + "/complete", "{\"variables\": " + variables + "}");
+    assertThat(done.status()).as("completing %s: %s", taskKey, done.body()).isEqualTo(204);
+  }
+
+  private List<String> openTaskKeys(String instance) {
+    return tasks.createTaskQuery().processInstanceId(instance).list().stream().map(org.camunda.bpm.engine.task.Task::getTaskDefinitionKey)
+        .toList();
+  }
+
+  private String acceptanceLink(String caseNumber, int round) {
+    List<MimeMessage> ready = List.of();
+    long until = System.currentTimeMillis() + 20_000;
+    while (ready.size() < round && System.currentTimeMillis() < until) {
+      ready = MAIL.all().stream().filter(m -> subjectOf(m).startsWith("[" + caseNumber + "] La recuperación está lista")).toList();
+      MailRoom.sleep(100);
+    }
+    assertThat(ready).as("ready-for-testing mails").hasSize(round);
+    String html = MailRoom.html(ready.get(round - 1));
+    assertThat(html).contains("Ronda de pruebas", "El enlace funciona hasta el");
+    Matcher link = ACCEPTANCE_LINK.matcher(html);
+    assertThat(link.find()).as("acceptance link in %s", html).isTrue();
+    return "http://localhost:" + port + link.group(1);
+  }
+
+  private void walkToAcceptance(String instance) {
+    complete(instance, "assessImpact", """
+        {"impactLevel": {"value": "minor"}, "usersAffected": {"value": 1}, "dataLossSuspected": {"value": false},
+         "probableCause": {"value": "hardware"}, "damagedScope": {"value": "Portátil de Juan"}}""");
+    complete(instance, "agreeObjectives", """
+        {"rtoHours": {"value": 48}, "rpoHours": {"value": 24}, "approach": {"value": "recover"}, "agreedWith": {"value": "Juan García"}}""");
+    complete(instance, "recover", "{\"recoveryOutcome\": {\"value\": \"done\"}}");
+    complete(instance, "verifyInternally", "{\"internalCheckPassed\": {\"value\": true}}");
+  }
+
+  private long attempts(String caseNumber) {
+    Long attempts = jdbc.queryForObject("SELECT MAX(attempts) FROM rebound_outbox WHERE case_number = ?", Long.class, caseNumber);
+    return attempts == null ? 0 : attempts;
+  }
+
+  private long objectivesMessages(String caseNumber) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM rebound_outbox WHERE case_number = ? AND kind = 'objectivesAgreed'", Long.class,
+        caseNumber);
+  }
+
+  private long resultCount(String instance) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM rebound_acceptance_result WHERE process_instance_id = ?", Long.class, instance);
+  }
+
+  static String subjectOf(MimeMessage message) {
+    return MailRoom.subject(message);
+  }
+
+  static HttpResponse<String> get(String url) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(url.startsWith("http") ? url : "http://localhost" + url)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> getPath(String path) throws Exception {
+    return get("http://localhost:" + port + path);
+  }
+
+  static HttpResponse<String> post(String url, Map<String, String> form) throws Exception {
+    String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<byte[]> report(String caseNumber, String accept) throws Exception {
+    return reportAs("tech", caseNumber, accept);
+  }
+
+  private HttpResponse<byte[]> reportAs(String user, String caseNumber, String accept) throws Exception {
+    return reportAs(user, caseNumber, "", accept);
+  }
+
+  private HttpResponse<byte[]> reportAs(String user, String caseNumber, String query, String accept) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/incidents/" + caseNumber + "/report"
+            + query))
+        .header("Accept", accept).GET();
+    if (user != null) {
+      request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  static String pdfText(byte[] pdf) throws Exception {
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+    }
+  }
+}

@@ -1,0 +1,165 @@
+package com.rebound.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** A real SMTP server (GreenMail) on a fixed free port, so that it can be stopped and started again during a test. */
+final class MailRoom {
+
+  final int port = freePort();
+  final GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+  MailRoom() {
+    smtp.start();
+  }
+
+  /** Every message received, once (GreenMail keeps a copy per recipient). */
+  List<MimeMessage> all() {
+    java.util.Map<String, MimeMessage> unique = new java.util.LinkedHashMap<>();
+    for (MimeMessage message : smtp.getReceivedMessages()) {
+      try {
+        unique.putIfAbsent(message.getMessageID(), message);
+      } catch (MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return List.copyOf(unique.values());
+  }
+
+  /** Waits until a message matching the test has arrived, and returns it. */
+  MimeMessage await(String what, Predicate<MimeMessage> test) {
+    Instant until = Instant.now().plus(Duration.ofSeconds(20));
+    while (Instant.now().isBefore(until)) {
+      for (MimeMessage message : all()) {
+        if (test.test(message)) {
+          return message;
+        }
+      }
+      sleep(100);
+    }
+    throw new AssertionError("no message " + what + " arrived; received: " + all().stream().map(MailRoom::subject).toList());
+  }
+
+  /** Deliveries, counting a message sent twice with the same Message-ID twice (one recipient per client here). */
+  long rawCount(Predicate<MimeMessage> test) {
+    return Arrays.stream(smtp.getReceivedMessages()).filter(test).count();
+  }
+
+  long count(Predicate<MimeMessage> test) {
+    return all().stream().filter(test).count();
+  }
+
+  static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static List<String> to(MimeMessage message) {
+    try {
+      return Arrays.stream(message.getAllRecipients()).map(Object::toString).toList();
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String body(MimeMessage message) {
+    return GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "=");
+  }
+
+  /** The HTML part of the message as text. */
+  static String html(MimeMessage message) {
+    try {
+      Object content = message.getContent();
+      if (content instanceof String text) {
+        return text;
+      }
+      Multipart multipart = (Multipart) content;
+      for (int i = 0; i < multipart.getCount(); i++) {
+        String html = htmlOf(multipart.getBodyPart(i));
+        if (html != null) {
+          return html;
+        }
+      }
+      throw new AssertionError("no HTML part");
+    } catch (IOException | MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String htmlOf(BodyPart part) throws MessagingException, IOException {
+    if (part.getContent() instanceof Multipart inner) {
+      for (int i = 0; i < inner.getCount(); i++) {
+        String html = htmlOf(inner.getBodyPart(i));
+        if (html != null) {
+          return html;
+        }
+      }
+      return null;
+    }
+    return part.isMimeType("text/html") ? (String) part.getContent() : null;
+  }
+
+  /** The attachment's bytes, by file name ending. */
+  static byte[] attachment(MimeMessage message, String nameEnding) {
+    try {
+      Multipart multipart = (Multipart) message.getContent();
+      for (int i = 0; i < multipart.getCount(); i++) {
+        BodyPart part = multipart.getBodyPart(i);
+        if (part.getFileName() != null && part.getFileName().endsWith(nameEnding)) {
+          try (InputStream in = part.getInputStream()) {
+            return in.readAllBytes();
+          }
+        }
+      }
+      throw new AssertionError("no attachment *" + nameEnding);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static void assertFrom(MimeMessage message) {
+    try {
+      assertThat(message.getFrom()[0].toString()).contains("rebound");
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

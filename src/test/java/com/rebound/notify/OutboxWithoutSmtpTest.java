@@ -1,0 +1,47 @@
+package com.rebound.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rebound.ApiCalls;
+import com.rebound.ReboundSpringBootTest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The embedded default has no SMTP server: messages wait in the outbox, and managers can read what would be sent. */
+@ReboundSpringBootTest
+class OutboxWithoutSmtpTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  OutboxDispatcher dispatcher;
+
+  @Test
+  void messagesWaitInTheOutboxAndManagersCanReadThem() throws Exception {
+    HttpResponse<String> opened = ApiCalls.call(port, "tech", "POST", "/api/incidents", """
+        {"clientId": "northwind-logistics", "summary": "Label printers offline", "reportedBy": "Sam Carter"}""");
+    assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+    String caseNumber = JSON.readTree(opened.body()).get("caseNumber").asText();
+    dispatcher.deliverDue();
+
+    HttpResponse<String> list = ApiCalls.call(port, "manager", "GET", "/api/outbox?caseNumber=" + caseNumber, null);
+    assertThat(list.statusCode()).isEqualTo(200);
+    JsonNode body = JSON.readTree(list.body());
+    assertThat(body.get("deliveryConfigured").asBoolean()).isFalse();
+    JsonNode message = body.get("items").get(0);
+    assertThat(message.get("status").asText()).isEqualTo("PENDING");
+    assertThat(message.get("attempts").asInt()).isZero();
+    assertThat(message.get("subject").asText()).isEqualTo("[" + caseNumber + "] We are on it: your incident is registered");
+    assertThat(message.get("recipients").toString()).contains("it@northwind.example");
+
+    HttpResponse<String> detail = ApiCalls.call(port, "manager", "GET", "/api/outbox/" + message.get("id").asLong(), null);
+    assertThat(JSON.readTree(detail.body()).get("body").asText()).contains("Label printers offline", "Sam Carter", caseNumber);
+    assertThat(ApiCalls.call(port, "manager", "GET", "/api/outbox/999999", null).statusCode()).isEqualTo(404);
+  }
+}
