@@ -20,17 +20,17 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /** A real SMTP server (GreenMail) on a fixed free port, so that it can be stopped and started again during a test. */
-final class MailRoom {
+public final class MailRoom {
 
-  final int port = freePort();
-  final GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+  public final int port = freePort();
+  public final GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
-  MailRoom() {
+  public MailRoom() {
     smtp.start();
   }
 
   /** Every message received, once (GreenMail keeps a copy per recipient). */
-  List<MimeMessage> all() {
+  public List<MimeMessage> all() {
     java.util.Map<String, MimeMessage> unique = new java.util.LinkedHashMap<>();
     for (MimeMessage message : smtp.getReceivedMessages()) {
       try {
@@ -43,7 +43,7 @@ final class MailRoom {
   }
 
   /** Waits until a message matching the test has arrived, and returns it. */
-  MimeMessage await(String what, Predicate<MimeMessage> test) {
+  public MimeMessage await(String what, Predicate<MimeMessage> test) {
     Instant until = Instant.now().plus(Duration.ofSeconds(20));
     while (Instant.now().isBefore(until)) {
       for (MimeMessage message : all()) {
@@ -65,7 +65,7 @@ final class MailRoom {
     return all().stream().filter(test).count();
   }
 
-  static String subject(MimeMessage message) {
+  public static String subject(MimeMessage message) {
     try {
       return message.getSubject();
     } catch (MessagingException e) {
@@ -73,7 +73,7 @@ final class MailRoom {
     }
   }
 
-  static List<String> to(MimeMessage message) {
+  public static List<String> to(MimeMessage message) {
     try {
       return Arrays.stream(message.getAllRecipients()).map(Object::toString).toList();
     } catch (MessagingException e) {
@@ -86,7 +86,7 @@ final class MailRoom {
   }
 
   /** The HTML part of the message as text. */
-  static String html(MimeMessage message) {
+  public static String html(MimeMessage message) {
     try {
       Object content = message.getContent();
       if (content instanceof String text) {
@@ -138,7 +138,7 @@ final class MailRoom {
     }
   }
 
-  static void sleep(long millis) {
+  public static void sleep(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {

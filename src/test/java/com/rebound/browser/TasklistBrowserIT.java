@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rebound.EngineRestClient;
 import com.rebound.ReboundApplication;
+import com.rebound.acceptance.MailRoom;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,8 +25,21 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(classes = ReboundApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"spring.datasource.url=jdbc:h2:mem:rebound-browser;DB_CLOSE_DELAY=-1", "rebound.demo-users=true",
-        "rebound.backup.cron=-"})
+        "rebound.backup.cron=-", "rebound.public-url=https://rebound.example.test", "rebound.mail.poll-interval=PT0.2S"})
 class TasklistBrowserIT {
+
+  static final MailRoom MAIL = new MailRoom();
+
+  @org.springframework.test.context.DynamicPropertySource
+  static void smtp(org.springframework.test.context.DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> MAIL.port);
+  }
+
+  @org.junit.jupiter.api.AfterAll
+  static void stopSmtp() {
+    MAIL.smtp.stop();
+  }
 
   @LocalServerPort
   int port;
@@ -152,6 +167,102 @@ class TasklistBrowserIT {
     assertThat(runtime.getVariable(instance, "clientAccepted")).isEqualTo(Boolean.FALSE);
     assertThat(runtime.getVariable(instance, "acceptanceIssues")).isEqualTo("The June quotes are still missing");
     assertThat(runtime.getVariable(instance, "acceptanceRounds")).isEqualTo(1L);
+  }
+
+  @Test
+  void theClientsUsersTestOnAPhoneFromTheEmailedLink_aProblemSendsTheCaseBack() {
+    JsonNode started = reportByApi("ladrillos-garcia", "Hoja de presupuestos perdida");
+    String caseNumber = started.get("businessKey").asText();
+    String instance = started.get("id").asText();
+    tasks.complete(openTask(instance).getId(), Map.of("impactLevel", "minor", "usersAffected", 2L, "dataLossSuspected", true,
+        "probableCause", "humanError", "damagedScope", "presupuestos.xlsx sobrescrito"));
+    tasks.complete(openTask(instance).getId(), Map.of("rtoHours", 48L, "rpoHours", 24L, "approach", "recover", "agreedWith", "Juan García"));
+    tasks.complete(openTask(instance).getId(), Map.of("recoveryOutcome", "done"));
+    tasks.complete(openTask(instance).getId(), Map.of("internalCheckPassed", true,
+        "testInstructions", "Abran presupuestos.xlsx y comprueben los de junio"));
+
+    String mail = MailRoom.html(MAIL.await("ready for testing", m -> MailRoom.subject(m).startsWith("[" + caseNumber + "] La recuperación")));
+    java.util.regex.Matcher link = java.util.regex.Pattern.compile("https://rebound\\.example\\.test(/acceptance/[A-Za-z0-9_-]+)").matcher(mail);
+    assertThat(link.find()).as("link in the mail").isTrue();
+
+    browser = new Browser(port, 390, 844);   // a phone
+    browser.open(link.group(1));
+    assertThat(browser.waitFor(By.tagName("h1")).getText()).isEqualTo("Pruebe la recuperación");
+    assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains(caseNumber, "Construcciones y Ladrillos García",
+        "Abran presupuestos.xlsx y comprueben los de junio", "Todavía no hay resultados");
+    assertThat(noHorizontalScroll()).as("fits the phone's width").isTrue();
+    browser.screenshot("6-acceptance-phone");
+
+    recordResult("Juan García", "Presupuestos de mayo", "ok", null);
+    assertThat(browser.waitFor(By.cssSelector(".notice.ok")).getText()).isEqualTo("Su resultado se ha guardado. Gracias.");
+    browser.driver.findElement(By.cssSelector("form[action$='/results'] button")).click();   // nothing filled in
+    assertThat(browser.waitFor(By.cssSelector(".notice.problem")).getText()).isEqualTo("Corrija los campos marcados abajo.");
+    assertThat(browser.driver.findElements(By.cssSelector(".error"))).extracting(org.openqa.selenium.WebElement::getText)
+        .contains("Rellene este campo.", "Indique si funciona o si hay un problema.");
+    assertThat(browser.consoleErrors()).as("only the refused empty result, logged by the browser as a 400")
+        .singleElement().asString().contains("/results", "400");
+    recordResult("Marta Ruiz", "Presupuestos de junio", "problem", "Faltan los presupuestos de junio");
+    assertThat(browser.driver.findElements(By.cssSelector("ul.results li"))).hasSize(2);
+    assertThat(noHorizontalScroll()).isTrue();
+    browser.screenshot("7-acceptance-phone-two-results");
+
+    WebElement contact = browser.driver.findElement(By.name("submittedBy"));
+    browser.click(contact);
+    contact.sendKeys("Juan García");
+    browser.click(browser.driver.findElement(By.cssSelector("form[action$='/submit'] button")));
+    assertThat(browser.waitFor(By.tagName("h1")).getText()).isEqualTo("Esta ronda está cerrada");
+    assertThat(browser.driver.findElement(By.cssSelector(".notice")).getText()).contains("Juan García", "se encontraron problemas");
+    browser.screenshot("8-acceptance-phone-closed");
+    assertThat(browser.consoleErrors()).as("console errors").isEmpty();
+
+    assertThat(openTask(instance).getTaskDefinitionKey()).isEqualTo("recover");
+    assertThat(runtime.getVariable(instance, "acceptanceIssues").toString()).contains("Marta Ruiz", "Faltan los presupuestos de junio");
+  }
+
+  @Test
+  void managerReadsTheOutboxAndWhatWasSent() {
+    JsonNode started = reportByApi("gestoria-lopez", "Servidor de correo caído");
+    String caseNumber = started.get("businessKey").asText();
+    MAIL.await("case opened", m -> MailRoom.subject(m).startsWith("[" + caseNumber + "] Nos ponemos en marcha"));
+
+    browser = new Browser(port, 1400, 1000);
+    browser.logIn("cockpit", "manager");
+    browser.consoleErrors();
+    browser.open("/outbox/");
+    assertThat(browser.waitFor(By.cssSelector("#chart .SENT")).getText()).startsWith("sent");
+    org.openqa.selenium.WebElement row = browser.waitFor(By.xpath("//tr[td[normalize-space(.)=" + "'" + caseNumber + "'" + "]]"));
+    assertThat(row.getText()).contains("Nos ponemos en marcha", "luisa@gestorialopez.example", "SENT");
+    browser.screenshot("9-outbox");
+    row.click();
+    assertThat(browser.waitFor(By.id("detail-subject")).getText()).contains(caseNumber);
+    browser.driver.switchTo().frame("detail-body");
+    assertThat(browser.waitFor(By.tagName("body")).getText()).contains("Hemos registrado su incidencia", "Servidor de correo caído");
+    browser.driver.switchTo().defaultContent();
+    browser.screenshot("10-outbox-message");
+    assertThat(browser.consoleErrors()).as("console errors").isEmpty();
+  }
+
+  private void recordResult(String name, String tested, String outcome, String description) {
+    type(By.name("testerName"), name);
+    type(By.name("tested"), tested);
+    browser.click(browser.driver.findElement(By.cssSelector("input[name=outcome][value=" + outcome + "]")));
+    if (description != null) {
+      type(By.name("description"), description);
+    }
+    browser.click(browser.driver.findElement(By.cssSelector("form[action$='/results'] button")));
+    browser.waitFor(By.tagName("h1"));
+  }
+
+  private void type(By by, String text) {
+    WebElement field = browser.waitFor(by);
+    browser.click(field);
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  private boolean noHorizontalScroll() {
+    return (Boolean) ((org.openqa.selenium.JavascriptExecutor) browser.driver)
+        .executeScript("return document.documentElement.scrollWidth <= window.innerWidth;");
   }
 
   @Test
