@@ -157,7 +157,8 @@ class ClientRoundService {
       throw new InputProblems(problems);
     }
     ClientLinks.Link link = openLink(token, Purpose.CONSENT);
-    complete(link, name.trim(), Map.of(ProcedureVariables.CLIENT_CONSENTED, "yes".equals(answer)));
+    complete(link, name.trim(), Map.of(ProcedureVariables.CLIENT_CONSENTED, "yes".equals(answer),
+        ProcedureVariables.CONSENT_GIVEN_BY, name.trim()));
   }
 
   private void complete(ClientLinks.Link link, String by, Map<String, Object> answer) {

@@ -61,6 +61,8 @@ public final class ProcedureVariables {
   public static final String RESTORATION_METHOD = "restorationMethod";
   public static final String EXPECTED_DATA_LOSS = "expectedDataLoss";
   public static final String CLIENT_CONSENTED = "clientConsented";
+  /** Who at the client gave or refused the consent (the form's field; set by the consent page too). */
+  public static final String CONSENT_GIVEN_BY = "consentGivenBy";
   // postIncidentReview, offerPrevention
   public static final String ROOT_CAUSE = "rootCause";
   public static final String LESSONS_LEARNED = "lessonsLearned";

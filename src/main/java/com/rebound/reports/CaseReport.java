@@ -28,7 +28,7 @@ record CaseReport(String caseNumber, String processInstanceId, String state, Ins
   }
 
   /** One step of the case. */
-  record Step(String name, String who, Instant started, Instant ended) {
+  record Step(String activityId, String name, String who, Instant started, Instant ended) {
   }
 
   /** An action item of the post-incident review. */

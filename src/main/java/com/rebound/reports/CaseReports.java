@@ -72,8 +72,12 @@ class CaseReports {
     }
     List<HistoricActivityInstance> activities = history.createHistoricActivityInstanceQuery().processInstanceId(id)
         .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().listPage(0, 2000);
+    Map<String, String> completedBy = new HashMap<>();
+    history.createUserOperationLogQuery().processInstanceId(id).operationType("Complete").listPage(0, 2000)
+        .forEach(entry -> completedBy.putIfAbsent(entry.getTaskId(), entry.getUserId()));
     List<CaseReport.Step> timeline = activities.stream().filter(a -> TIMELINE_TYPES.contains(a.getActivityType()))
-        .map(a -> new CaseReport.Step(a.getActivityName() == null ? a.getActivityId() : a.getActivityName(), a.getAssignee(),
+        .map(a -> new CaseReport.Step(a.getActivityId(), a.getActivityName() == null ? a.getActivityId() : a.getActivityName(),
+            a.getAssignee() != null ? a.getAssignee() : completedBy.get(a.getTaskId()),
             instant(a.getStartTime()), instant(a.getEndTime()))).toList();
     String clientId = (String) variables.get(ProcedureVariables.CLIENT_ID);
     String codes = (String) variables.get(ProcedureVariables.PREVENTION_RECOMMENDATIONS);

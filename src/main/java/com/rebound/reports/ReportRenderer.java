@@ -22,9 +22,11 @@ class ReportRenderer {
   private final TemplateEngine templates;
   private final PreventionAdvice prevention;
   private final Clock clock;
+  private final org.springframework.context.MessageSource messages;
 
-  ReportRenderer(TemplateEngine templates, PreventionAdvice prevention, Clock clock) {
+  ReportRenderer(TemplateEngine templates, PreventionAdvice prevention, Clock clock, org.springframework.context.MessageSource messages) {
     this.templates = templates;
+    this.messages = messages;
     this.prevention = prevention;
     this.clock = clock;
   }
@@ -41,6 +43,9 @@ class ReportRenderer {
     model.put("fmt", new Formats(language, timeZone));
     model.put("generatedAt", Date.from(clock.instant()));
     model.put("language", language);
+    Locale locale = Locale.forLanguageTag(language);
+    model.put("stepNames", report.timeline().stream().collect(java.util.stream.Collectors.toMap(CaseReport.Step::activityId,
+        step -> messages.getMessage("step." + step.activityId(), null, step.name(), locale), (a, b) -> a)));
     model.put("recommendations", report.recommendations().stream().map(code -> prevention.name(code, language)).toList());
     return templates.process("report/case-report", new Context(Locale.forLanguageTag(language), model));
   }

@@ -83,6 +83,8 @@ class ClientInTheLoopTest {
   org.camunda.bpm.engine.TaskService tasks;
   @Autowired
   org.springframework.transaction.PlatformTransactionManager transactionManager;
+  @Autowired
+  org.camunda.bpm.engine.ManagementService managementService;
 
   @Test
   void aFullCaseWithOneFailedRound_inSpanish_withTheReportAttached() throws Exception {
@@ -154,7 +156,7 @@ class ClientInTheLoopTest {
     String report = pdfText(MailRoom.attachment(closed, caseNumber + "-report.pdf"));
     assertThat(report).contains(caseNumber, "Informe de la incidencia", "Cumplido", "8 h acordadas", "Dentro del objetivo: 2 h",
         "Ronda 1", "Faltan los ficheros de octubre", "Ronda 2", "Instalar monitorización SMART",
-        "Copia de las copias de seguridad fuera de la oficina");
+        "Copia de las copias de seguridad fuera de la oficina", "Pruebas de aceptación del cliente", "Evaluar el problema y el impacto tech");
 
     // every message of the case, each once, in Spanish for the client
     List<String> toClient = MAIL.all().stream().filter(m -> subjectOf(m).startsWith("[" + caseNumber + "]")
@@ -302,7 +304,34 @@ class ClientInTheLoopTest {
     assertThat(openTaskKeys(instance)).containsExactly("restoreToVm");
     assertThat(runtime.getVariable(instance, ProcedureVariables.CLIENT_CONSENTED)).isEqualTo(true);
     assertThat(runtime.getVariable(instance, ProcedureVariables.ANSWERED_BY)).isEqualTo("Luisa López");
+    assertThat(runtime.getVariable(instance, ProcedureVariables.CONSENT_GIVEN_BY)).isEqualTo("Luisa López");
     assertThat(get(url).body()).contains("Luisa López aceptó la restauración");
+  }
+
+  @Test
+  void theClocksWriteToManagersAndRemindTheClientWithAFreshLink() throws Exception {
+    String caseNumber = openCase("ladrillos-garcia", "Servidor de planos sin disco");
+    String instance = instanceOf(caseNumber);
+    walkToAcceptance(instance);
+    executeTimer(instance, "Event_RtoWarning");
+    executeTimer(instance, "Event_RtoBreach");
+    MimeMessage warning = MAIL.await("RTO warning", m -> subjectOf(m).equals("[" + caseNumber + "] 75% of the agreed RTO used"
+        + " (Construcciones y Ladrillos García)"));
+    assertThat(MailRoom.to(warning)).containsExactly("manager@rebound.invalid");
+    assertThat(MailRoom.html(warning)).contains("48 h", "Three quarters");
+    MimeMessage breach = MAIL.await("RTO breach", m -> subjectOf(m).startsWith("[" + caseNumber + "] RTO breached"));
+    assertThat(MailRoom.html(breach)).contains("A task waits in the managers&#39; queue", "Back to normal by");
+
+    String first = acceptanceLink(caseNumber, 1);
+    executeTimer(instance, "Event_AcceptanceReminder");
+    MimeMessage reminder = MAIL.await("reminder", m -> subjectOf(m).startsWith("[" + caseNumber + "] Recordatorio"));
+    Matcher fresh = ACCEPTANCE_LINK.matcher(MailRoom.html(reminder));
+    assertThat(fresh.find()).isTrue();
+    String second = "http://localhost:" + port + fresh.group(1);
+    assertThat(second).isNotEqualTo(first);
+    assertThat(get(second).body()).as("the fresh link opens the same round").contains("Ronda de pruebas 1");
+    assertThat(post(second + "/results", Map.of("testerName", "Juan", "tested", "Planos", "outcome", "ok")).statusCode()).isEqualTo(303);
+    assertThat(get(first).body()).as("both links show the round's results").contains("Planos");
   }
 
   @Test
@@ -466,6 +495,13 @@ class ClientInTheLoopTest {
         {"rtoHours": {"value": 48}, "rpoHours": {"value": 24}, "approach": {"value": "recover"}, "agreedWith": {"value": "Juan García"}}""");
     complete(instance, "recover", "{\"recoveryOutcome\": {\"value\": \"done\"}}");
     complete(instance, "verifyInternally", "{\"internalCheckPassed\": {\"value\": true}}");
+  }
+
+  private void executeTimer(String instance, String activityId) {
+    org.camunda.bpm.engine.runtime.Job timer = managementService.createJobQuery().processInstanceId(instance).activityId(activityId)
+        .singleResult();
+    assertThat(timer).as("timer %s", activityId).isNotNull();
+    managementService.executeJob(timer.getId());
   }
 
   private long attempts(String caseNumber) {
