@@ -1,16 +1,14 @@
 package com.rebound.notify;
 
-import com.rebound.procedure.ProcedureVariables;
+import com.rebound.procedure.ProcedureParseListener;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -39,12 +37,10 @@ class TaskAlertsPlugin extends AbstractProcessEnginePlugin {
     configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-        if (activity.getProcessDefinition() instanceof ProcessDefinitionEntity definition
-            && ProcedureVariables.PROCESS_KEY.equals(definition.getKey())
-            && activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
+        ProcedureParseListener.userTaskOfTheProcedure(activity).ifPresent(behavior -> {
           behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, alerts);
           behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, alerts);
-        }
+        });
       }
     });
   }

@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
  * whoever deploys it (start-up, Desktop Modeler), as built-in listeners that Cockpit's "skip custom
  * listeners" does not skip.
  */
-class ProcedureParseListener extends AbstractBpmnParseListener {
+public class ProcedureParseListener extends AbstractBpmnParseListener {
 
   private final ExecutionListener caseStart;
   private final TaskListener stepCompletion = new StepCompletion();
@@ -32,10 +32,17 @@ class ProcedureParseListener extends AbstractBpmnParseListener {
 
   @Override
   public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+    userTaskOfTheProcedure(activity)
+        .ifPresent(behavior -> behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, stepCompletion));
+  }
+
+  /** The behaviour of a user task of {@code disasterRecovery}, or empty for any other activity or process. */
+  public static java.util.Optional<UserTaskActivityBehavior> userTaskOfTheProcedure(ActivityImpl activity) {
     if (activity.getProcessDefinition() instanceof ProcessDefinitionEntity definition
         && ProcedureVariables.PROCESS_KEY.equals(definition.getKey())
         && activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-      behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, stepCompletion);
+      return java.util.Optional.of(behavior);
     }
+    return java.util.Optional.empty();
   }
 }
