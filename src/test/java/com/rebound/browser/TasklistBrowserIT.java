@@ -220,6 +220,50 @@ class TasklistBrowserIT {
   }
 
   @Test
+  void technicianRecordsAConsentGivenByPhone_managerOffersTheRecommendedPrevention() {
+    JsonNode started = reportByApi("gestoria-lopez", "Ransomware en el servidor");
+    String caseNumber = started.get("businessKey").asText();
+    String instance = started.get("id").asText();
+    tasks.complete(openTask(instance).getId(), Map.of("impactLevel", "partial", "usersAffected", 4L, "dataLossSuspected", true,
+        "probableCause", "ransomware", "damagedScope", "FS01 encrypted"));
+    tasks.complete(openTask(instance).getId(), Map.of("rtoHours", 8L, "rpoHours", 24L, "approach", "restore", "agreedWith", "Luisa López"));
+    tasks.complete(openTask(instance).getId(), Map.of("restorationMethod", "virtualMachine", "expectedDataLoss", "Changes since Sunday 22:00",
+        "askConsentByLink", true));
+
+    browser = new Browser(port, 1400, 1000);
+    browser.logIn("tasklist", "tech");
+    browser.clickText("Technicians' queue");
+    browser.openTask(caseNumber, "Get the client's consent");
+    browser.clickText("Claim");
+    assertThat(browser.waitFor(By.cssSelector(".fjs-form")).getText()).contains("virtualMachine", "Changes since Sunday 22:00");
+    browser.pick("The client consents to the restoration and its losses");
+    browser.type("Consent given or refused by", "Luisa López, by phone");
+    browser.complete();
+    assertThat(openTask(instance).getTaskDefinitionKey()).isEqualTo("restoreToVm");
+    assertThat(runtime.getVariable(instance, "clientAnsweredVia")).isEqualTo("tasklist");
+    browser.close();
+
+    tasks.complete(openTask(instance).getId(), Map.of("vmDetails", "VM on the backup host"));
+    tasks.complete(openTask(instance).getId(), Map.of("internalCheckPassed", true));
+    tasks.complete(openTask(instance).getId(), Map.of("clientAccepted", true));
+    tasks.complete(openTask(instance).getId(), Map.of("rootCause", "Phishing mail opened", "lessonsLearned", "Train the staff"));
+
+    browser = new Browser(port, 1400, 1000);
+    browser.logIn("tasklist", "manager");
+    browser.consoleErrors();
+    browser.clickText("Managers' queue");
+    browser.openTask(caseNumber, "Offer prevention to the client");
+    browser.clickText("Claim");
+    assertThat(browser.waitFor(By.cssSelector(".fjs-form")).getText()).contains("Recommended for this client",
+        "Off-site or cloud copy of the backups", "Immutable or offline backup copies", "Training for your staff",
+        "Multi-factor authentication").doesNotContain("Managed endpoint protection");
+    browser.screenshot("11-offer-prevention");
+    browser.pick("Considering it");
+    browser.complete();
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count()).as("case closed").isZero();
+  }
+
+  @Test
   void managerReadsTheOutboxAndWhatWasSent() {
     JsonNode started = reportByApi("gestoria-lopez", "Servidor de correo caído");
     String caseNumber = started.get("businessKey").asText();
