@@ -9,7 +9,7 @@ CREATE TABLE rebound_outbox (
   recipients          VARCHAR(4000) NOT NULL,
   language            VARCHAR(2)    NOT NULL,
   subject             VARCHAR(300)  NOT NULL,
-  body                CLOB          NOT NULL,
+  body                VARCHAR(200000) NOT NULL,
   attachment          VARCHAR(40),
   status              VARCHAR(10)   NOT NULL,
   attempts            INT           NOT NULL,

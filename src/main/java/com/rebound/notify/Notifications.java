@@ -47,13 +47,18 @@ public class Notifications {
   /** A message to every member of a group who has an e-mail address. */
   public void toGroup(MessageKind kind, String groupId, VariableScope scope, String processInstanceId, String dedupKey,
       Map<String, Object> extra) {
-    send(kind, recipients.group(groupId), scope, processInstanceId, dedupKey, extra, null);
+    send(kind, recipients.group(groupId).in(clientZone(scope)), scope, processInstanceId, dedupKey, extra, null);
   }
 
   /** A message to one user, if they have an e-mail address. */
   public void toUser(MessageKind kind, String userId, VariableScope scope, String processInstanceId, String dedupKey,
       Map<String, Object> extra) {
-    send(kind, recipients.user(userId), scope, processInstanceId, dedupKey, extra, null);
+    send(kind, recipients.user(userId).in(clientZone(scope)), scope, processInstanceId, dedupKey, extra, null);
+  }
+
+  /** Staff read a case's times in its client's time zone. */
+  private String clientZone(VariableScope scope) {
+    return recipients.client((String) scope.getVariable(ProcedureVariables.CLIENT_ID)).map(c -> c.businessHours().timeZone()).orElse(null);
   }
 
   /** The dedup key of an event at an activity of a case: the same event never queues its message twice. */
@@ -68,9 +73,7 @@ public class Notifications {
     }
     Map<String, Object> model = new HashMap<>(scope.getVariables());
     model.putAll(extra);
-    String clientId = (String) scope.getVariable(ProcedureVariables.CLIENT_ID);
-    String zone = recipients.client(clientId).map(c -> c.businessHours().timeZone()).orElse(null);
-    model.put("fmt", new Formats(audience.language(), zone));
+    model.put("fmt", new Formats(audience.language(), audience.timeZone()));
     model.put("publicUrl", publicUrl);
     MailComposer.Composed composed = composer.compose(kind, audience.language(), model);
     outbox.enqueue(new OutboxMessage(dedupKey, kind, (String) scope.getVariable(ProcedureVariables.CASE_NUMBER), processInstanceId,

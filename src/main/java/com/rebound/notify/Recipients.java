@@ -15,8 +15,12 @@ import org.springframework.stereotype.Component;
 @Component
 class Recipients {
 
-  /** The addresses and the language to write in. */
-  record Audience(List<String> addresses, String language) {
+  /** The addresses, the language to write in, and the time zone to show times in (the client's; null for the default). */
+  record Audience(List<String> addresses, String language, String timeZone) {
+
+    Audience in(String zone) {
+      return new Audience(addresses, language, zone);
+    }
   }
 
   static final String STAFF_LANGUAGE = "en";
@@ -35,20 +39,21 @@ class Recipients {
 
   Audience clientContacts(String clientId) {
     return client(clientId)
-        .map(c -> new Audience(c.contacts().stream().map(Client.Contact::email).distinct().toList(), c.preferredLanguage()))
-        .orElse(new Audience(List.of(), STAFF_LANGUAGE));
+        .map(c -> new Audience(c.contacts().stream().map(Client.Contact::email).distinct().toList(), c.preferredLanguage(),
+            c.businessHours().timeZone()))
+        .orElse(new Audience(List.of(), STAFF_LANGUAGE, null));
   }
 
   Audience group(String groupId) {
     List<String> addresses = withoutAuthorization(() -> identity.createUserQuery().memberOfGroup(groupId).listPage(0, 500)).stream()
         .map(User::getEmail).filter(e -> e != null && !e.isBlank()).distinct().toList();
-    return new Audience(addresses, STAFF_LANGUAGE);
+    return new Audience(addresses, STAFF_LANGUAGE, null);
   }
 
   Audience user(String userId) {
     User user = userId == null ? null : withoutAuthorization(() -> identity.createUserQuery().userId(userId).singleResult());
     return new Audience(user == null || user.getEmail() == null || user.getEmail().isBlank() ? List.of() : List.of(user.getEmail()),
-        STAFF_LANGUAGE);
+        STAFF_LANGUAGE, null);
   }
 
   /**

@@ -44,4 +44,17 @@ class OutboxWithoutSmtpTest {
     assertThat(JSON.readTree(detail.body()).get("body").asText()).contains("Label printers offline", "Sam Carter", caseNumber);
     assertThat(ApiCalls.call(port, "manager", "GET", "/api/outbox/999999", null).statusCode()).isEqualTo(404);
   }
+
+  @Test
+  void onlyManagersAndAdministratorsReadTheOutbox_itCarriesTheClientsLinks() throws Exception {
+    java.net.http.HttpResponse<String> anonymous = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+        .newBuilder(java.net.URI.create("http://localhost:" + port + "/api/outbox")).GET().build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(ApiCalls.call(port, "tech", "GET", "/api/outbox", null).statusCode()).isEqualTo(403);
+    assertThat(ApiCalls.call(port, "tech", "POST", "/api/outbox/1/retry", null).statusCode()).isEqualTo(403);
+    assertThat(ApiCalls.call(port, "admin", "GET", "/api/outbox", null).statusCode()).isEqualTo(200);
+    assertThat(ApiCalls.call(port, "admin", "POST", "/api/outbox/1/retry", null).statusCode()).as("retrying is the managers' call")
+        .isEqualTo(403);
+  }
 }

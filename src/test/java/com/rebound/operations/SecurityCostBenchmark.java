@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Not a test: what authentication and authorizations cost. Walks whole cases (report, then the
  * seven steps of the happy path, each by its group: tech or manager, with HTTP Basic) with four
  * clients for 30 s after a 10 s warm-up, against this build, then against a build without
- * security (the jar named by {@code -Dunauthenticated.jar}, anonymous calls), and prints both.
+ * security (the jar named by {@code -Dunauthenticated.jar}, anonymous calls), and prints both. With
+ * {@code -Dbaseline.jar=<jar>} it compares this build with another build instead, both authenticated.
  */
 public final class SecurityCostBenchmark {
 
@@ -28,6 +29,15 @@ public final class SecurityCostBenchmark {
     if (Boolean.getBoolean("benchmark.without-login-cache")) {
       System.out.println(measure("authenticated without the login cache (every call checks the password)",
           ReboundProcess.jar(), true, "--rebound.security.login-cache-seconds=0"));
+      return;
+    }
+    String baseline = System.getProperty("baseline.jar");
+    if (baseline != null) {
+      // another build of Rebound, both measured the same way (e.g. before a feature, to see what it costs)
+      String before = measure("baseline build " + baseline, Path.of(baseline).toAbsolutePath(), true);
+      String now = measure("this build", ReboundProcess.jar(), true);
+      System.out.println(before);
+      System.out.println(now);
       return;
     }
     String secured = measure("authenticated (Basic, cached) + authorizations", ReboundProcess.jar(), true);
