@@ -32,8 +32,9 @@ class ClientRoundListeners {
     return task -> {
       Purpose purpose = purposeOf(task);
       String caseNumber = (String) task.getVariable(ProcedureVariables.CASE_NUMBER);
-      int round = purpose == Purpose.ACCEPTANCE
-          ? ((Number) task.getVariable(ProcedureVariables.ACCEPTANCE_ROUNDS)).intValue()
+      // acceptance rounds are counted by the model (${countAcceptanceRound}); without that count, Rebound counts them
+      int round = purpose == Purpose.ACCEPTANCE && task.getVariable(ProcedureVariables.ACCEPTANCE_ROUNDS) instanceof Number counted
+          ? counted.intValue()
           : rounds.next(purpose, task.getProcessInstanceId());
       task.setVariableLocal(ROUND, round);
       rounds.open(purpose, task.getProcessInstanceId(), round, caseNumber);
@@ -45,10 +46,11 @@ class ClientRoundListeners {
   }
 
   @Bean("remindClientByMail")
-  ExecutionListener remindClientByMail(ClientLinks links, Notifications notifications) {
+  ExecutionListener remindClientByMail(ClientRounds rounds, ClientLinks links, Notifications notifications) {
     return execution -> {
       String caseNumber = (String) execution.getVariable(ProcedureVariables.CASE_NUMBER);
-      int round = ((Number) execution.getVariable(ProcedureVariables.ACCEPTANCE_ROUNDS)).intValue();
+      // the reminder fires on the open acceptance task: its round is the case's latest
+      int round = rounds.next(Purpose.ACCEPTANCE, execution.getProcessInstanceId()) - 1;
       ClientLinks.Issued link = links.issue(Purpose.ACCEPTANCE, execution.getProcessInstanceId(), caseNumber, round,
           language(execution, notifications));
       notifications.toClient(MessageKind.acceptanceReminder, execution, execution.getProcessInstanceId(),
