@@ -62,8 +62,7 @@ class ClientInTheLoopTest {
 
   @DynamicPropertySource
   static void smtp(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> MAIL.port);
+    MAIL.register(registry);
   }
 
   @AfterAll
@@ -94,11 +93,8 @@ class ClientInTheLoopTest {
     assertThat(MailRoom.to(opened)).containsExactlyInAnyOrder("luisa@gestorialopez.example", "pedro@gestorialopez.example");
     assertThat(MailRoom.html(opened)).contains("Hemos registrado su incidencia", "El servidor de ficheros no arranca");
 
-    complete(instance, "assessImpact", """
-        {"impactLevel": {"value": "partial"}, "usersAffected": {"value": 6}, "dataLossSuspected": {"value": false},
-         "probableCause": {"value": "hardware"}, "damagedScope": {"value": "Servidor FS01: disco del sistema; carpeta Clientes"}}""");
-    complete(instance, "agreeObjectives", """
-        {"rtoHours": {"value": 8}, "rpoHours": {"value": 4}, "approach": {"value": "recover"}, "agreedWith": {"value": "Luisa López"}}""");
+    assess(instance, "partial", 6, false, "hardware", "Servidor FS01: disco del sistema; carpeta Clientes");
+    agree(instance, 8, 4, "recover", "Luisa López");
     MimeMessage agreed = MAIL.await("objectives agreed", m -> subjectOf(m).equals("[" + caseNumber + "] Objetivos de recuperación acordados"));
     assertThat(MailRoom.html(agreed)).contains("Recuperar los datos", "8 h", "4 h", "Luisa López");
 
@@ -175,11 +171,8 @@ class ClientInTheLoopTest {
   void theReportOfTheApiMatchesTheCasesHistory_asPdfAndHtml() throws Exception {
     String caseNumber = openCase("northwind-logistics", "Warehouse database lost");
     String instance = instanceOf(caseNumber);
-    complete(instance, "assessImpact", """
-        {"impactLevel": {"value": "minor"}, "usersAffected": {"value": 2}, "dataLossSuspected": {"value": false},
-         "probableCause": {"value": "humanError"}, "damagedScope": {"value": "Stock spreadsheet"}}""");
-    complete(instance, "agreeObjectives", """
-        {"rtoHours": {"value": 4}, "rpoHours": {"value": 1}, "approach": {"value": "recover"}, "agreedWith": {"value": "Sam Carter"}}""");
+    assess(instance, "minor", 2, false, "humanError", "Stock spreadsheet");
+    agree(instance, 4, 1, "recover", "Sam Carter");
     complete(instance, "recover", "{\"recoveryOutcome\": {\"value\": \"done\"}}");
     complete(instance, "verifyInternally", "{\"internalCheckPassed\": {\"value\": true}, \"dataLossHours\": {\"value\": 3}}");
 
@@ -282,11 +275,8 @@ class ClientInTheLoopTest {
   void theClientConsentsToTheRestorationThroughItsLink() throws Exception {
     String caseNumber = openCase("gestoria-lopez", "Ransomware en el servidor");
     String instance = instanceOf(caseNumber);
-    complete(instance, "assessImpact", """
-        {"impactLevel": {"value": "partial"}, "usersAffected": {"value": 4}, "dataLossSuspected": {"value": true},
-         "probableCause": {"value": "ransomware"}, "damagedScope": {"value": "Servidor FS01 cifrado"}}""");
-    complete(instance, "agreeObjectives", """
-        {"rtoHours": {"value": 8}, "rpoHours": {"value": 24}, "approach": {"value": "restore"}, "agreedWith": {"value": "Luisa López"}}""");
+    assess(instance, "partial", 4, true, "ransomware", "Servidor FS01 cifrado");
+    agree(instance, 8, 24, "restore", "Luisa López");
     complete(instance, "assessRestoration", """
         {"restorationMethod": {"value": "virtualMachine"}, "expectedDataLoss": {"value": "Los cambios desde el domingo a las 22:00"},
          "askConsentByLink": {"value": true}}""");
@@ -362,9 +352,7 @@ class ClientInTheLoopTest {
   void aStepThatIsRolledBackQueuesNothing_andItsRetryQueuesOnce() throws Exception {
     String caseNumber = openCase("ladrillos-garcia", "Disco lleno en el servidor");
     String instance = instanceOf(caseNumber);
-    complete(instance, "assessImpact", """
-        {"impactLevel": {"value": "minor"}, "usersAffected": {"value": 1}, "dataLossSuspected": {"value": false},
-         "probableCause": {"value": "software"}, "damagedScope": {"value": "Disco D:"}}""");
+    assess(instance, "minor", 1, false, "software", "Disco D:");
     String taskId = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey("agreeObjectives").singleResult().getId();
     Map<String, Object> answer = Map.of("rtoHours", 48L, "rpoHours", 24L, "approach", "recover", "agreedWith", "Juan García");
     org.springframework.transaction.support.TransactionTemplate transaction = new org.springframework.transaction.support.TransactionTemplate(
@@ -389,12 +377,9 @@ class ClientInTheLoopTest {
   void techniciansHearOfHighSeverityWorkAndOfTasksAssignedToThem() throws Exception {
     String caseNumber = openCase("northwind-logistics", "Warehouse system down, trucks waiting");
     String instance = instanceOf(caseNumber);
-    complete(instance, "assessImpact", """
-        {"impactLevel": {"value": "total"}, "usersAffected": {"value": 180}, "dataLossSuspected": {"value": true},
-         "probableCause": {"value": "hardware"}, "damagedScope": {"value": "WMS database server"}}""");
+    assess(instance, "total", 180, true, "hardware", "WMS database server");
     assertThat(runtime.getVariable(instance, ProcedureVariables.SEVERITY)).isEqualTo("SEV1");
-    complete(instance, "agreeObjectives", """
-        {"rtoHours": {"value": 4}, "rpoHours": {"value": 1}, "approach": {"value": "recover"}, "agreedWith": {"value": "Sam Carter"}}""");
+    agree(instance, 4, 1, "recover", "Sam Carter");
     MimeMessage queued = MAIL.await("high-severity queue alert",
         m -> subjectOf(m).equals("[" + caseNumber + "] High-severity case in the technicians' queue (Northwind Logistics)"));
     assertThat(MailRoom.to(queued)).containsExactly("tech@rebound.invalid");
@@ -487,12 +472,21 @@ class ClientInTheLoopTest {
     return "http://localhost:" + port + link.group(1);
   }
 
-  private void walkToAcceptance(String instance) {
+  private void assess(String instance, String impact, int users, boolean dataLoss, String cause, String scope) {
     complete(instance, "assessImpact", """
-        {"impactLevel": {"value": "minor"}, "usersAffected": {"value": 1}, "dataLossSuspected": {"value": false},
-         "probableCause": {"value": "hardware"}, "damagedScope": {"value": "Portátil de Juan"}}""");
+        {"impactLevel": {"value": "%s"}, "usersAffected": {"value": %d}, "dataLossSuspected": {"value": %s},
+         "probableCause": {"value": "%s"}, "damagedScope": {"value": "%s"}}""".formatted(impact, users, dataLoss, cause, scope));
+  }
+
+  private void agree(String instance, int rtoHours, int rpoHours, String approach, String agreedWith) {
     complete(instance, "agreeObjectives", """
-        {"rtoHours": {"value": 48}, "rpoHours": {"value": 24}, "approach": {"value": "recover"}, "agreedWith": {"value": "Juan García"}}""");
+        {"rtoHours": {"value": %d}, "rpoHours": {"value": %d}, "approach": {"value": "%s"}, "agreedWith": {"value": "%s"}}"""
+        .formatted(rtoHours, rpoHours, approach, agreedWith));
+  }
+
+  private void walkToAcceptance(String instance) {
+    assess(instance, "minor", 1, false, "hardware", "Portátil de Juan");
+    agree(instance, 48, 24, "recover", "Juan García");
     complete(instance, "recover", "{\"recoveryOutcome\": {\"value\": \"done\"}}");
     complete(instance, "verifyInternally", "{\"internalCheckPassed\": {\"value\": true}}");
   }

@@ -29,6 +29,12 @@ public final class MailRoom {
     smtp.start();
   }
 
+  /** Points the application's SMTP settings at this server. */
+  public void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> port);
+  }
+
   /** Every message received, once (GreenMail keeps a copy per recipient). */
   public List<MimeMessage> all() {
     java.util.Map<String, MimeMessage> unique = new java.util.LinkedHashMap<>();

@@ -32,8 +32,7 @@ class TasklistBrowserIT {
 
   @org.springframework.test.context.DynamicPropertySource
   static void smtp(org.springframework.test.context.DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> MAIL.port);
+    MAIL.register(registry);
   }
 
   @org.junit.jupiter.api.AfterAll
