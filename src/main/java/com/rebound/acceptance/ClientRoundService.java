@@ -162,6 +162,9 @@ class ClientRoundService {
   }
 
   private void complete(ClientLinks.Link link, String by, Map<String, Object> answer) {
+    if (!rounds.lockIfOpen(link.purpose(), link.processInstanceId(), link.round())) {
+      throw new RoundNotOpen();
+    }
     Task task = openTask(link).orElseThrow(RoundNotOpen::new);
     Map<String, Object> variables = new LinkedHashMap<>(answer);
     variables.put(ProcedureVariables.ANSWERED_BY, by);

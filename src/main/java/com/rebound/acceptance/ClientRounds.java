@@ -3,6 +3,7 @@ package com.rebound.acceptance;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -50,6 +51,17 @@ class ClientRounds {
               rs.getString("case_number"), rs.getTimestamp("opened_at").toInstant(), closed == null ? null : closed.toInstant(),
               rs.getString("closed_by"), rs.getString("closed_via"), rs.getString("outcome"));
         }, processInstanceId, purpose.name(), round).stream().findFirst();
+  }
+
+  /**
+   * Locks the round's row until the transaction ends and says whether it is still open. Whoever answers
+   * a round locks this row first (the client's page here, Tasklist in {@code ${closeClientRound}}), so two
+   * answers at the same moment queue behind each other instead of deadlocking on the task's row.
+   */
+  boolean lockIfOpen(Purpose purpose, String processInstanceId, int round) {
+    List<Object> closed = jdbc.query("SELECT closed_at FROM rebound_client_round WHERE process_instance_id = ? AND purpose = ? "
+        + "AND round = ? FOR UPDATE", (rs, n) -> rs.getObject(1) == null ? "open" : "closed", processInstanceId, purpose.name(), round);
+    return closed.isEmpty() || "open".equals(closed.get(0));
   }
 
   /** Closes the round if it is open; false when someone closed it before. */

@@ -428,6 +428,46 @@ class ClientInTheLoopTest {
         .as("sent again on purpose, with the same Message-ID").isEqualTo(2);
   }
 
+  @Test
+  void theClientAndATechnicianAnsweringAtTheSameMoment_exactlyOneWins() throws Exception {
+    for (int attempt = 0; attempt < 5; attempt++) {
+      String caseNumber = openCase("ladrillos-garcia", "Carrera " + attempt);
+      String instance = instanceOf(caseNumber);
+      walkToAcceptance(instance);
+      String link = acceptanceLink(caseNumber, 1);
+      assertThat(post(link + "/results", Map.of("testerName", "Juan", "tested", "Facturas", "outcome", "problem",
+          "description", "Falta enero")).statusCode()).isEqualTo(303);
+      String taskId = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey("clientAcceptance").singleResult().getId();
+
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.ExecutorService both = java.util.concurrent.Executors.newFixedThreadPool(2);
+      java.util.concurrent.Future<Integer> client = both.submit(() -> {
+        go.await();
+        return post(link + "/submit", Map.of("submittedBy", "Juan García")).statusCode();
+      });
+      java.util.concurrent.Future<Integer> technician = both.submit(() -> {
+        go.await();
+        return EngineRestClient.ofEngine(port, "tech", ENGINE).post("/task/" + taskId + "/complete",
+            "{\"variables\": {\"clientAccepted\": {\"value\": true}}}").status();
+      });
+      go.countDown();
+      int clientStatus = client.get();
+      int technicianStatus = technician.get();
+      both.shutdown();
+
+      boolean clientWon = clientStatus == 303;
+      boolean technicianWon = technicianStatus == 204;
+      assertThat(clientWon ^ technicianWon).as("attempt %d: client %d, technician %d", attempt, clientStatus, technicianStatus).isTrue();
+      assertThat(clientWon ? technicianStatus : clientStatus).as("the other is told").isIn(400, 404, 409);
+      assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance).activityId("clientAcceptance").finished().count())
+          .isEqualTo(1);
+      assertThat(runtime.getVariable(instance, ProcedureVariables.ANSWERED_VIA)).isEqualTo(clientWon ? "link" : "tasklist");
+      assertThat(runtime.getVariable(instance, ProcedureVariables.CLIENT_ACCEPTED)).isEqualTo(!clientWon);
+      assertThat(jdbc.queryForObject("SELECT closed_via FROM rebound_client_round WHERE process_instance_id = ?", String.class, instance))
+          .isEqualTo(clientWon ? "link" : "tasklist");
+    }
+  }
+
   // ---- helpers
 
   private String openCase(String clientId, String summary) throws Exception {
