@@ -8,7 +8,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.authorization.MissingAuthorization;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
@@ -25,8 +29,39 @@ import org.springframework.context.annotation.Configuration;
 class EngineRestErrors {
 
   @Bean
-  ResourceConfigCustomizer clearClientErrors() {
-    return config -> config.register(ContractViolationMapper.class).register(MalformedJsonMapper.class);
+  ResourceConfigCustomizer clearClientErrors(HistoryService history) {
+    return config -> config.register(ContractViolationMapper.class).register(MalformedJsonMapper.class)
+        .register(new TaskGoneMapper(history));
+  }
+
+  /**
+   * A task completed by someone else a moment before (the client through their link, another
+   * technician) can fail the late caller's permission check, since the task's grants went with it:
+   * that caller is told the task is gone (404), not that they lack a permission. Other refusals keep
+   * Camunda's 403.
+   */
+  @Priority(1)
+  static class TaskGoneMapper implements ExceptionMapper<AuthorizationException> {
+
+    private final HistoryService history;
+    private final ProcessEngineExceptionHandler camundasOwn = new ProcessEngineExceptionHandler();
+
+    TaskGoneMapper(HistoryService history) {
+      this.history = history;
+    }
+
+    @Override
+    public Response toResponse(AuthorizationException exception) {
+      for (MissingAuthorization missing : exception.getMissingAuthorizations()) {
+        String taskId = missing.getResourceId();
+        if ("Task".equals(missing.getResourceType()) && taskId != null
+            && history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0) {
+          return json(Response.Status.NOT_FOUND.getStatusCode(), "TaskGone", "Task " + taskId
+              + " was answered already (for example by the client through their link) or is no longer needed. Reload your tasks.");
+        }
+      }
+      return camundasOwn.toResponse(exception);
+    }
   }
 
   /** A body that is not JSON: 400 saying where it breaks (Camunda answers 400 with an empty message). */

@@ -1,0 +1,55 @@
+package com.rebound.restapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.rebound.ReboundSpringBootTest;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.MissingAuthorization;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A technician completing a task that the client answered a moment before can fail the permission
+ * check (the task's grants went with it): the answer must say the task is gone, not that a permission
+ * is missing. Hard to time over HTTP, so the mapper is called as Jersey would call it.
+ */
+@ReboundSpringBootTest
+class TaskGoneMapperTest {
+
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  HistoryService history;
+
+  @Test
+  void aRefusalOnATaskThatWasJustCompletedSaysTheTaskIsGone() {
+    String instance = runtime.startProcessInstanceByKey("disasterRecovery", Map.of("clientId", "ladrillos-garcia",
+        "reportedBy", "Juan", "summary", "Router")).getId();
+    Task assessment = tasks.createTaskQuery().processInstanceId(instance).singleResult();
+    tasks.complete(assessment.getId(), Map.of("impactLevel", "minor", "usersAffected", 1L, "dataLossSuspected", false,
+        "probableCause", "hardware", "damagedScope", "Router"));
+    Task objectives = tasks.createTaskQuery().processInstanceId(instance).singleResult();
+    EngineRestErrors.TaskGoneMapper mapper = new EngineRestErrors.TaskGoneMapper(history);
+
+    Response gone = mapper.toResponse(refusal(assessment.getId()));
+    assertThat(gone.getStatus()).isEqualTo(404);
+    assertThat(((Map<?, ?>) gone.getEntity()).get("type")).isEqualTo("TaskGone");
+    assertThat(((Map<?, ?>) gone.getEntity()).get("message").toString()).contains(assessment.getId(), "answered already");
+
+    Response refused = mapper.toResponse(refusal(objectives.getId()));
+    assertThat(refused.getStatus()).as("an open task: a real refusal").isEqualTo(403);
+  }
+
+  private static AuthorizationException refusal(String taskId) {
+    return new AuthorizationException("tech", List.of(new MissingAuthorization("TASK_WORK", "Task", taskId)));
+  }
+}
