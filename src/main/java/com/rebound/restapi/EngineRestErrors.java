@@ -10,6 +10,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.authorization.MissingAuthorization;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
@@ -94,6 +95,11 @@ class EngineRestErrors {
         if (cause instanceof NullValueException && cause.getMessage() != null && cause.getMessage().startsWith("Cannot find task")) {
           return json(Response.Status.NOT_FOUND.getStatusCode(), "TaskGone", cause.getMessage()
               + ": it was answered already (for example by the client through their link) or is no longer needed. Reload your tasks.");
+        }
+        if (cause instanceof OptimisticLockingException) {
+          return json(Response.Status.CONFLICT.getStatusCode(), "Conflict", exception.getMessage().replaceFirst(":.*", "")
+              + ": someone else changed the same case at the same moment (for example the client answered through their link)."
+              + " Nothing of your request was kept; reload and look again.");
         }
         if (cause.getMessage() != null && cause.getMessage().contains(JAVA_SERIALIZATION_PROHIBITED)) {
           return json(Response.Status.BAD_REQUEST.getStatusCode(), "InvalidRequestException",

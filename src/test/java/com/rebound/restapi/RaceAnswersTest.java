@@ -17,11 +17,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A technician completing a task that the client answered a moment before can fail the permission
- * check (the task's grants went with it): the answer must say the task is gone, not that a permission
- * is missing. Hard to time over HTTP, so the mapper is called as Jersey would call it.
+ * check (the task's grants went with it) or the engine's optimistic lock: the answer must say what
+ * happened, not that a permission is missing or that the server failed. Hard to time over HTTP, so the
+ * mappers are called as Jersey would call them.
  */
 @ReboundSpringBootTest
-class TaskGoneMapperTest {
+class RaceAnswersTest {
 
   @Autowired
   RuntimeService runtime;
@@ -47,6 +48,17 @@ class TaskGoneMapperTest {
 
     Response refused = mapper.toResponse(refusal(objectives.getId()));
     assertThat(refused.getStatus()).as("an open task: a real refusal").isEqualTo(403);
+  }
+
+  @Test
+  void aConcurrentChangeIsAConflictThatSaysNothingWasKept() {
+    Response conflict = new EngineRestErrors.ContractViolationMapper().toResponse(new org.camunda.bpm.engine.rest.exception.RestException(
+        Response.Status.INTERNAL_SERVER_ERROR, new org.camunda.bpm.engine.OptimisticLockingException("ENGINE-03005 Execution of 'INSERT "
+            + "VariableInstanceEntity[42]' failed. Entity was updated by another transaction concurrently."),
+        "Cannot complete task 616f: ENGINE-03005 Execution of 'INSERT VariableInstanceEntity[42]' failed."));
+    assertThat(conflict.getStatus()).isEqualTo(409);
+    assertThat(((Map<?, ?>) conflict.getEntity()).get("message").toString())
+        .startsWith("Cannot complete task 616f: someone else changed the same case").contains("Nothing of your request was kept");
   }
 
   private static AuthorizationException refusal(String taskId) {
