@@ -14,18 +14,8 @@ function say(text, problem) {
   message.className = problem ? 'problem' : '';
 }
 
-async function api(method, path, body) {
-  const headers = { 'Accept': 'application/json' };
-  if (body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-  }
-  if (method !== 'GET' && session && session.csrfToken) {
-    headers['X-XSRF-TOKEN'] = session.csrfToken;
-  }
-  const response = await fetch(path, { method, headers, credentials: 'same-origin',
-    body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
+function api(method, path, body) {
+  return reboundApi(method, path, body, session && session.csrfToken);
 }
 
 async function start() {
