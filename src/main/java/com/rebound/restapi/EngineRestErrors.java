@@ -17,6 +17,8 @@ import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -33,6 +35,15 @@ class EngineRestErrors {
   ResourceConfigCustomizer clearClientErrors(HistoryService history) {
     return config -> config.register(ContractViolationMapper.class).register(MalformedJsonMapper.class)
         .register(new TaskGoneMapper(history));
+  }
+
+  /** Outside the login filter, so that its check of the task runs as the system. */
+  @Bean
+  FilterRegistrationBean<LateCompletionFilter> lateCompletion(HistoryService history) {
+    FilterRegistrationBean<LateCompletionFilter> registration = new FilterRegistrationBean<>(new LateCompletionFilter(history));
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    return registration;
   }
 
   /**

@@ -61,6 +61,39 @@ class RaceAnswersTest {
         .startsWith("Cannot complete task 616f: someone else changed the same case").contains("Nothing of your request was kept");
   }
 
+  @Test
+  void anInternalErrorOnCompletingATaskThatSomeoneElseCompletedSaysTheTaskIsGone() throws Exception {
+    String instance = runtime.startProcessInstanceByKey("disasterRecovery", Map.of("clientId", "ladrillos-garcia",
+        "reportedBy", "Juan", "summary", "Impresora")).getId();
+    Task assessment = tasks.createTaskQuery().processInstanceId(instance).singleResult();
+    tasks.complete(assessment.getId(), Map.of("impactLevel", "minor", "usersAffected", 1L, "dataLossSuspected", false,
+        "probableCause", "hardware", "damagedScope", "Impresora"));
+    Task open = tasks.createTaskQuery().processInstanceId(instance).singleResult();
+    LateCompletionFilter filter = new LateCompletionFilter(history);
+
+    org.springframework.mock.web.MockHttpServletResponse late = failInside(filter, assessment.getId());
+    assertThat(late.getStatus()).isEqualTo(404);
+    assertThat(late.getContentAsString()).contains("TaskGone", assessment.getId(), "Nothing of your request was kept");
+
+    org.springframework.mock.web.MockHttpServletResponse other = failInside(filter, open.getId());
+    assertThat(other.getStatus()).as("a failure on an open task is left as it is").isEqualTo(500);
+    assertThat(other.getContentAsString()).isEqualTo("{\"type\":\"NullPointerException\"}");
+  }
+
+  /** A completion whose engine call fails with a 500, as in the race. */
+  private static org.springframework.mock.web.MockHttpServletResponse failInside(LateCompletionFilter filter, String taskId)
+      throws Exception {
+    org.springframework.mock.web.MockHttpServletRequest request = new org.springframework.mock.web.MockHttpServletRequest("POST",
+        "/engine-rest/engine/default/task/" + taskId + "/complete");
+    org.springframework.mock.web.MockHttpServletResponse response = new org.springframework.mock.web.MockHttpServletResponse();
+    filter.doFilter(request, response, (req, res) -> {
+      ((jakarta.servlet.http.HttpServletResponse) res).setStatus(500);
+      res.setContentType("application/json");
+      res.getWriter().write("{\"type\":\"NullPointerException\"}");
+    });
+    return response;
+  }
+
   private static AuthorizationException refusal(String taskId) {
     return new AuthorizationException("tech", List.of(new MissingAuthorization("TASK_WORK", "Task", taskId)));
   }

@@ -1,0 +1,53 @@
+package com.rebound.restapi;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.HistoryService;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * {@code POST /engine-rest/…/task/{id}/complete} that fails inside the engine (500) because someone else
+ * completed the task at the same moment (the client through their link): when the task is by then
+ * completed, the caller is told so with 404 {@code TaskGone} instead of the engine's internal error.
+ * Nothing else is changed: other answers pass through as they are.
+ */
+class LateCompletionFilter extends OncePerRequestFilter {
+
+  private static final Pattern COMPLETE = Pattern.compile(".*/task/([^/]+)/(complete|submit-form)$");
+  private final HistoryService history;
+
+  LateCompletionFilter(HistoryService history) {
+    this.history = history;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !"POST".equals(request.getMethod()) || !COMPLETE.matcher(request.getRequestURI()).matches();
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
+    chain.doFilter(request, answer);
+    Matcher task = COMPLETE.matcher(request.getRequestURI());
+    if (answer.getStatus() >= 500 && task.matches()
+        && history.createHistoricTaskInstanceQuery().taskId(task.group(1)).finished().count() > 0) {
+      answer.resetBuffer();
+      answer.setStatus(HttpServletResponse.SC_NOT_FOUND);
+      answer.setContentType("application/json");
+      String id = task.group(1).replaceAll("[^A-Za-z0-9-]", "");
+      answer.getOutputStream().write(("{\"type\":\"TaskGone\",\"message\":\"Task " + id + " was answered already (for example by the "
+          + "client through their link) or is no longer needed. Nothing of your request was kept. Reload your tasks.\"}")
+          .getBytes(StandardCharsets.UTF_8));
+    }
+    answer.copyBodyToResponse();
+  }
+}
