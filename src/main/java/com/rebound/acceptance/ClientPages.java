@@ -1,5 +1,6 @@
 package com.rebound.acceptance;
 
+import com.rebound.cases.CaseLocks;
 import com.rebound.notify.Formats;
 import java.util.HashMap;
 import java.util.Locale;
@@ -27,10 +28,12 @@ class ClientPages {
 
   private final ClientRoundService service;
   private final TemplateEngine templates;
+  private final CaseLocks caseLocks;
 
-  ClientPages(ClientRoundService service, TemplateEngine templates) {
+  ClientPages(ClientRoundService service, TemplateEngine templates, CaseLocks caseLocks) {
     this.service = service;
     this.templates = templates;
+    this.caseLocks = caseLocks;
   }
 
   @GetMapping("/acceptance/{token}")
@@ -81,7 +84,9 @@ class ClientPages {
   private ResponseEntity<String> act(String token, Purpose purpose, Map<String, String> entered, Supplier<String> action) {
     for (int attempt = 1; ; attempt++) {
       try {
-        String done = action.get();
+        ClientRoundService.View view = service.view(token, purpose);
+        // one answer to a case at a time: Tasklist's completions take the same lock
+        String done = view.link() == null ? action.get() : caseLocks.withCase(view.link().processInstanceId(), action);
         String path = (purpose == Purpose.ACCEPTANCE ? "/acceptance/" : "/consent/") + token + "?done=" + done;
         return ResponseEntity.status(HttpStatus.SEE_OTHER).header("Location", path).build();
       } catch (ClientRoundService.InputProblems problems) {

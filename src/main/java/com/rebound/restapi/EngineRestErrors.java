@@ -9,7 +9,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
+import com.rebound.cases.CaseLocks;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.authorization.MissingAuthorization;
 import org.camunda.bpm.engine.exception.NullValueException;
@@ -39,9 +41,10 @@ class EngineRestErrors {
 
   /** Outside the login filter, so that its check of the task runs as the system. */
   @Bean
-  FilterRegistrationBean<LateCompletionFilter> lateCompletion(HistoryService history) {
-    FilterRegistrationBean<LateCompletionFilter> registration = new FilterRegistrationBean<>(new LateCompletionFilter(history));
-    registration.addUrlPatterns("/engine-rest/*");
+  FilterRegistrationBean<LateCompletionFilter> lateCompletion(HistoryService history, TaskService tasks, CaseLocks caseLocks) {
+    FilterRegistrationBean<LateCompletionFilter> registration =
+        new FilterRegistrationBean<>(new LateCompletionFilter(history, tasks, caseLocks));
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
     return registration;
   }

@@ -8,12 +8,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.rebound.cases.CaseLocks;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * {@code POST /engine-rest/…/task/{id}/complete} that fails inside the engine (500) because someone else
+ * Task completions over {@code /engine-rest} and from Tasklist ({@code /camunda/api/engine}) run one
+ * at a time per case ({@link CaseLocks}), like the client's answers on their page. A
+ * {@code POST …/task/{id}/complete} that still fails inside the engine (500) because someone else
  * completed the task at the same moment (the client through their link): when the task is by then
  * completed, the caller is told so with 404 {@code TaskGone} instead of the engine's internal error.
  * Nothing else is changed: other answers pass through as they are.
@@ -22,9 +27,13 @@ class LateCompletionFilter extends OncePerRequestFilter {
 
   private static final Pattern COMPLETE = Pattern.compile(".*/task/([^/]+)/(complete|submit-form)$");
   private final HistoryService history;
+  private final TaskService tasks;
+  private final CaseLocks caseLocks;
 
-  LateCompletionFilter(HistoryService history) {
+  LateCompletionFilter(HistoryService history, TaskService tasks, CaseLocks caseLocks) {
     this.history = history;
+    this.tasks = tasks;
+    this.caseLocks = caseLocks;
   }
 
   @Override
@@ -36,8 +45,31 @@ class LateCompletionFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
-    chain.doFilter(request, answer);
     Matcher task = COMPLETE.matcher(request.getRequestURI());
+    Task open = task.matches() ? tasks.createTaskQuery().taskId(task.group(1)).singleResult() : null;
+    if (open != null && open.getProcessInstanceId() != null) {
+      // one answer to a case at a time (the client's page takes the same lock)
+      IOException[] failed = new IOException[1];
+      ServletException[] refused = new ServletException[1];
+      caseLocks.withCase(open.getProcessInstanceId(), () -> {
+        try {
+          chain.doFilter(request, answer);
+        } catch (IOException e) {
+          failed[0] = e;
+        } catch (ServletException e) {
+          refused[0] = e;
+        }
+        return null;
+      });
+      if (failed[0] != null) {
+        throw failed[0];
+      }
+      if (refused[0] != null) {
+        throw refused[0];
+      }
+    } else {
+      chain.doFilter(request, answer);
+    }
     if (answer.getStatus() >= 500 && task.matches()
         && history.createHistoricTaskInstanceQuery().taskId(task.group(1)).finished().count() > 0) {
       answer.resetBuffer();

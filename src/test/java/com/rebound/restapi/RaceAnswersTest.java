@@ -69,7 +69,7 @@ class RaceAnswersTest {
     tasks.complete(assessment.getId(), Map.of("impactLevel", "minor", "usersAffected", 1L, "dataLossSuspected", false,
         "probableCause", "hardware", "damagedScope", "Impresora"));
     Task open = tasks.createTaskQuery().processInstanceId(instance).singleResult();
-    LateCompletionFilter filter = new LateCompletionFilter(history);
+    LateCompletionFilter filter = new LateCompletionFilter(history, tasks, new com.rebound.cases.CaseLocks());
 
     org.springframework.mock.web.MockHttpServletResponse late = failInside(filter, assessment.getId());
     assertThat(late.getStatus()).isEqualTo(404);
