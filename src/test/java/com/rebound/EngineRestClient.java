@@ -19,9 +19,7 @@ public final class EngineRestClient {
 
   /** A client logged in as one of the demo accounts (password = user name), or anonymous with {@code null}. */
   public EngineRestClient(int port, String user) {
-    this.base = "http://localhost:" + port + "/engine-rest";
-    this.authorization = user == null ? null
-        : "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + user).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    this("http://localhost:" + port + "/engine-rest", user);
   }
 
   /**

@@ -2,9 +2,11 @@ package com.rebound.acceptance;
 
 import com.rebound.cases.CaseLocks;
 import com.rebound.notify.Formats;
+import com.rebound.notify.TemplateModel;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.http.HttpStatus;
@@ -84,9 +86,7 @@ class ClientPages {
   private ResponseEntity<String> act(String token, Purpose purpose, Map<String, String> entered, Supplier<String> action) {
     for (int attempt = 1; ; attempt++) {
       try {
-        ClientRoundService.View view = service.view(token, purpose);
-        // one answer to a case at a time: Tasklist's completions take the same lock
-        String done = view.link() == null ? action.get() : caseLocks.withCase(view.link().processInstanceId(), action);
+        String done = answerAlone(token, purpose, action);
         String path = (purpose == Purpose.ACCEPTANCE ? "/acceptance/" : "/consent/") + token + "?done=" + done;
         return ResponseEntity.status(HttpStatus.SEE_OTHER).header("Location", path).build();
       } catch (ClientRoundService.InputProblems problems) {
@@ -98,6 +98,17 @@ class ClientPages {
           return page(token, purpose, HttpStatus.CONFLICT, Map.of(), Map.of(), null);
         }
       }
+    }
+  }
+
+  /** One answer to a case at a time: Tasklist's completions take the same lock. */
+  private String answerAlone(String token, Purpose purpose, Supplier<String> action) {
+    Optional<String> instance = service.processInstanceOf(token, purpose);
+    if (instance.isEmpty()) {
+      return action.get();
+    }
+    try (CaseLocks.Held held = caseLocks.hold(instance.get())) {
+      return action.get();
     }
   }
 
@@ -113,22 +124,8 @@ class ClientPages {
       model.put("roundNumber", view.link().round());
       model.put("linkExpiresAt", java.util.Date.from(view.link().expiresAt()));
     }
-    model.put("results", view.results().stream().map(r -> {
-      Map<String, Object> row = new HashMap<>();
-      row.put("testerName", r.testerName());
-      row.put("tested", r.tested());
-      row.put("ok", r.ok());
-      row.put("description", r.description());
-      return row;
-    }).toList());
-    view.round().filter(r -> !r.open()).ifPresent(r -> {
-      Map<String, Object> closed = new HashMap<>();
-      closed.put("outcome", r.outcome());
-      closed.put("closedBy", r.closedBy());
-      closed.put("closedVia", r.closedVia());
-      closed.put("closedAt", java.util.Date.from(r.closedAt()));
-      model.put("closed", closed);
-    });
+    model.put("results", TemplateModel.of(view.results()));
+    view.round().filter(r -> !r.open()).ifPresent(r -> model.put("closed", TemplateModel.of(r)));
     model.put("errors", errors);
     model.put("entered", entered);
     model.put("done", done);

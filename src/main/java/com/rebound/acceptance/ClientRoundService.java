@@ -73,6 +73,11 @@ class ClientRoundService {
     this.clock = clock;
   }
 
+  /** The case a token belongs to, if it is a token of that purpose. */
+  Optional<String> processInstanceOf(String token, Purpose purpose) {
+    return links.find(token).filter(l -> l.purpose() == purpose).map(ClientLinks.Link::processInstanceId);
+  }
+
   View view(String token, Purpose purpose) {
     Optional<ClientLinks.Link> found = links.find(token).filter(l -> l.purpose() == purpose);
     if (found.isEmpty()) {

@@ -59,9 +59,9 @@ class ClientRounds {
    * answers at the same moment queue behind each other instead of deadlocking on the task's row.
    */
   boolean lockIfOpen(Purpose purpose, String processInstanceId, int round) {
-    List<Object> closed = jdbc.query("SELECT closed_at FROM rebound_client_round WHERE process_instance_id = ? AND purpose = ? "
-        + "AND round = ? FOR UPDATE", (rs, n) -> rs.getObject(1) == null ? "open" : "closed", processInstanceId, purpose.name(), round);
-    return closed.isEmpty() || "open".equals(closed.get(0));
+    List<Boolean> open = jdbc.query("SELECT closed_at FROM rebound_client_round WHERE process_instance_id = ? AND purpose = ? "
+        + "AND round = ? FOR UPDATE", (rs, n) -> rs.getObject(1) == null, processInstanceId, purpose.name(), round);
+    return open.isEmpty() || open.get(0);
   }
 
   /** Closes the round if it is open; false when someone closed it before. */

@@ -1,7 +1,6 @@
 package com.rebound.cases;
 
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,13 +20,16 @@ public class CaseLocks {
     }
   }
 
-  public <T> T withCase(String processInstanceId, Supplier<T> work) {
+  /** The case's lock, held until {@link Held#close()}: use it in try-with-resources around the whole transaction. */
+  public Held hold(String processInstanceId) {
     ReentrantLock lock = stripes[Math.floorMod(processInstanceId.hashCode(), stripes.length)];
     lock.lock();
-    try {
-      return work.get();
-    } finally {
-      lock.unlock();
-    }
+    return lock::unlock;
+  }
+
+  /** A held case lock. */
+  public interface Held extends AutoCloseable {
+    @Override
+    void close();
   }
 }

@@ -2,6 +2,7 @@ package com.rebound.reports;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.rebound.notify.Formats;
+import com.rebound.notify.TemplateModel;
 import com.rebound.prevention.PreventionAdvice;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

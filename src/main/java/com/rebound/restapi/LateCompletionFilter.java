@@ -49,23 +49,8 @@ class LateCompletionFilter extends OncePerRequestFilter {
     Task open = task.matches() ? tasks.createTaskQuery().taskId(task.group(1)).singleResult() : null;
     if (open != null && open.getProcessInstanceId() != null) {
       // one answer to a case at a time (the client's page takes the same lock)
-      IOException[] failed = new IOException[1];
-      ServletException[] refused = new ServletException[1];
-      caseLocks.withCase(open.getProcessInstanceId(), () -> {
-        try {
-          chain.doFilter(request, answer);
-        } catch (IOException e) {
-          failed[0] = e;
-        } catch (ServletException e) {
-          refused[0] = e;
-        }
-        return null;
-      });
-      if (failed[0] != null) {
-        throw failed[0];
-      }
-      if (refused[0] != null) {
-        throw refused[0];
+      try (CaseLocks.Held held = caseLocks.hold(open.getProcessInstanceId())) {
+        chain.doFilter(request, answer);
       }
     } else {
       chain.doFilter(request, answer);

@@ -1,7 +1,5 @@
 package com.rebound.acceptance;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -158,14 +156,6 @@ public final class MailRoom {
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  static void assertFrom(MimeMessage message) {
-    try {
-      assertThat(message.getFrom()[0].toString()).contains("rebound");
-    } catch (MessagingException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

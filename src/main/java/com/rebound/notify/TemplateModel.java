@@ -1,4 +1,4 @@
-package com.rebound.reports;
+package com.rebound.notify;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Records as maps, recursively, so that templates read {@code report.rto.status} whatever the expression language. */
-final class TemplateModel {
+public final class TemplateModel {
 
   private TemplateModel() {
   }
 
-  static Object of(Object value) {
+  public static Object of(Object value) {
     if (value instanceof Record record) {
       Map<String, Object> map = new LinkedHashMap<>();
       for (RecordComponent component : record.getClass().getRecordComponents()) {
