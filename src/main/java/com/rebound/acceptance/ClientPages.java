@@ -1,6 +1,6 @@
 package com.rebound.acceptance;
 
-import com.rebound.cases.CaseLocks;
+import com.rebound.cases.CaseGuard;
 import com.rebound.notify.Formats;
 import com.rebound.notify.TemplateModel;
 import java.util.HashMap;
@@ -30,12 +30,12 @@ class ClientPages {
 
   private final ClientRoundService service;
   private final TemplateEngine templates;
-  private final CaseLocks caseLocks;
+  private final CaseGuard cases;
 
-  ClientPages(ClientRoundService service, TemplateEngine templates, CaseLocks caseLocks) {
+  ClientPages(ClientRoundService service, TemplateEngine templates, CaseGuard cases) {
     this.service = service;
     this.templates = templates;
-    this.caseLocks = caseLocks;
+    this.cases = cases;
   }
 
   @GetMapping("/acceptance/{token}")
@@ -101,15 +101,10 @@ class ClientPages {
     }
   }
 
-  /** One answer to a case at a time: Tasklist's completions take the same lock. */
+  /** One answer to a case at a time, on every node: Tasklist's completions take the same lock. */
   private String answerAlone(String token, Purpose purpose, Supplier<String> action) {
     Optional<String> instance = service.processInstanceOf(token, purpose);
-    if (instance.isEmpty()) {
-      return action.get();
-    }
-    try (CaseLocks.Held held = caseLocks.hold(instance.get())) {
-      return action.get();
-    }
+    return instance.isEmpty() ? action.get() : cases.alone(instance.get(), action);
   }
 
   private ResponseEntity<String> page(String token, Purpose purpose, HttpStatus status, Map<String, String> errors,

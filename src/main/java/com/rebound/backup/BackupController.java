@@ -35,9 +35,17 @@ class BackupController {
   @GetMapping
   List<DatabaseBackup.BackupFile> list() {
     currentUser.requireAdministrator();
+    if (!backup.backsUpItself()) {
+      throw new DatabaseBackup.DatabaseJobException(backup.product());
+    }
     return backup.list();
   }
 
+
+  @ExceptionHandler(DatabaseBackup.DatabaseJobException.class)
+  ResponseEntity<Map<String, String>> databaseJob(DatabaseBackup.DatabaseJobException e) {
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage()));
+  }
 
   @ExceptionHandler(BackupFailedException.class)
   ResponseEntity<Map<String, String>> failed(BackupFailedException e) {

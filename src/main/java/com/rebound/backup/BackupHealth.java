@@ -16,6 +16,9 @@ class BackupHealth implements HealthIndicator {
 
   @Override
   public Health health() {
+    if (!backup.backsUpItself()) {
+      return Health.up().withDetail("backups", String.format(DatabaseBackup.DATABASE_JOB, backup.product())).build();
+    }
     DatabaseBackup.Attempt last = backup.lastAttempt();
     if (last == null) {
       return Health.up().withDetail("lastBackup", "none since start-up").withDetail("folder", backup.folder().toString()).build();

@@ -61,18 +61,51 @@ public class DatabaseBackup {
     this.clock = clock;
   }
 
-  /** Takes a backup now; throws {@link BackupFailedException} with the reason when it cannot be written. */
+  /** What Rebound says when its database is not H2: backups are the database's own job. */
+  static final String DATABASE_JOB = "Rebound runs on %s: backups are the database's job, not Rebound's. Use pg_dump "
+      + "(a consistent dump of a running database) or base backups with WAL archiving (pg_basebackup, point-in-time "
+      + "recovery); see the README, 'Running Rebound in production'.";
+
+  /** Thrown when asked for a backup of a database that is not Rebound's to back up (PostgreSQL). */
+  static class DatabaseJobException extends RuntimeException {
+    DatabaseJobException(String product) {
+      super(String.format(DATABASE_JOB, product));
+    }
+  }
+
+  private volatile String product;
+
+  /** The database's product name (H2, PostgreSQL), asked once. */
+  String product() {
+    if (product == null) {
+      try (Connection connection = dataSource.getConnection()) {
+        product = connection.getMetaData().getDatabaseProductName();
+      } catch (SQLException e) {
+        throw new BackupFailedException("cannot reach the database: " + e.getMessage());
+      }
+    }
+    return product;
+  }
+
+  /** True when Rebound backs its database up itself (embedded H2); false on PostgreSQL. */
+  boolean backsUpItself() {
+    return "H2".equals(product());
+  }
+
+  /**
+   * Takes a backup now; throws {@link BackupFailedException} with the reason when it cannot be written,
+   * and {@link DatabaseJobException} when the database is not H2.
+   */
   public synchronized BackupFile backup() {
+    if (!backsUpItself()) {
+      throw new DatabaseJobException(product());
+    }
     Instant now = clock.instant();
     try {
       Files.createDirectories(folder);
       Path target = folder.resolve(PREFIX + STAMP.format(now) + SUFFIX);
       Path partial = folder.resolve(target.getFileName() + ".partial");
       try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
-        if (!connection.getMetaData().getDatabaseProductName().equals("H2")) {
-          throw new BackupFailedException("the database is " + connection.getMetaData().getDatabaseProductName()
-              + ": back it up with its own tools");
-        }
         sql.execute("BACKUP TO '" + partial.toAbsolutePath().toString().replace("'", "''") + "'");
       }
       Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
@@ -81,7 +114,7 @@ public class DatabaseBackup {
       pruneOldBackups();
       LOG.info("Backup written: {} ({} bytes)", target.toAbsolutePath(), file.sizeBytes());
       return file;
-    } catch (IOException | SQLException | BackupFailedException e) {
+    } catch (IOException | SQLException e) {
       String reason = "backup to " + folder.toAbsolutePath() + " failed: " + e.getMessage();
       last.set(new Attempt(now, null, reason));
       LOG.error("{}", reason);

@@ -10,12 +10,13 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Case numbers from one counter row per year in table {@code rebound_case_number}. The increment
+ * Case numbers from one counter row per year in table {@code rebound_case_number}, and the record of
+ * each case in {@code rebound_case}. The increment
  * runs in the transaction that starts the case and locks the year's row until it commits, so
  * concurrent starts get consecutive numbers and a failed start leaves no gap.
  */
 @Component
-class JdbcCaseNumbers implements CaseNumbers {
+class JdbcCaseNumbers implements CaseNumbers, CaseRegistry {
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate separateTransaction;
@@ -34,6 +35,12 @@ class JdbcCaseNumbers implements CaseNumbers {
     Long number = jdbc.queryForObject(
         "SELECT last_number FROM rebound_case_number WHERE case_year = ?", Long.class, year);
     return CaseNumbers.format(year, number);
+  }
+
+  @Override
+  public void opened(String processInstanceId, String caseNumber, java.util.Date openedAt) {
+    jdbc.update("INSERT INTO rebound_case (process_instance_id, case_number, opened_at) VALUES (?, ?, ?)",
+        processInstanceId, caseNumber, new java.sql.Timestamp(openedAt.getTime()));
   }
 
   /** The first case of a year creates the year's counter, committed on its own so that it is never rolled back. */

@@ -1,5 +1,6 @@
 package com.rebound.clients;
 
+import com.rebound.cluster.StartupLock;
 import java.util.List;
 import java.util.Set;
 import org.springframework.beans.factory.InitializingBean;
@@ -9,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * With the demo accounts ({@code rebound.demo-users=true}): the two clients of the article, a
  * three-person bricklaying firm and a 25-person administration office, and one larger client.
- * Created once; edits made afterwards are kept.
+ * Created once (nodes starting together, one after the other); edits made afterwards are kept.
  */
 @Component
 class DemoClients implements InitializingBean {
@@ -34,17 +35,19 @@ class DemoClients implements InitializingBean {
           Set.of("backup", "offsiteCopy", "ups", "endpointProtection", "monitoring", "mfa"), null, null, null, null));
 
   private final ClientService clients;
+  private final StartupLock startupLock;
   private final boolean demo;
 
-  DemoClients(ClientService clients, @Value("${rebound.demo-users:false}") boolean demo) {
+  DemoClients(ClientService clients, StartupLock startupLock, @Value("${rebound.demo-users:false}") boolean demo) {
     this.clients = clients;
+    this.startupLock = startupLock;
     this.demo = demo;
   }
 
   @Override
   public void afterPropertiesSet() {
     if (demo) {
-      DEMO.stream().filter(c -> clients.find(c.id()).isEmpty()).forEach(clients::create);
+      startupLock.exclusively(() -> DEMO.stream().filter(c -> clients.find(c.id()).isEmpty()).forEach(clients::create));
     }
   }
 }

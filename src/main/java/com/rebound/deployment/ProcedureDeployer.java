@@ -1,5 +1,6 @@
 package com.rebound.deployment;
 
+import com.rebound.cluster.StartupLock;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
  * Deploys the manager's folder {@code bpmn/} (BPMN, DMN and Camunda Forms, on the classpath under
  * {@code bpmn/}) at start-up, before the web server takes requests. Only files that changed since
  * the last start-up deployment get a new version; unchanged files create nothing. Resource names
- * are the paths inside {@code bpmn/}, the same for the packaged jar and an exploded run.
+ * are the paths inside {@code bpmn/}, the same for the packaged jar and an exploded run. Nodes starting
+ * together deploy one after the other ({@link StartupLock}): one version per changed file.
  */
 @Component
 class ProcedureDeployer implements InitializingBean {
@@ -33,9 +35,11 @@ class ProcedureDeployer implements InitializingBean {
   private static final Logger LOG = LoggerFactory.getLogger(ProcedureDeployer.class);
 
   private final RepositoryService repositoryService;
+  private final StartupLock startupLock;
 
-  ProcedureDeployer(RepositoryService repositoryService) {
+  ProcedureDeployer(RepositoryService repositoryService, StartupLock startupLock) {
     this.repositoryService = repositoryService;
+    this.startupLock = startupLock;
   }
 
   @Override
@@ -45,7 +49,13 @@ class ProcedureDeployer implements InitializingBean {
       LOG.warn("No BPMN, DMN or form files under classpath {}: nothing deployed", FOLDER);
       return;
     }
-    deploy(files);
+    startupLock.exclusively(() -> {
+      try {
+        deploy(files);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
   }
 
   /** Deploys the named files as the start-up deployment; files unchanged since the last one are skipped. */

@@ -1,5 +1,6 @@
 package com.rebound.identity;
 
+import com.rebound.cluster.StartupLock;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * The groups of the procedure's roles, always; and with {@code rebound.demo-users=true} (the default
  * profile) the demo accounts admin/admin, tech/tech and manager/manager. Idempotent: what exists
- * is left as it is, so a password changed in Camunda Admin stays changed.
+ * is left as it is, so a password changed in Camunda Admin stays changed. Nodes starting together
+ * do it one after the other ({@link StartupLock}).
  */
 @Component
 class Accounts implements InitializingBean {
@@ -32,15 +34,21 @@ class Accounts implements InitializingBean {
       new Demo("manager", "Marta", "Manager", MANAGERS));
 
   private final IdentityService identity;
+  private final StartupLock startupLock;
   private final boolean demoUsers;
 
-  Accounts(IdentityService identity, @Value("${rebound.demo-users:false}") boolean demoUsers) {
+  Accounts(IdentityService identity, StartupLock startupLock, @Value("${rebound.demo-users:false}") boolean demoUsers) {
     this.identity = identity;
+    this.startupLock = startupLock;
     this.demoUsers = demoUsers;
   }
 
   @Override
   public void afterPropertiesSet() {
+    startupLock.exclusively(this::createMissing);
+  }
+
+  private void createMissing() {
     group(Groups.CAMUNDA_ADMIN, "Camunda administrators", Groups.GROUP_TYPE_SYSTEM);
     group(TECHNICIANS, "Technicians", Groups.GROUP_TYPE_WORKFLOW);
     group(MANAGERS, "Managers", Groups.GROUP_TYPE_WORKFLOW);

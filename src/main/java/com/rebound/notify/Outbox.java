@@ -52,25 +52,37 @@ public class Outbox {
     return inserted == 1;
   }
 
-  List<Entry> due(int limit) {
-    return jdbc.query("SELECT * FROM rebound_outbox WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY id "
-        + "FETCH FIRST " + limit + " ROWS ONLY", this::entry, Timestamp.from(clock.instant()));
+  /**
+   * Claims up to {@code limit} due messages for {@code claimant} until {@code leaseUntil}, oldest first,
+   * and returns them. A message is claimed by one claimant at a time, whatever the number of nodes:
+   * the UPDATE re-checks each row's claim after waiting for a concurrent claimant's lock, so only
+   * unclaimed rows (or rows whose claim has run out, left by a node that died) are taken.
+   */
+  List<Entry> claimDue(int limit, String claimant, Instant leaseUntil) {
+    Timestamp now = Timestamp.from(clock.instant());
+    jdbc.update("UPDATE rebound_outbox SET claimed_by = ?, claimed_until = ? WHERE id IN ("
+        + "SELECT id FROM rebound_outbox WHERE status = 'PENDING' AND next_attempt_at <= ? "
+        + "AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY id FETCH FIRST " + limit + " ROWS ONLY) "
+        + "AND status = 'PENDING' AND (claimed_until IS NULL OR claimed_until < ?)",
+        claimant, Timestamp.from(leaseUntil), now, now, now);
+    return jdbc.query("SELECT * FROM rebound_outbox WHERE claimed_by = ? AND status = 'PENDING' ORDER BY id", this::entry, claimant);
   }
 
   void markSent(long id) {
-    jdbc.update("UPDATE rebound_outbox SET status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?",
-        Timestamp.from(clock.instant()), id);
+    jdbc.update("UPDATE rebound_outbox SET status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = NULL, "
+        + "claimed_by = NULL, claimed_until = NULL WHERE id = ?", Timestamp.from(clock.instant()), id);
   }
 
   void markAttemptFailed(long id, Instant nextAttempt, String error, boolean giveUp) {
-    jdbc.update("UPDATE rebound_outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?, status = ? WHERE id = ?",
+    jdbc.update("UPDATE rebound_outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?, status = ?, "
+        + "claimed_by = NULL, claimed_until = NULL WHERE id = ?",
         Timestamp.from(nextAttempt), truncate(error, 1000), giveUp ? "FAILED" : "PENDING", id);
   }
 
   /** A failed message goes back to the queue with a fresh count of attempts; false unless it was FAILED. */
   boolean retry(long id) {
-    return jdbc.update("UPDATE rebound_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ? WHERE id = ? AND status = 'FAILED'",
-        Timestamp.from(clock.instant()), id) == 1;
+    return jdbc.update("UPDATE rebound_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ?, claimed_by = NULL, "
+        + "claimed_until = NULL WHERE id = ? AND status = 'FAILED'", Timestamp.from(clock.instant()), id) == 1;
   }
 
   Optional<Entry> find(long id) {

@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.rebound.cluster.NodeName;
+import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
@@ -22,6 +25,9 @@ import org.springframework.stereotype.Component;
  * retry it. With no SMTP server configured nothing is sent: the messages wait in the outbox.
  * Each message carries a stable Message-ID, so a resend after a crash between sending and recording it
  * can be recognised as the same message by mail servers and clients.
+ * <p>Several nodes: the schedule runs on one node at a time (ShedLock), and each delivery claims its
+ * messages in the database for {@code rebound.mail.claim-lease} first, so a message is sent by one
+ * node only; the claims of a node that died run out and another node sends those messages.
  */
 @Component
 class OutboxDispatcher {
@@ -36,11 +42,14 @@ class OutboxDispatcher {
   private final int maxAttempts;
   private final Duration firstBackOff;
   private final Duration maxBackOff;
+  private final Duration claimLease;
+  private final String node;
 
   OutboxDispatcher(Outbox outbox, ObjectProvider<JavaMailSender> mailSender, List<AttachmentRenderer> renderers, Clock clock,
       @Value("${rebound.mail.from}") String from, @Value("${rebound.mail.max-attempts:8}") int maxAttempts,
       @Value("${rebound.mail.first-back-off:PT30S}") Duration firstBackOff,
-      @Value("${rebound.mail.max-back-off:PT1H}") Duration maxBackOff) {
+      @Value("${rebound.mail.max-back-off:PT1H}") Duration maxBackOff,
+      @Value("${rebound.mail.claim-lease:PT5M}") Duration claimLease, NodeName node) {
     this.outbox = outbox;
     this.mailSender = mailSender;
     this.renderers = renderers;
@@ -49,6 +58,8 @@ class OutboxDispatcher {
     this.maxAttempts = maxAttempts;
     this.firstBackOff = firstBackOff;
     this.maxBackOff = maxBackOff;
+    this.claimLease = claimLease;
+    this.node = node.value();
   }
 
   /** True when an SMTP server is configured (spring.mail.host). */
@@ -57,12 +68,19 @@ class OutboxDispatcher {
   }
 
   @Scheduled(fixedDelayString = "${rebound.mail.poll-interval:PT5S}", initialDelayString = "${rebound.mail.poll-interval:PT5S}")
+  @SchedulerLock(name = "outbox-dispatch", lockAtMostFor = "${rebound.mail.claim-lease:PT5M}")
+  void deliverOnSchedule() {
+    deliverDue();
+  }
+
+  /** Claims the due messages (at most 50) and sends them. */
   void deliverDue() {
     JavaMailSender sender = mailSender.getIfAvailable();
     if (sender == null) {
       return;
     }
-    for (Outbox.Entry entry : outbox.due(50)) {
+    String claimant = node + "/" + UUID.randomUUID();
+    for (Outbox.Entry entry : outbox.claimDue(50, claimant, clock.instant().plus(claimLease))) {
       try {
         sender.send(mime(sender, entry));
         outbox.markSent(entry.id());

@@ -1,6 +1,7 @@
 package com.rebound.procedure;
 
 import com.rebound.cases.CaseNumbers;
+import com.rebound.cases.CaseRegistry;
 import com.rebound.clients.ClientDirectory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -15,10 +16,12 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 class CaseStart implements ExecutionListener {
 
   private final CaseNumbers caseNumbers;
+  private final CaseRegistry cases;
   private final ClientDirectory clients;
 
-  CaseStart(CaseNumbers caseNumbers, ClientDirectory clients) {
+  CaseStart(CaseNumbers caseNumbers, CaseRegistry cases, ClientDirectory clients) {
     this.caseNumbers = caseNumbers;
+    this.cases = cases;
     this.clients = clients;
   }
 
@@ -37,12 +40,14 @@ class CaseStart implements ExecutionListener {
     execution.setVariable(ProcedureVariables.CLIENT_LANGUAGE, client.language());
     execution.setVariable(ProcedureVariables.CLIENT_PROTECTIONS,
         String.join(",", client.protections() == null ? java.util.List.of() : new java.util.TreeSet<>(client.protections())));
-    execution.setVariable(ProcedureVariables.OPENED_AT, org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime());
+    java.util.Date openedAt = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime();
+    execution.setVariable(ProcedureVariables.OPENED_AT, openedAt);
     String caseNumber = execution.getProcessBusinessKey();
     if (caseNumber == null || caseNumber.isBlank()) {
       caseNumber = caseNumbers.next();
       execution.setProcessBusinessKey(caseNumber);
     }
     execution.setVariable(ProcedureVariables.CASE_NUMBER, caseNumber.trim());
+    cases.opened(execution.getProcessInstanceId(), caseNumber.trim(), openedAt);
   }
 }

@@ -1,6 +1,7 @@
 package com.rebound.procedure;
 
 import com.rebound.cases.CaseNumbers;
+import com.rebound.cases.CaseRegistry;
 import com.rebound.clients.ClientDirectory;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -12,10 +13,12 @@ import org.springframework.stereotype.Component;
 class ProcedureContractPlugin extends AbstractProcessEnginePlugin {
 
   private final CaseNumbers caseNumbers;
+  private final CaseRegistry cases;
   private final ClientDirectory clients;
 
-  ProcedureContractPlugin(CaseNumbers caseNumbers, ClientDirectory clients) {
+  ProcedureContractPlugin(CaseNumbers caseNumbers, CaseRegistry cases, ClientDirectory clients) {
     this.caseNumbers = caseNumbers;
+    this.cases = cases;
     this.clients = clients;
   }
 
@@ -24,6 +27,6 @@ class ProcedureContractPlugin extends AbstractProcessEnginePlugin {
     if (configuration.getCustomPostBPMNParseListeners() == null) {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
     }
-    configuration.getCustomPostBPMNParseListeners().add(new ProcedureParseListener(new CaseStart(caseNumbers, clients)));
+    configuration.getCustomPostBPMNParseListeners().add(new ProcedureParseListener(new CaseStart(caseNumbers, cases, clients)));
   }
 }

@@ -50,6 +50,15 @@ class ApiErrors {
         List.of(new ApiProblem.FieldProblem(e.getName(), "is not a valid value: '" + e.getValue() + "'")));
   }
 
+  /** The database is away (restarting, unreachable): 503 that says so; anything else stays a 500. */
+  @ExceptionHandler(RuntimeException.class)
+  ResponseEntity<Map<String, Object>> unexpected(RuntimeException e) throws RuntimeException {
+    if (com.rebound.database.DatabaseUnavailable.causes(e)) {
+      return body(HttpStatus.SERVICE_UNAVAILABLE, "DatabaseUnavailable", com.rebound.database.DatabaseUnavailable.MESSAGE, List.of());
+    }
+    throw e;
+  }
+
   private static ResponseEntity<Map<String, Object>> body(HttpStatus status, String type, String message,
       List<ApiProblem.FieldProblem> errors) {
     Map<String, Object> body = new LinkedHashMap<>();

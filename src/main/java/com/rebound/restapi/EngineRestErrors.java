@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
-import com.rebound.cases.CaseLocks;
+import com.rebound.cases.CaseGuard;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -36,14 +36,15 @@ class EngineRestErrors {
   @Bean
   ResourceConfigCustomizer clearClientErrors(HistoryService history) {
     return config -> config.register(ContractViolationMapper.class).register(MalformedJsonMapper.class)
-        .register(new TaskGoneMapper(history));
+        .register(new TaskGoneMapper(history)).register(DatabaseUnavailableMapper.class)
+        .register(EngineDatabaseUnavailableMapper.class);
   }
 
   /** Outside the login filter, so that its check of the task runs as the system. */
   @Bean
-  FilterRegistrationBean<LateCompletionFilter> lateCompletion(HistoryService history, TaskService tasks, CaseLocks caseLocks) {
+  FilterRegistrationBean<LateCompletionFilter> lateCompletion(HistoryService history, TaskService tasks, CaseGuard cases) {
     FilterRegistrationBean<LateCompletionFilter> registration =
-        new FilterRegistrationBean<>(new LateCompletionFilter(history, tasks, caseLocks));
+        new FilterRegistrationBean<>(new LateCompletionFilter(history, tasks, cases));
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
     return registration;
@@ -79,6 +80,38 @@ class EngineRestErrors {
     }
   }
 
+  /** The database is away: 503 that says so (Camunda answers 500 with the driver's message). */
+  @Priority(1)
+  static class DatabaseUnavailableMapper implements ExceptionMapper<Throwable> {
+
+    private final org.camunda.bpm.engine.rest.exception.ExceptionHandler camundasOwn =
+        new org.camunda.bpm.engine.rest.exception.ExceptionHandler();
+
+    @Override
+    public Response toResponse(Throwable exception) {
+      return databaseAway(exception) != null ? databaseAway(exception) : camundasOwn.toResponse(exception);
+    }
+  }
+
+  /** The same for the engine's own exceptions, which Camunda maps apart. */
+  @Priority(1)
+  static class EngineDatabaseUnavailableMapper implements ExceptionMapper<org.camunda.bpm.engine.ProcessEngineException> {
+
+    private final ProcessEngineExceptionHandler camundasOwn = new ProcessEngineExceptionHandler();
+
+    @Override
+    public Response toResponse(org.camunda.bpm.engine.ProcessEngineException exception) {
+      return databaseAway(exception) != null ? databaseAway(exception) : camundasOwn.toResponse(exception);
+    }
+  }
+
+  /** 503 when the failure says the database could not be reached; null otherwise. */
+  static Response databaseAway(Throwable exception) {
+    return com.rebound.database.DatabaseUnavailable.causes(exception)
+        ? json(Response.Status.SERVICE_UNAVAILABLE.getStatusCode(), "DatabaseUnavailable", com.rebound.database.DatabaseUnavailable.MESSAGE)
+        : null;
+  }
+
   /** A body that is not JSON: 400 saying where it breaks (Camunda answers 400 with an empty message). */
   @Priority(1)
   static class MalformedJsonMapper implements ExceptionMapper<JsonProcessingException> {
@@ -101,6 +134,9 @@ class EngineRestErrors {
 
     @Override
     public Response toResponse(RestException exception) {
+      if (databaseAway(exception) != null) {
+        return databaseAway(exception);
+      }
       for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
         if (cause instanceof ProcedureContractException contract) {
           return json(Response.Status.BAD_REQUEST.getStatusCode(), ProcedureContractException.class.getSimpleName(),

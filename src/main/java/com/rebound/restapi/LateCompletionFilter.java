@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import com.rebound.cases.CaseLocks;
+import com.rebound.cases.CaseGuard;
+import java.io.UncheckedIOException;
+import org.springframework.transaction.TransactionException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -17,7 +19,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Task completions over {@code /engine-rest} and from Tasklist ({@code /camunda/api/engine}) run one
- * at a time per case ({@link CaseLocks}), like the client's answers on their page. A
+ * at a time per case, on every node ({@link CaseGuard}: the whole request is one database transaction
+ * that locks the case's row first), like the client's answers on their page. The answer is held back
+ * until that transaction has committed, so a 204 is never sent for a completion that was not kept. A
  * {@code POST …/task/{id}/complete} that still fails inside the engine (500) because someone else
  * completed the task at the same moment (the client through their link): when the task is by then
  * completed, the caller is told so with 404 {@code TaskGone} instead of the engine's internal error.
@@ -28,12 +32,12 @@ class LateCompletionFilter extends OncePerRequestFilter {
   private static final Pattern COMPLETE = Pattern.compile(".*/task/([^/]+)/(complete|submit-form)$");
   private final HistoryService history;
   private final TaskService tasks;
-  private final CaseLocks caseLocks;
+  private final CaseGuard cases;
 
-  LateCompletionFilter(HistoryService history, TaskService tasks, CaseLocks caseLocks) {
+  LateCompletionFilter(HistoryService history, TaskService tasks, CaseGuard cases) {
     this.history = history;
     this.tasks = tasks;
-    this.caseLocks = caseLocks;
+    this.cases = cases;
   }
 
   @Override
@@ -49,8 +53,27 @@ class LateCompletionFilter extends OncePerRequestFilter {
     Task open = task.matches() ? tasks.createTaskQuery().taskId(task.group(1)).singleResult() : null;
     if (open != null && open.getProcessInstanceId() != null) {
       // one answer to a case at a time (the client's page takes the same lock)
-      try (CaseLocks.Held held = caseLocks.hold(open.getProcessInstanceId())) {
-        chain.doFilter(request, answer);
+      try {
+        cases.alone(open.getProcessInstanceId(), rollbackOnly -> {
+          try {
+            chain.doFilter(request, answer);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          } catch (ServletException e) {
+            throw new IllegalStateException(e);
+          }
+          if (answer.getStatus() >= 400) {
+            rollbackOnly.run();
+          }
+          return null;
+        });
+      } catch (TransactionException notKept) {
+        answer.resetBuffer();
+        answer.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        answer.setContentType("application/json");
+        answer.getOutputStream().write(("{\"type\":\"DatabaseUnavailable\",\"message\":\"The completion could not be saved "
+            + "(the database did not confirm it). Nothing of your request was kept; try again in a moment.\"}")
+            .getBytes(StandardCharsets.UTF_8));
       }
     } else {
       chain.doFilter(request, answer);

@@ -3,6 +3,7 @@ package com.rebound.security;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import com.rebound.cluster.StartupLock;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
  * Who may do what (Camunda authorizations, granted to groups at start-up; a restart adds nothing
  * twice). Technicians: Tasklist, starting and reading cases, the tasks of their candidate group.
  * Managers: Tasklist and Cockpit, reading every case, their own tasks, deploying and migrating.
- * Administrators: everything. Tasklist filter grants live with the filters.
+ * Administrators: everything. Tasklist filter grants live with the filters. Nodes starting together
+ * grant one after the other ({@link StartupLock}).
  */
 @Component
 public class Authorizations implements InitializingBean {
@@ -31,13 +33,19 @@ public class Authorizations implements InitializingBean {
   static final String PROCESS = "disasterRecovery";
 
   private final AuthorizationService authorizations;
+  private final StartupLock startupLock;
 
-  Authorizations(AuthorizationService authorizations) {
+  Authorizations(AuthorizationService authorizations, StartupLock startupLock) {
     this.authorizations = authorizations;
+    this.startupLock = startupLock;
   }
 
   @Override
   public void afterPropertiesSet() {
+    startupLock.exclusively(this::grantAll);
+  }
+
+  private void grantAll() {
     for (Resources resource : Resources.values()) {
       grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
     }

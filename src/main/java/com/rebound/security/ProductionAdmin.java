@@ -1,5 +1,6 @@
 package com.rebound.security;
 
+import com.rebound.cluster.StartupLock;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.User;
@@ -19,10 +20,12 @@ class ProductionAdmin implements InitializingBean {
 
   static final String VARIABLE = "REBOUND_ADMIN_PASSWORD";
   private final IdentityService identity;
+  private final StartupLock startupLock;
   private final String password;
 
-  ProductionAdmin(IdentityService identity, @Value("${" + VARIABLE + ":}") String password) {
+  ProductionAdmin(IdentityService identity, StartupLock startupLock, @Value("${" + VARIABLE + ":}") String password) {
     this.identity = identity;
+    this.startupLock = startupLock;
     this.password = password;
   }
 
@@ -34,6 +37,10 @@ class ProductionAdmin implements InitializingBean {
     if (password.length() < 12) {
       throw new MissingAdminPasswordException(VARIABLE + " must be at least 12 characters long.");
     }
+    startupLock.exclusively(this::createOrUpdateAdmin);
+  }
+
+  private void createOrUpdateAdmin() {
     User admin = identity.createUserQuery().userId("admin").singleResult();
     if (admin == null) {
       admin = identity.newUser("admin");

@@ -67,6 +67,16 @@ class ReboundAuthenticationFilter extends OncePerRequestFilter {
         unauthorized(response, refused.getMessage());
       }
       return;
+    } catch (RuntimeException e) {
+      if (!com.rebound.database.DatabaseUnavailable.causes(e)) {
+        throw e;
+      }
+      // the login could not be checked: the database is away
+      response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+      response.setContentType("application/json");
+      response.getWriter().write("{\"type\":\"DatabaseUnavailable\",\"message\":\""
+          + com.rebound.database.DatabaseUnavailable.MESSAGE + "\"}");
+      return;
     }
     if (identity == null) {
       if (open) {

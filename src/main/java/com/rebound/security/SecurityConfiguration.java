@@ -36,8 +36,8 @@ class SecurityConfiguration {
   }
 
   @Bean
-  LoginThrottle loginThrottle(Clock clock) {
-    return new LoginThrottle(5, Duration.ofMinutes(5), Duration.ofSeconds(60), clock);
+  LoginThrottle loginThrottle(org.springframework.jdbc.core.JdbcTemplate jdbc, Clock clock) {
+    return new LoginThrottle(jdbc, 5, Duration.ofMinutes(5), Duration.ofSeconds(60), clock);
   }
 
   @Bean

@@ -4,6 +4,7 @@ import static com.rebound.procedure.ProcedureVariables.CASE_NUMBER;
 import static com.rebound.procedure.ProcedureVariables.CLIENT_NAME;
 import static com.rebound.procedure.ProcedureVariables.SEVERITY;
 
+import com.rebound.cluster.StartupLock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
  * The shared Tasklist filters: "My tasks", "Technicians' queue" and "Managers' queue", each showing
  * case number, client and severity on every task card. Created once; a filter that already exists
  * (perhaps adjusted by a manager in Tasklist) is left alone. Technicians see the first two,
- * managers all three.
+ * managers all three. Nodes starting together do it one after the other ({@link StartupLock}).
  */
 @Component
 class TasklistFilters implements InitializingBean {
@@ -39,15 +40,21 @@ class TasklistFilters implements InitializingBean {
   private final FilterService filters;
   private final TaskService tasks;
   private final AuthorizationService authorizations;
+  private final StartupLock startupLock;
 
-  TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations) {
+  TasklistFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations, StartupLock startupLock) {
     this.filters = filters;
     this.tasks = tasks;
     this.authorizations = authorizations;
+    this.startupLock = startupLock;
   }
 
   @Override
   public void afterPropertiesSet() {
+    startupLock.exclusively(this::createMissing);
+  }
+
+  private void createMissing() {
     create(MY_TASKS, "Tasks assigned to me", -10, "#1b7f5a",
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), "technicians", "managers");
     create(TECHNICIANS_QUEUE, "Every open step for technicians, claimed or not", 0, "#2b5797",

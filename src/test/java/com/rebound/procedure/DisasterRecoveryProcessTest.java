@@ -403,6 +403,8 @@ class DisasterRecoveryProcessTest {
         .singleResult().getBusinessKey()).isEqualTo(caseNumber);
     Assertions.assertThat(historyService().createHistoricProcessInstanceQuery().processInstanceId(pi.getId())
         .singleResult().getBusinessKey()).isEqualTo(caseNumber);
+    Assertions.assertThat(ProcessTestEngine.OPENED).as("the case is recorded (rebound_case) with its number")
+        .contains(caseNumber + " " + pi.getId());
   }
 
   @Test

@@ -23,6 +23,9 @@ final class ProcessTestEngine {
     return () -> CaseNumbers.format(2026, last.incrementAndGet());
   }
 
+  /** "caseNumber processInstanceId" of each case the test engines opened (Rebound records them in rebound_case). */
+  static final List<String> OPENED = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
   /** The clients the process tests know, as Rebound's client profiles would answer (the demo clients). */
   static final Client.BusinessHours OFFICE_HOURS = new Client.BusinessHours("MON,TUE,WED,THU,FRI", "08:00", "18:00", "Europe/Madrid", true);
   static final Map<String, ClientDirectory.ClientFacts> ACTIVE_CLIENTS = Map.of(
@@ -75,7 +78,7 @@ final class ProcessTestEngine {
     }
     configuration.setBeans(beans);
     configuration.setProcessEnginePlugins(List.of(
-        new ProcedureContractPlugin(caseNumbers(), DIRECTORY), new SpinProcessEnginePlugin()));
+        new ProcedureContractPlugin(caseNumbers(), (id, number, at) -> OPENED.add(number + " " + id), DIRECTORY), new SpinProcessEnginePlugin()));
     return configuration;
   }
 }

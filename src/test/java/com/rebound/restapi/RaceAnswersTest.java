@@ -30,6 +30,8 @@ class RaceAnswersTest {
   TaskService tasks;
   @Autowired
   HistoryService history;
+  @Autowired
+  com.rebound.cases.CaseGuard cases;
 
   @Test
   void aRefusalOnATaskThatWasJustCompletedSaysTheTaskIsGone() {
@@ -69,7 +71,7 @@ class RaceAnswersTest {
     tasks.complete(assessment.getId(), Map.of("impactLevel", "minor", "usersAffected", 1L, "dataLossSuspected", false,
         "probableCause", "hardware", "damagedScope", "Impresora"));
     Task open = tasks.createTaskQuery().processInstanceId(instance).singleResult();
-    LateCompletionFilter filter = new LateCompletionFilter(history, tasks, new com.rebound.cases.CaseLocks());
+    LateCompletionFilter filter = new LateCompletionFilter(history, tasks, cases);
 
     org.springframework.mock.web.MockHttpServletResponse late = failInside(filter, assessment.getId());
     assertThat(late.getStatus()).isEqualTo(404);

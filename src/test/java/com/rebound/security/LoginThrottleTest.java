@@ -23,6 +23,8 @@ class LoginThrottleTest {
   int port;
   @Autowired
   IdentityService identity;
+  @Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @Test
   void fiveFailuresLockTheNameForAMinuteThenItWorksAgain() {
@@ -32,17 +34,35 @@ class LoginThrottleTest {
       @Override public Clock withZone(java.time.ZoneId zone) { return this; }
       @Override public Instant instant() { return now.get(); }
     };
-    LoginThrottle throttle = new LoginThrottle(5, Duration.ofMinutes(5), Duration.ofSeconds(60), clock);
+    LoginThrottle throttle = new LoginThrottle(jdbc, 5, Duration.ofMinutes(5), Duration.ofSeconds(60), clock);
     for (int i = 0; i < 4; i++) {
-      throttle.failed("Tech");
+      throttle.failed("Throttled-Tech");
     }
-    assertThat(throttle.isLocked("tech")).isFalse();
-    throttle.failed("tech");
-    assertThat(throttle.isLocked("TECH")).isTrue();
+    assertThat(throttle.isLocked("throttled-tech")).isFalse();
+    throttle.failed("throttled-tech");
+    assertThat(throttle.isLocked("THROTTLED-TECH")).isTrue();
     now.set(now.get().plusSeconds(59));
-    assertThat(throttle.isLocked("tech")).isTrue();
+    assertThat(throttle.isLocked("throttled-tech")).isTrue();
     now.set(now.get().plusSeconds(2));
-    assertThat(throttle.isLocked("tech")).isFalse();
+    assertThat(throttle.isLocked("throttled-tech")).isFalse();
+  }
+
+  @Test
+  void failuresOnTwoNodesCountTogether() {
+    // two throttles on one database stand for two nodes: 3 failures on one and 2 on the other lock the name on both
+    LoginThrottle nodeA = new LoginThrottle(jdbc, 5, Duration.ofMinutes(5), Duration.ofSeconds(60), Clock.systemUTC());
+    LoginThrottle nodeB = new LoginThrottle(jdbc, 5, Duration.ofMinutes(5), Duration.ofSeconds(60), Clock.systemUTC());
+    for (int i = 0; i < 3; i++) {
+      nodeA.failed("two-node-guess");
+    }
+    nodeB.failed("two-node-guess");
+    assertThat(nodeA.isLocked("two-node-guess")).isFalse();
+    assertThat(nodeB.isLocked("two-node-guess")).isFalse();
+    nodeB.failed("Two-Node-Guess");
+    assertThat(nodeA.isLocked("two-node-guess")).as("locked on the node that saw 3 of the 5").isTrue();
+    assertThat(nodeB.isLocked("two-node-guess")).isTrue();
+    nodeA.succeeded("two-node-guess");
+    assertThat(nodeB.isLocked("two-node-guess")).as("a success elsewhere does not lift a lock").isTrue();
   }
 
   @Test

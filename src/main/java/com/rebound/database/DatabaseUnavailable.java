@@ -1,0 +1,38 @@
+package com.rebound.database;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * Recognises "the database is not there right now" (down, restarting, unreachable, pool exhausted
+ * waiting for it) in a failure's causes, so that callers answer 503 with a sentence instead of a 500.
+ */
+public final class DatabaseUnavailable {
+
+  /** What Rebound answers while its database is away. */
+  public static final String MESSAGE = "Rebound's database is not reachable at the moment. Nothing of this request was kept; "
+      + "try again in a minute. (Operators: see /actuator/health and the database server.)";
+
+  private DatabaseUnavailable() {
+  }
+
+  /** True when a cause of the failure says the database could not be reached. */
+  public static boolean causes(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLTransientConnectionException || cause instanceof CannotCreateTransactionException
+          || cause instanceof DataAccessResourceFailureException) {
+        return true;
+      }
+      if (cause instanceof SQLException sql && sql.getSQLState() != null
+          && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
+  }
+}
