@@ -4,16 +4,18 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Recognises "the database is not there right now" (down, restarting, unreachable, pool exhausted
- * waiting for it) in a failure's causes, so that callers answer 503 with a sentence instead of a 500.
+ * waiting for it, a commit or rollback it could not confirm) in a failure's causes, so that callers
+ * answer 503 with a sentence instead of a 500.
  */
 public final class DatabaseUnavailable {
 
   /** What Rebound answers while its database is away. */
-  public static final String MESSAGE = "Rebound's database is not reachable at the moment. Nothing of this request was kept; "
-      + "try again in a minute. (Operators: see /actuator/health and the database server.)";
+  public static final String MESSAGE = "Rebound's database is not reachable at the moment, so this request could not be "
+      + "completed. Try again in a minute. (Operators: see /actuator/health and the database server.)";
 
   private DatabaseUnavailable() {
   }
@@ -22,7 +24,7 @@ public final class DatabaseUnavailable {
   public static boolean causes(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof SQLTransientConnectionException || cause instanceof CannotCreateTransactionException
-          || cause instanceof DataAccessResourceFailureException) {
+          || cause instanceof DataAccessResourceFailureException || cause instanceof TransactionSystemException) {
         return true;
       }
       if (cause instanceof SQLException sql && sql.getSQLState() != null

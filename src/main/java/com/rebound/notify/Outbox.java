@@ -69,8 +69,9 @@ public class Outbox {
   }
 
   void markSent(long id) {
+    // claimed_by stays: which node sent it
     jdbc.update("UPDATE rebound_outbox SET status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = NULL, "
-        + "claimed_by = NULL, claimed_until = NULL WHERE id = ?", Timestamp.from(clock.instant()), id);
+        + "claimed_until = NULL WHERE id = ?", Timestamp.from(clock.instant()), id);
   }
 
   void markAttemptFailed(long id, Instant nextAttempt, String error, boolean giveUp) {

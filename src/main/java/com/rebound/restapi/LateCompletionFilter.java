@@ -71,9 +71,8 @@ class LateCompletionFilter extends OncePerRequestFilter {
         answer.resetBuffer();
         answer.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         answer.setContentType("application/json");
-        answer.getOutputStream().write(("{\"type\":\"DatabaseUnavailable\",\"message\":\"The completion could not be saved "
-            + "(the database did not confirm it). Nothing of your request was kept; try again in a moment.\"}")
-            .getBytes(StandardCharsets.UTF_8));
+        answer.getOutputStream().write(("{\"type\":\"DatabaseUnavailable\",\"message\":\""
+            + com.rebound.database.DatabaseUnavailable.MESSAGE + "\"}").getBytes(StandardCharsets.UTF_8));
       }
     } else {
       chain.doFilter(request, answer);
