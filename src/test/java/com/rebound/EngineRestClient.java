@@ -54,6 +54,12 @@ public final class EngineRestClient {
         .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  public Response put(String path, String json) {
+    return send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   private Response send(HttpRequest.Builder request) {
     if (authorization != null) {
       request.header("Authorization", authorization);

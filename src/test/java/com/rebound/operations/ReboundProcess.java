@@ -51,6 +51,12 @@ final class ReboundProcess {
 
   /** Starts the jar and waits until /actuator/health answers UP. */
   void start() throws Exception {
+    launch();
+    awaitHealthy();
+  }
+
+  /** Starts the jar and returns at once. */
+  void launch() throws IOException {
     List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m", "-jar", jar().toString(),
         "--server.port=" + port, "--rebound.backup.cron=-"));
     command.addAll(extraArguments);
@@ -60,6 +66,11 @@ final class ReboundProcess {
     Process started = process;
     // a failed test must not leave Rebound running after the test JVM ends
     Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
+  }
+
+  /** Waits until /actuator/health answers UP. */
+  void awaitHealthy() throws Exception {
+    Path log = folder.resolve("rebound-" + starts + ".log");
     HttpClient http = HttpClient.newHttpClient();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (System.nanoTime() < deadline) {
@@ -92,6 +103,15 @@ final class ReboundProcess {
     if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly();
       throw new IllegalStateException("Rebound did not stop within " + limit + " after SIGTERM");
+    }
+    return process.exitValue();
+  }
+
+  /** Waits for the JVM to end by itself; its exit code. */
+  int awaitExit(Duration limit) throws InterruptedException {
+    if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+      process.destroyForcibly();
+      throw new IllegalStateException("Rebound did not exit within " + limit);
     }
     return process.exitValue();
   }
