@@ -1,14 +1,14 @@
 -- Issue 11: several Rebound nodes on one database.
 
--- One row per case, written in the transaction that starts it. Every answer to a case (a task
--- completed over REST or in Tasklist, the client's page) locks this row first, so answers to one
--- case are served one at a time whichever node they reach.
+-- One row per case, written in the transaction that starts it: its number is unique, whichever route
+-- started it. Every answer to a case (a task completed over REST or in Tasklist, the client's page)
+-- locks this row first, so answers to one case are served one at a time whichever node they reach.
 CREATE TABLE rebound_case (
   process_instance_id VARCHAR(64) NOT NULL PRIMARY KEY,
   case_number         VARCHAR(40) NOT NULL,
-  opened_at           TIMESTAMP WITH TIME ZONE NOT NULL
+  opened_at           TIMESTAMP WITH TIME ZONE NOT NULL,
+  CONSTRAINT rebound_case_number_unique UNIQUE (case_number)
 );
-CREATE INDEX rebound_case_by_number ON rebound_case (case_number);
 
 -- The outbox: a node claims due messages for a while (a lease) before sending them; a claim left
 -- by a node that died runs out and another node takes the messages over.

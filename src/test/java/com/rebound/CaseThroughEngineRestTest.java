@@ -28,6 +28,8 @@ class CaseThroughEngineRestTest {
 
   @LocalServerPort
   int port;
+  @org.springframework.beans.factory.annotation.Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
   EngineRestClient rest;
 
   @BeforeEach
@@ -36,7 +38,7 @@ class CaseThroughEngineRestTest {
   }
 
   @Test
-  void oneCaseFromReportToClosingThroughEngineRest() {
+  void oneCaseFromReportToClosingThroughEngineRest() throws Exception {
     EngineRestClient.Response started = rest.post("/process-definition/key/disasterRecovery/start", """
         {"variables": {
           "clientId": {"value": "ladrillos-garcia"},
@@ -69,6 +71,10 @@ class CaseThroughEngineRestTest {
 
     JsonNode history = rest.get("/history/process-instance/" + instance).body();
     assertThat(history.get("state").asText()).isEqualTo("COMPLETED");
+    java.net.http.HttpResponse<String> detail = ApiCalls.call(port, "tech", "GET", "/api/incidents/" + caseNumber, null);
+    JsonNode timeline = rest.json(detail.body()).get("timeline");
+    assertThat(timeline.get(timeline.size() - 1).get("step").asText()).as("a closed case's timeline ends with its end event")
+        .isEqualTo("EndEvent_CaseClosed");
     assertThat(history.get("businessKey").asText()).isEqualTo(caseNumber);
 
     Map<String, JsonNode> variables = new HashMap<>();
@@ -134,6 +140,99 @@ class CaseThroughEngineRestTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void aGivenCaseNumberIsUniqueAndMovesTheCounterPastIt() throws Exception {
+    String first = start(null).body().get("businessKey").asText();
+    String year = first.split("-")[1];
+    long next = Long.parseLong(first.split("-")[2]) + 1;
+    String given = String.format("DR-%s-%04d", year, next + 40);
+
+    EngineRestClient.Response kept = start(given);
+    assertThat(kept.status()).as(String.valueOf(kept.body())).isEqualTo(200);
+    assertThat(kept.body().get("businessKey").asText()).isEqualTo(given);
+    java.net.http.HttpResponse<String> reported = ApiCalls.call(port, "tech", "POST", "/api/incidents",
+        "{\"clientId\": \"gestoria-lopez\", \"summary\": \"After a given number\", \"reportedBy\": \"Luisa\"}");
+    assertThat(reported.statusCode()).isEqualTo(201);
+    assertThat(reported.body()).as("the counter moved past the given number")
+        .contains(String.format("\"caseNumber\":\"DR-%s-%04d\"", year, next + 41));
+
+    EngineRestClient.Response again = start(given);
+    assertThat(again.status()).isEqualTo(400);
+    assertThat(again.body().get("message").asText()).contains("businessKey", given, "already taken");
+    assertThat(rest.get("/history/process-instance/count?processInstanceBusinessKey=" + given).body().get("count").asLong())
+        .as("one case with that number").isEqualTo(1);
+  }
+
+  @Test
+  void aCaseNumberThatIsNoCaseNumberIsRefusedAndStartsNothing() {
+    long before = rest.get("/history/process-instance/count").body().get("count").asLong();
+    for (String bad : List.of("DR-2026\r\n0001", "../../etc/passwd", "DR 2026 0001", "-DR-1", "x".repeat(41))) {
+      EngineRestClient.Response refused = start(bad);
+      assertThat(refused.status()).as(bad).isEqualTo(400);
+      assertThat(refused.body().get("message").asText()).contains("businessKey", "is not valid");
+    }
+    assertThat(rest.get("/history/process-instance/count").body().get("count").asLong()).isEqualTo(before);
+  }
+
+  @Test
+  void fiftyConcurrentStartsMixingGivenAndGeneratedNumbersGetOneCaseANumber() throws Exception {
+    String first = start(null).body().get("businessKey").asText();
+    String year = first.split("-")[1];
+    long base = Long.parseLong(first.split("-")[2]) + 200;
+    ExecutorService pool = Executors.newFixedThreadPool(50);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<EngineRestClient.Response>> answers = new ArrayList<>();
+    List<String> asked = new ArrayList<>();
+    try {
+      for (int i = 0; i < 50; i++) {
+        // the even ones give one of ten numbers (each given two or three times); the odd ones take the next
+        String given = i % 2 == 0 ? String.format("DR-%s-%04d", year, base + (i / 2) % 10) : null;
+        asked.add(given);
+        answers.add(pool.submit(() -> {
+          go.await();
+          return start(given);
+        }));
+      }
+      go.countDown();
+      Map<String, Integer> casesPerNumber = new HashMap<>();
+      Map<String, Integer> refusedPerNumber = new HashMap<>();
+      for (int i = 0; i < 50; i++) {
+        EngineRestClient.Response answer = answers.get(i).get();
+        if (answer.status() == 200) {
+          casesPerNumber.merge(answer.body().get("businessKey").asText(), 1, Integer::sum);
+        } else {
+          assertThat(answer.status()).as("start %d: %s", i, answer.body()).isEqualTo(400);
+          assertThat(asked.get(i)).as("a generated number is never refused").isNotNull();
+          assertThat(answer.body().get("message").asText()).contains(asked.get(i), "already taken");
+          refusedPerNumber.merge(asked.get(i), 1, Integer::sum);
+        }
+      }
+      assertThat(casesPerNumber.values()).as("every number names one case").containsOnly(1);
+      for (int k = 0; k < 10; k++) {
+        // held by one of the starts that gave it, or by a generated one that reached it first (the given ones are
+        // close together, so the counter, moved past one of them, can reach another still in flight)
+        String given = String.format("DR-%s-%04d", year, base + k);
+        assertThat(casesPerNumber).as("given %s", given).containsKey(given);
+      }
+      assertThat(refusedPerNumber.keySet()).as("refused numbers are held by another case").isSubsetOf(casesPerNumber.keySet());
+      int refused = refusedPerNumber.values().stream().mapToInt(Integer::intValue).sum();
+      assertThat(casesPerNumber).as("the 25 generated ones and one start per given number").hasSize(50 - refused);
+      assertThat(refused).isGreaterThanOrEqualTo(15);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rebound_case WHERE case_number IN ("
+          + casesPerNumber.keySet().stream().map(n -> "'" + n + "'").collect(java.util.stream.Collectors.joining(",")) + ")",
+          Integer.class)).as("Rebound's record of cases").isEqualTo(casesPerNumber.size());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private EngineRestClient.Response start(String businessKey) {
+    return new EngineRestClient(port, "tech").post("/process-definition/key/disasterRecovery/start",
+        (businessKey == null ? "{" : "{\"businessKey\": " + new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(businessKey) + ", ")
+            + "\"variables\": {\"clientId\": {\"value\": \"gestoria-lopez\"}, \"reportedBy\": {\"value\": \"Monitoring\"},"
+            + " \"summary\": {\"value\": \"Alert\"}}}");
   }
 
   /** Completes the step as the group it belongs to would: tech for technicians' steps, manager for managers'. */

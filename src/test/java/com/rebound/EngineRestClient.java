@@ -54,6 +54,15 @@ public final class EngineRestClient {
         .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** Parses a JSON text (for answers of Rebound's own API read with another client). */
+  public JsonNode json(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public Response put(String path, String json) {
     return send(HttpRequest.newBuilder(URI.create(base + path))
         .header("Content-Type", "application/json")

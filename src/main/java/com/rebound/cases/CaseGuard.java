@@ -72,7 +72,7 @@ public class CaseGuard {
     separateTransaction.executeWithoutResult(status -> {
       try {
         registry.opened(processInstanceId, instance.getBusinessKey() == null ? "" : instance.getBusinessKey(), new java.util.Date());
-      } catch (DuplicateKeyException recordedByAConcurrentAnswer) {
+      } catch (DuplicateKeyException | CaseRegistry.CaseNumberTaken recordedByAConcurrentAnswerOrANumberUsedTwiceBefore) {
         status.setRollbackOnly();
       }
     });

@@ -6,6 +6,18 @@ import java.util.Date;
 @FunctionalInterface
 public interface CaseRegistry {
 
-  /** Records a new case; called in the transaction that starts it, so a rolled-back start leaves nothing. */
+  /**
+   * Records a new case; called in the transaction that starts it, so a rolled-back start leaves nothing.
+   * The case number is unique (a constraint of the table): a number already taken throws
+   * {@link CaseNumberTaken}. A given number {@code DR-<year>-<n>} ahead of that year's counter moves the
+   * counter past it, so a generated number never collides with it.
+   */
   void opened(String processInstanceId, String caseNumber, Date openedAt);
+
+  /** The case number belongs to another case already. */
+  class CaseNumberTaken extends RuntimeException {
+    public CaseNumberTaken(String caseNumber) {
+      super("case number " + caseNumber + " is already taken by another case: give another one, or none to get the next free one");
+    }
+  }
 }

@@ -18,6 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class JdbcCaseNumbers implements CaseNumbers, CaseRegistry {
 
+  /** Rebound's own format, DR-<year>-<number>: a given number in it moves that year's counter. */
+  private static final java.util.regex.Pattern OUR_FORMAT = java.util.regex.Pattern.compile("DR-(\\d{4})-(\\d{1,15})");
+
   private final JdbcTemplate jdbc;
   private final TransactionTemplate separateTransaction;
 
@@ -39,8 +42,19 @@ class JdbcCaseNumbers implements CaseNumbers, CaseRegistry {
 
   @Override
   public void opened(String processInstanceId, String caseNumber, java.util.Date openedAt) {
-    jdbc.update("INSERT INTO rebound_case (process_instance_id, case_number, opened_at) VALUES (?, ?, ?)",
-        processInstanceId, caseNumber, new java.sql.Timestamp(openedAt.getTime()));
+    java.util.regex.Matcher ours = OUR_FORMAT.matcher(caseNumber);
+    if (ours.matches()) {
+      int year = Integer.parseInt(ours.group(1));
+      long number = Long.parseLong(ours.group(2));
+      ensureCounter(year);
+      jdbc.update("UPDATE rebound_case_number SET last_number = ? WHERE case_year = ? AND last_number < ?", number, year, number);
+    }
+    try {
+      jdbc.update("INSERT INTO rebound_case (process_instance_id, case_number, opened_at) VALUES (?, ?, ?)",
+          processInstanceId, caseNumber, new java.sql.Timestamp(openedAt.getTime()));
+    } catch (DuplicateKeyException taken) {
+      throw new CaseNumberTaken(caseNumber);
+    }
   }
 
   /** The first case of a year creates the year's counter, committed on its own so that it is never rolled back. */

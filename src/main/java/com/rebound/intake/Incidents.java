@@ -47,7 +47,8 @@ import org.springframework.stereotype.Service;
 @Service
 class Incidents {
 
-  private static final Set<String> TIMELINE_TYPES = Set.of("startEvent", "userTask", "endEvent", "businessRuleTask", "serviceTask",
+  /** Camunda's names of the activity types the timeline shows (an end event is a "noneEndEvent"). */
+  private static final Set<String> TIMELINE_TYPES = Set.of("startEvent", "userTask", "noneEndEvent", "businessRuleTask", "serviceTask",
       "boundaryTimer", "intermediateTimer");
 
   private final RuntimeService runtime;

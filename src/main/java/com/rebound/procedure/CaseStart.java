@@ -15,6 +15,9 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
  */
 class CaseStart implements ExecutionListener {
 
+  /** What a given case number may look like: safe in mail subjects, file names and links. */
+  private static final java.util.regex.Pattern CASE_NUMBER_FORMAT = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,39}");
+
   private final CaseNumbers caseNumbers;
   private final CaseRegistry cases;
   private final ClientDirectory clients;
@@ -23,6 +26,12 @@ class CaseStart implements ExecutionListener {
     this.caseNumbers = caseNumbers;
     this.cases = cases;
     this.clients = clients;
+  }
+
+  /** The refused value as it can be shown in an error: control characters made visible, cut at 60 characters. */
+  private static String printable(String value) {
+    String shown = value.replaceAll("\\p{Cntrl}", "?");
+    return shown.length() > 60 ? shown.substring(0, 60) + "…" : shown;
   }
 
   @Override
@@ -46,8 +55,16 @@ class CaseStart implements ExecutionListener {
     if (caseNumber == null || caseNumber.isBlank()) {
       caseNumber = caseNumbers.next();
       execution.setProcessBusinessKey(caseNumber);
+    } else if (!CASE_NUMBER_FORMAT.matcher(caseNumber).matches()) {
+      throw new ProcedureContractException("'Disaster reported' (start) cannot be completed: businessKey (the case number) '"
+          + printable(caseNumber) + "' is not valid: 1 to 40 letters, digits, '.', '_' or '-', starting with a letter or digit"
+          + " (or none, to get the next DR-<year>-<number>)");
     }
-    execution.setVariable(ProcedureVariables.CASE_NUMBER, caseNumber.trim());
-    cases.opened(execution.getProcessInstanceId(), caseNumber.trim(), openedAt);
+    execution.setVariable(ProcedureVariables.CASE_NUMBER, caseNumber);
+    try {
+      cases.opened(execution.getProcessInstanceId(), caseNumber, openedAt);
+    } catch (CaseRegistry.CaseNumberTaken taken) {
+      throw new ProcedureContractException("'Disaster reported' (start) cannot be completed: businessKey: " + taken.getMessage());
+    }
   }
 }
