@@ -59,6 +59,28 @@ final class BusinessCalendar {
     }
   }
 
+  /** The business time between two moments (zero when {@code to} is not after {@code from}). */
+  Duration between(Instant from, Instant to) {
+    if (!to.isAfter(from)) {
+      return Duration.ZERO;
+    }
+    Duration total = Duration.ZERO;
+    ZonedDateTime end = to.atZone(zone);
+    for (ZonedDateTime day = from.atZone(zone).toLocalDate().atStartOfDay(zone); !day.isAfter(end); day = day.plusDays(1)) {
+      if (!days.contains(day.getDayOfWeek())) {
+        continue;
+      }
+      ZonedDateTime open = day.with(opens);
+      ZonedDateTime close = day.with(closes);
+      Instant start = open.toInstant().isAfter(from) ? open.toInstant() : from;
+      Instant stop = close.toInstant().isBefore(to) ? close.toInstant() : to;
+      if (stop.isAfter(start)) {
+        total = total.plus(Duration.between(start, stop));
+      }
+    }
+    return total;
+  }
+
   private ZonedDateTime nextOpenMoment(ZonedDateTime at) {
     ZonedDateTime t = at;
     for (int i = 0; i < 8; i++) {

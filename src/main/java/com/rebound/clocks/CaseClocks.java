@@ -65,9 +65,56 @@ public class CaseClocks {
     return inBusinessTime(execution, from, rto);
   }
 
-  /** When an RTO agreed at a moment ends for a client (reports: the same rule as the timers). */
+  /** When an RTO agreed at a moment ends for a client: the same rule as the timers. */
   public Instant rtoDeadline(String clientId, Instant agreedAt, long rtoHours) {
     return inBusinessTime(clientId, agreedAt, Duration.ofHours(rtoHours)).toInstant();
+  }
+
+  /**
+   * Where a case stands against its agreed RTO, for everything that shows it (the API, the report,
+   * the mails, a dashboard): the deadline as the timers count it, the time used counted the same way
+   * (business hours where the contract says so), and one status: {@code notAgreed}, {@code running}
+   * (not recovered, deadline ahead), {@code met}, {@code breached} (recovered late, or not recovered and
+   * the deadline passed) or {@code notRecovered} (closed without the client's acceptance, or no viable
+   * recovery). {@code recoveredAt} is when the client accepted the recovery (null while it has not).
+   */
+  public RtoStatus rto(String clientId, Object rtoHours, Object agreedAt, Instant recoveredAt, boolean closed,
+      boolean unrecoverable, Instant now) {
+    if (!(rtoHours instanceof Number hours) || !(agreedAt instanceof Date agreed)) {
+      return new RtoStatus("notAgreed", null, null, null, false, null, null, null, null);
+    }
+    boolean businessHours = countsBusinessHours(clientId);
+    Instant deadline = rtoDeadline(clientId, agreed.toInstant(), hours.longValue());
+    Instant end = recoveredAt != null ? recoveredAt : now;
+    Duration used = businessHours ? calendar(clientId).between(agreed.toInstant(), end) : positive(Duration.between(agreed.toInstant(), end));
+    String status;
+    if (recoveredAt != null) {
+      status = recoveredAt.isAfter(deadline) ? "breached" : "met";
+    } else if (closed || unrecoverable) {
+      status = "notRecovered";
+    } else {
+      status = now.isAfter(deadline) ? "breached" : "running";
+    }
+    Duration left = "running".equals(status) ? Duration.between(now, deadline) : null;
+    Duration late = "breached".equals(status) ? Duration.between(deadline, end) : null;
+    return new RtoStatus(status, hours.longValue(), agreed.toInstant(), deadline, businessHours, used, left, late, recoveredAt);
+  }
+
+  /**
+   * A case against its RTO ({@link #rto}): durations in wall-clock time except {@code used}, which
+   * counts like the deadline; {@code left} while running, {@code breachedBy} once breached.
+   */
+  public record RtoStatus(String status, Long agreedHours, Instant agreedAt, Instant deadline, boolean businessHours,
+      Duration used, Duration left, Duration breachedBy, Instant recoveredAt) {
+  }
+
+  private static Duration positive(Duration duration) {
+    return duration.isNegative() ? Duration.ZERO : duration;
+  }
+
+  private BusinessCalendar calendar(String clientId) {
+    var hours = clients.activeClient(clientId).orElseThrow().businessHours();
+    return new BusinessCalendar(hours.days(), hours.start(), hours.end(), hours.timeZone());
   }
 
   /** True when the client's contract counts its clocks in business hours only. */

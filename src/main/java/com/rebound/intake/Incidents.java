@@ -1,7 +1,9 @@
 package com.rebound.intake;
 
+import com.rebound.clocks.CaseClocks;
 import static com.rebound.procedure.ProcedureVariables.ACCEPTANCE_ROUNDS;
 import static com.rebound.procedure.ProcedureVariables.AGREED_AT;
+import static com.rebound.procedure.ProcedureVariables.APPROACH;
 import static com.rebound.procedure.ProcedureVariables.CASE_NUMBER;
 import static com.rebound.procedure.ProcedureVariables.CLIENT_ACCEPTED;
 import static com.rebound.procedure.ProcedureVariables.CLIENT_ID;
@@ -55,11 +57,13 @@ class Incidents {
   private final HistoryService history;
   private final TaskService tasks;
   private final ClientDirectory clients;
+  private final CaseClocks clocks;
   private final Validator validator;
   private final Clock clock;
 
-  Incidents(RuntimeService runtime, HistoryService history, TaskService tasks, ClientDirectory clients, Validator validator,
-      Clock clock) {
+  Incidents(RuntimeService runtime, HistoryService history, TaskService tasks, ClientDirectory clients, CaseClocks clocks,
+      Validator validator, Clock clock) {
+    this.clocks = clocks;
     this.runtime = runtime;
     this.history = history;
     this.tasks = tasks;
@@ -142,40 +146,42 @@ class Incidents {
     detail.put("severity", v.get(SEVERITY));
     detail.put("acceptanceRounds", v.getOrDefault(ACCEPTANCE_ROUNDS, 0L));
     detail.put("rto", rto(v, instance));
-    // the deadline shown is in calendar hours; the clock itself counts business hours where the contract says so
     detail.put("currentSteps", currentSteps(instance.getId()));
     detail.put("timeline", timeline(instance.getId()));
     return detail;
   }
 
-  /** Agreed RTO, its deadline (calendar hours from the agreement), and time left, overdue, met or missed. */
+  /** The case against its agreed RTO, by the one rule the timers and the report follow ({@link CaseClocks#rto}). */
   private Map<String, Object> rto(Map<String, Object> v, HistoricProcessInstance instance) {
+    Instant accepted = Boolean.TRUE.equals(v.get(CLIENT_ACCEPTED)) ? acceptedAt(instance.getId()) : null;
+    CaseClocks.RtoStatus status = clocks.rto((String) v.get(CLIENT_ID), v.get(RTO_HOURS), v.get(AGREED_AT), accepted,
+        instance.getEndTime() != null, "unrecoverable".equals(v.get(APPROACH)),
+        // the engine's clock, the one its timers follow
+        org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant());
     Map<String, Object> rto = new LinkedHashMap<>();
-    if (!(v.get(RTO_HOURS) instanceof Long hours) || !(v.get(AGREED_AT) instanceof Date agreedAt)) {
-      rto.put("status", "not agreed yet");
+    rto.put("status", status.status());
+    if (status.agreedAt() == null) {
       return rto;
     }
-    Instant deadline = agreedAt.toInstant().plus(Duration.ofHours(hours));
-    rto.put("hours", hours);
-    rto.put("agreedAt", agreedAt.toInstant());
-    rto.put("deadline", deadline);
+    rto.put("hours", status.agreedHours());
+    rto.put("agreedAt", status.agreedAt());
+    rto.put("deadline", status.deadline());
+    rto.put("countsBusinessHours", status.businessHours());
+    rto.put("usedMinutes", status.used().toMinutes());
+    if (status.left() != null) {
+      rto.put("minutesLeft", status.left().toMinutes());
+    }
+    if (status.breachedBy() != null) {
+      rto.put("breachedByMinutes", status.breachedBy().toMinutes());
+    }
+    if (status.recoveredAt() != null) {
+      rto.put("recoveredAt", status.recoveredAt());
+    }
     if (v.get(RTO_WARNING_AT) instanceof Date warned) {
       rto.put("warningAt", warned.toInstant());
     }
     if (v.get(RTO_BREACHED_AT) instanceof Date breached) {
       rto.put("breachedAt", breached.toInstant());
-    }
-    Instant accepted = Boolean.TRUE.equals(v.get(CLIENT_ACCEPTED)) ? acceptedAt(instance.getId()) : null;
-    if (accepted != null) {
-      rto.put("status", accepted.isAfter(deadline) ? "missed" : "met");
-      rto.put("recoveredAt", accepted);
-    } else if (instance.getEndTime() != null) {
-      rto.put("status", "closed without acceptance");
-    } else {
-      // the engine's clock, the one its timers follow
-      long minutes = Duration.between(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(), deadline).toMinutes();
-      rto.put("status", minutes >= 0 ? "running" : "overdue");
-      rto.put(minutes >= 0 ? "minutesLeft" : "minutesOverdue", Math.abs(minutes));
     }
     return rto;
   }
@@ -223,7 +229,7 @@ class Incidents {
     Map<String, Object> values = new LinkedHashMap<>();
     for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery().processInstanceId(instanceId)
         .variableNameIn(CASE_NUMBER, CLIENT_ID, CLIENT_NAME, SUMMARY, REPORTED_BY, DETECTED_AT, SEVERITY, ACCEPTANCE_ROUNDS,
-            RTO_HOURS, AGREED_AT, CLIENT_ACCEPTED, RTO_WARNING_AT, RTO_BREACHED_AT).listPage(0, 100)) {
+            RTO_HOURS, AGREED_AT, CLIENT_ACCEPTED, RTO_WARNING_AT, RTO_BREACHED_AT, APPROACH).listPage(0, 100)) {
       values.put(variable.getName(), variable.getValue());
     }
     return values;

@@ -83,27 +83,26 @@ class CaseReports {
     String codes = (String) variables.get(ProcedureVariables.PREVENTION_RECOMMENDATIONS);
     List<String> recommendations = codes == null || codes.isBlank() ? List.of() : List.of(codes.split(","));
     return Optional.of(new CaseReport(caseNumber, id, instance.getState(), instant(instance.getStartTime()),
-        instant(instance.getEndTime()), variables, rto(variables, activities, clientId), rpo(variables), rounds(id), timeline,
+        instant(instance.getEndTime()), variables, rto(variables, activities, clientId, instance.getEndTime() != null), rpo(variables), rounds(id), timeline,
         actions, recommendations, clientId != null && clocks.countsBusinessHours(clientId)));
   }
 
-  private CaseReport.Rto rto(Map<String, Object> variables, List<HistoricActivityInstance> activities, String clientId) {
-    Object agreed = variables.get(ProcedureVariables.AGREED_AT);
-    Object hours = variables.get(ProcedureVariables.RTO_HOURS);
-    if (!(agreed instanceof Date agreedAt) || !(hours instanceof Number rtoHours)
-        || "unrecoverable".equals(variables.get(ProcedureVariables.APPROACH))) {
-      return new CaseReport.Rto("none", 0, 0, 0, null, null, null);
-    }
-    Instant deadline = clocks.rtoDeadline(clientId, agreedAt.toInstant(), rtoHours.longValue());
+  /** The case against its agreed RTO, by the one rule the timers and the API follow ({@link CaseClocks#rto}). */
+  private CaseReport.Rto rto(Map<String, Object> variables, List<HistoricActivityInstance> activities, String clientId,
+      boolean closed) {
     Instant acceptedAt = Boolean.TRUE.equals(variables.get(ProcedureVariables.CLIENT_ACCEPTED))
-        ? activities.stream().filter(a -> "SubProcess_Recovery".equals(a.getActivityId()) && a.getEndTime() != null)
+        ? activities.stream().filter(a -> "clientAcceptance".equals(a.getActivityId()) && a.getEndTime() != null)
             .map(a -> a.getEndTime().toInstant()).reduce((first, last) -> last).orElse(null)
         : null;
-    Instant end = acceptedAt != null ? acceptedAt : clock.instant();
-    double used = Duration.between(agreedAt.toInstant(), end).toMinutes() / 60.0;
-    double late = Math.max(0, Duration.between(deadline, end).toMinutes() / 60.0);
-    String status = acceptedAt == null ? "pending" : (acceptedAt.isAfter(deadline) ? "breached" : "met");
-    return new CaseReport.Rto(status, rtoHours.doubleValue(), used, late, agreedAt.toInstant(), deadline, acceptedAt);
+    CaseClocks.RtoStatus rto = clocks.rto(clientId, variables.get(ProcedureVariables.RTO_HOURS),
+        variables.get(ProcedureVariables.AGREED_AT), acceptedAt, closed,
+        "unrecoverable".equals(variables.get(ProcedureVariables.APPROACH)),
+        org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant());
+    if (rto.agreedAt() == null) {
+      return new CaseReport.Rto("notAgreed", 0, 0, 0, null, null, null);
+    }
+    return new CaseReport.Rto(rto.status(), rto.agreedHours(), rto.used().toMinutes() / 60.0,
+        rto.breachedBy() == null ? 0 : rto.breachedBy().toMinutes() / 60.0, rto.agreedAt(), rto.deadline(), acceptedAt);
   }
 
   private static CaseReport.Rpo rpo(Map<String, Object> variables) {

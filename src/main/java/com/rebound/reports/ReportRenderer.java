@@ -36,7 +36,7 @@ class ReportRenderer {
     Map<String, Object> model = new HashMap<>(report.variables());
     model.put("report", TemplateModel.of(report));
     CaseReport.Rto rto = report.rto();
-    if (!"none".equals(rto.status()) && rto.agreedHours() > 0) {
+    if (!"notAgreed".equals(rto.status()) && rto.agreedHours() > 0) {
       double scale = Math.max(rto.agreedHours(), rto.usedHours());
       model.put("rtoBar", Map.of("agreed", Math.round(rto.agreedHours() * 100 / scale),
           "used", Math.max(1, Math.round(rto.usedHours() * 100 / scale))));

@@ -27,4 +27,17 @@ class BusinessCalendarTest {
     assertThat(office.plus(start.toInstant(), Duration.ofMinutes(minutes)))
         .isEqualTo(java.time.LocalDateTime.parse(expected).atZone(MADRID).toInstant());
   }
+
+  @ParameterizedTest(name = "{0} to {1} -> {2} min")
+  @CsvSource({
+      "2026-11-24T09:00, 2026-11-24T11:00, 120",   // within a day
+      "2026-11-27T16:00, 2026-11-30T10:00, 240",   // Friday afternoon to Monday morning: a night and a weekend
+      "2026-11-28T10:00, 2026-11-29T20:00, 0",     // a weekend only
+      "2026-11-24T20:00, 2026-11-25T07:00, 0",     // a night only
+      "2026-11-24T10:00, 2026-11-24T09:00, 0",     // backwards
+      "2026-11-25T17:00, 2026-11-26T18:00, 660"})  // the inverse of plus: Wednesday 17:00 to Thursday 18:00
+  void measuresOnlyBusinessTime(String from, String to, long minutes) {
+    assertThat(office.between(java.time.LocalDateTime.parse(from).atZone(MADRID).toInstant(),
+        java.time.LocalDateTime.parse(to).atZone(MADRID).toInstant())).isEqualTo(Duration.ofMinutes(minutes));
+  }
 }
