@@ -28,5 +28,10 @@ class ProcedureContractPlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
     }
     configuration.getCustomPostBPMNParseListeners().add(new ProcedureParseListener(new CaseStart(caseNumbers, cases, clients)));
+    // models may change the flow, not run code: every new deployment is checked first
+    if (configuration.getCustomPreDeployers() == null) {
+      configuration.setCustomPreDeployers(new ArrayList<>());
+    }
+    configuration.getCustomPreDeployers().add(new ModelGuard());
   }
 }

@@ -93,7 +93,7 @@ class EngineRestErrors {
     }
   }
 
-  /** The same for the engine's own exceptions, which Camunda maps apart. */
+  /** The same for the engine's own exceptions, which Camunda maps apart; and a refused deployment is a 400. */
   @Priority(1)
   static class EngineDatabaseUnavailableMapper implements ExceptionMapper<org.camunda.bpm.engine.ProcessEngineException> {
 
@@ -101,7 +101,17 @@ class EngineRestErrors {
 
     @Override
     public Response toResponse(org.camunda.bpm.engine.ProcessEngineException exception) {
-      return databaseAway(exception) != null ? databaseAway(exception) : camundasOwn.toResponse(exception);
+      if (databaseAway(exception) != null) {
+        return databaseAway(exception);
+      }
+      for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+        if (cause instanceof ProcedureContractException contract) {
+          // e.g. a deployment refused by the model guard
+          return json(Response.Status.BAD_REQUEST.getStatusCode(), ProcedureContractException.class.getSimpleName(),
+              contract.getMessage());
+        }
+      }
+      return camundasOwn.toResponse(exception);
     }
   }
 

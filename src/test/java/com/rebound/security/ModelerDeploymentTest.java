@@ -74,6 +74,36 @@ class ModelerDeploymentTest {
   }
 
   @Test
+  void aManagerCannotDeployAModelThatRunsCode() throws Exception {
+    Path marker = Path.of(System.getProperty("java.io.tmpdir"), "rebound-model-attack-" + System.nanoTime());
+    // as the attacker did: a model whose service task runs a command, started right after deploying it
+    String attack = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+            id="AttackDefinitions" targetNamespace="http://rebound.example/attack">
+          <bpmn:process id="attack" isExecutable="true" camunda:historyTimeToLive="1">
+            <bpmn:startEvent id="Start"/>
+            <bpmn:sequenceFlow id="Flow1" sourceRef="Start" targetRef="Attack"/>
+            <bpmn:serviceTask id="Attack" camunda:expression="${''.getClass().forName('java.lang.Runtime').getMethod('getRuntime').invoke(null).exec('touch MARKER')}"/>
+            <bpmn:sequenceFlow id="Flow2" sourceRef="Attack" targetRef="End"/>
+            <bpmn:endEvent id="End"/>
+          </bpmn:process>
+        </bpmn:definitions>""".replace("MARKER", marker.toString());
+    Map<String, Long> before = EngineState.of(engine);
+
+    HttpResponse<String> refused = Http.send(port, deploy("manager:manager", attack));
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.body()).contains("serviceTask 'Attack'", "models may change the flow, not run code",
+        "Nothing was deployed");
+    Http.assertNoInternals(refused.body());
+    assertThat(EngineState.of(engine)).isEqualTo(before);
+    assertThat(new EngineRestClient(port, "manager").post("/process-definition/key/attack/start", "{}").status())
+        .as("there is no such process to start").isEqualTo(404);
+    assertThat(marker).as("the command never ran").doesNotExist();
+  }
+
+  @Test
   void technicianIsRefusedAndStrangersMustLogIn() throws Exception {
     String diagram = Files.readString(Path.of("bpmn", "disaster-recovery.bpmn")).replace("name=\"Case closed\"", "name=\"Closed by tech\"");
     Map<String, Long> before = EngineState.of(engine);
