@@ -33,5 +33,10 @@ class ProcedureContractPlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPreDeployers(new ArrayList<>());
     }
     configuration.getCustomPreDeployers().add(new ModelGuard());
+    // a case starts at its start: start instructions and modifications are for administrators
+    if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
+      configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
+    }
+    configuration.getCustomPreCommandInterceptorsTxRequired().add(new CaseStartsAtItsStart(configuration));
   }
 }
