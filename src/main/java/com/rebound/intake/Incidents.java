@@ -93,7 +93,7 @@ class Incidents {
         .putValue(REPORTED_BY, report.reportedBy())
         .putValue(DETECTED_AT, Date.from(report.detectedAt() == null ? clock.instant() : report.detectedAt().toInstant()));
     if (report.affectedSystems() != null) {
-      variables.putValue("affectedSystems", SpinValues.jsonValue(toJsonArray(report.affectedSystems())).create());
+      variables.putValue(com.rebound.procedure.ProcedureVariables.AFFECTED_SYSTEMS, SpinValues.jsonValue(toJsonArray(report.affectedSystems())).create());
     }
     return runtime.startProcessInstanceByKey(PROCESS_KEY, variables);
   }

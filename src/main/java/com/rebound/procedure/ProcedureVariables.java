@@ -19,6 +19,8 @@ public final class ProcedureVariables {
   public static final String PROCESS_KEY = "disasterRecovery";
 
   // Start of a case
+  /** Start (optional, from the intake API or a script): the systems hit, as a JSON list. */
+  public static final String AFFECTED_SYSTEMS = "affectedSystems";
   public static final String CASE_NUMBER = "caseNumber";
   public static final String CLIENT_ID = "clientId";
   /** Set at start from the client's profile. */

@@ -50,6 +50,16 @@ class EngineRestErrors {
     return registration;
   }
 
+  /** After the login filter (it reads who is calling), inside the case's transaction of {@link LateCompletionFilter}. */
+  @Bean
+  FilterRegistrationBean<StepWritesFilter> stepWrites(TaskService tasks, org.camunda.bpm.engine.FormService forms,
+      com.rebound.procedure.StepFields fields) {
+    FilterRegistrationBean<StepWritesFilter> registration = new FilterRegistrationBean<>(new StepWritesFilter(tasks, forms, fields));
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
+    return registration;
+  }
+
   /**
    * A task completed by someone else a moment before (the client through their link, another
    * technician) can fail the late caller's permission check, since the task's grants went with it:

@@ -1,0 +1,118 @@
+package com.rebound.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.rebound.EngineRestClient;
+import com.rebound.ReboundSpringBootTest;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The attacks on the case record: a technician completing a step with variables the step does not
+ * ask for (severity, acceptance rounds, the client's answer, the client), or writing variables
+ * directly. Each is refused, naming the variable, and nothing changes.
+ */
+@ReboundSpringBootTest
+class StepWritesTest {
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  ProcessEngine engine;
+
+  private String openCaseAt(String step) {
+    EngineRestClient tech = new EngineRestClient(port, "tech");
+    String instance = tech.post("/process-definition/key/disasterRecovery/start", """
+        {"variables": {"clientId": {"value": "northwind-logistics"}, "reportedBy": {"value": "Emma"}, "summary": {"value": "SAN down"}}}""")
+        .body().get("id").asText();
+    Map<String, String> walk = Map.of(
+        "assessImpact", """
+            {"impactLevel": {"value": "total"}, "usersAffected": {"value": 180}, "dataLossSuspected": {"value": true},
+             "probableCause": {"value": "hardware"}, "damagedScope": {"value": "SAN"}}""",
+        "agreeObjectives", """
+            {"rtoHours": {"value": 4}, "rpoHours": {"value": 1}, "approach": {"value": "recover"}, "agreedWith": {"value": "Emma"}}""",
+        "recover", "{\"recoveryOutcome\": {\"value\": \"done\"}, \"recoveryNotes\": {\"value\": \"a field of the form only\"}}",
+        "verifyInternally", "{\"internalCheckPassed\": {\"value\": true}}");
+    for (String next : java.util.List.of("assessImpact", "agreeObjectives", "recover", "verifyInternally")) {
+      if (next.equals(step)) {
+        return instance;
+      }
+      complete("admin", instance, next, walk.get(next), 204);
+    }
+    return instance;
+  }
+
+  private EngineRestClient.Response complete(String user, String instance, String step, String variables, int expected) {
+    EngineRestClient rest = new EngineRestClient(port, user);
+    String task = rest.get("/task?maxResults=1&processInstanceId=" + instance + "&taskDefinitionKey=" + step).body().get(0)
+        .get("id").asText();
+    EngineRestClient.Response answer = rest.post("/task/" + task + "/complete", "{\"variables\": " + variables + "}");
+    assertThat(answer.status()).as("%s %s: %s", user, step, answer.body()).isEqualTo(expected);
+    return answer;
+  }
+
+  @Test
+  void aStepCannotWriteWhatRebound_keeps() {
+    String instance = openCaseAt("agreeObjectives");
+    Object severity = engine.getRuntimeService().getVariable(instance, "severity");
+    Map<String, Long> before = EngineState.of(engine);
+
+    EngineRestClient.Response downgraded = complete("manager", instance, "agreeObjectives", """
+        {"rtoHours": {"value": 4}, "rpoHours": {"value": 1}, "approach": {"value": "recover"}, "agreedWith": {"value": "Emma"},
+         "severity": {"value": "SEV4"}, "acceptanceRounds": {"value": -10, "type": "Long"}, "clientId": {"value": "gestoria-lopez"}}""",
+        400);
+
+    assertThat(downgraded.body().get("message").asText()).contains("'agreeObjectives' may set only its own fields",
+        "not acceptanceRounds, clientId, severity", "Nothing was changed");
+    assertThat(EngineState.of(engine)).isEqualTo(before);
+    assertThat(engine.getRuntimeService().getVariable(instance, "severity")).isEqualTo(severity);
+  }
+
+  @Test
+  void aTechnicianCannotFakeTheClientsAnswer() {
+    String instance = openCaseAt("clientAcceptance");
+    String task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
+    Map<String, Long> before = EngineState.of(engine);
+
+    EngineRestClient.Response local = new EngineRestClient(port, "tech").put("/task/" + task + "/localVariables/answeredByClientLink",
+        "{\"value\": true}");
+    EngineRestClient.Response faked = complete("tech", instance, "clientAcceptance", """
+        {"clientAccepted": {"value": true}, "clientAnsweredVia": {"value": "link"}, "clientAnsweredBy": {"value": "Sr. García"}}""",
+        400);
+
+    assertThat(local.status()).isEqualTo(403);
+    assertThat(faked.body().get("message").asText()).contains("not clientAnsweredBy, clientAnsweredVia");
+    assertThat(EngineState.of(engine)).isEqualTo(before);
+    assertThat(engine.getTaskService().getVariablesLocal(task)).doesNotContainKey("answeredByClientLink");
+  }
+
+  @Test
+  void variablesAreWrittenDirectlyOnlyByAnAdministrator() {
+    String instance = openCaseAt("agreeObjectives");
+    for (String user : new String[] {"tech", "manager"}) {
+      EngineRestClient.Response refused = new EngineRestClient(port, user)
+          .put("/process-instance/" + instance + "/variables/agreedAt", "{\"value\": \"9999-12-31T00:00:00.000+0000\", \"type\": \"Date\"}");
+      assertThat(refused.status()).as(user).isEqualTo(403);
+      EngineRestClient.Response modified = new EngineRestClient(port, user)
+          .post("/process-instance/" + instance + "/variables", "{\"modifications\": {\"clientId\": {\"value\": \"gestoria-lopez\"}}}");
+      assertThat(modified.status()).as(user).isEqualTo(403);
+    }
+    assertThat(engine.getRuntimeService().getVariable(instance, "clientId")).isEqualTo("northwind-logistics");
+    assertThat(new EngineRestClient(port, "admin").put("/process-instance/" + instance + "/variables/repairNote",
+        "{\"value\": \"fixed by the administrator\"}").status()).isEqualTo(204);
+  }
+
+  @Test
+  void aCaseStartsWithTheStartFieldsOnly() {
+    long cases = engine.getHistoryService().createHistoricProcessInstanceQuery().count();
+    EngineRestClient.Response refused = new EngineRestClient(port, "tech").post("/process-definition/key/disasterRecovery/start", """
+        {"variables": {"clientId": {"value": "gestoria-lopez"}, "reportedBy": {"value": "x"}, "summary": {"value": "x"},
+         "severity": {"value": "SEV4"}, "caseNumber": {"value": "DR-2026-0001"}}}""");
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body().get("message").asText()).contains("'start' may set only its own fields", "not caseNumber, severity");
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().count()).isEqualTo(cases);
+  }
+}
