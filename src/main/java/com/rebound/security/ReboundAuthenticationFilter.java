@@ -53,6 +53,14 @@ class ReboundAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (!normalised(path)) {
+      // decide on the path the application will serve, never on a raw one (/actuator/health/../../engine-rest/user)
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      response.setContentType("application/json");
+      response.getWriter().write("{\"type\":\"InvalidRequestException\",\"message\":\"The path may not contain '.', '..', "
+          + "empty or encoded segments, or path parameters.\"}");
+      return;
+    }
     boolean open = OPEN.matcher(path).matches() && SAFE_METHODS.contains(request.getMethod());
     Identity identity;
     try {
@@ -93,6 +101,13 @@ class ReboundAuthenticationFilter extends OncePerRequestFilter {
     } finally {
       identityService.clearAuthentication();
     }
+  }
+
+  /** True when the raw path has no dot segments, empty segments, path parameters or encoded slashes and dots. */
+  static boolean normalised(String path) {
+    String lower = path.toLowerCase(java.util.Locale.ROOT);
+    return !(lower.contains("/./") || lower.contains("/../") || lower.endsWith("/.") || lower.endsWith("/..") || lower.contains("//")
+        || lower.contains(";") || lower.contains("%2e") || lower.contains("%2f") || lower.contains("%5c") || lower.contains("\\"));
   }
 
   private Identity fromBasic(HttpServletRequest request) {
