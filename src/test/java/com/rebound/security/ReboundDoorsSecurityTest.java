@@ -64,7 +64,7 @@ class ReboundDoorsSecurityTest {
         socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
             .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(answer.lines().findFirst().orElse("")).as(path).matches("HTTP/1.1 (400|401|404).*");
+        assertThat(answer.lines().findFirst().orElse("")).as(path).startsWith("HTTP/1.1 400");
         assertThat(answer).as(path).doesNotContain("\"id\":\"admin\"", "\"id\":\"tech\"");
       }
     }
