@@ -27,6 +27,9 @@ final class StepCheck {
   private static final Pattern WHOLE = Pattern.compile("[-+]?\\d{1,18}");
   private static final DateTimeFormatter CAMUNDA_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm[:ss][.SSS]Z");
 
+  /** How far a person's clock may be ahead of the server's when they give the moment of an agreement. */
+  private static final long AGREED_AT_CLOCK_SKEW_MS = 5 * 60_000;
+
   private StepCheck() {
   }
 
@@ -56,6 +59,16 @@ final class StepCheck {
         }
       } catch (IllegalArgumentException e) {
         problems.add(rule.name() + " " + e.getMessage());
+      }
+    }
+    if (values.get(ProcedureVariables.AGREED_AT) instanceof java.util.Date agreedAt) {
+      // the record of when the objectives were agreed: not before the case opened, not in the future
+      java.util.Date now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime();
+      Object opened = scope.getVariable(ProcedureVariables.OPENED_AT);
+      if (agreedAt.getTime() > now.getTime() + AGREED_AT_CLOCK_SKEW_MS) {
+        problems.add(ProcedureVariables.AGREED_AT + " is in the future (" + agreedAt.toInstant() + "): give when it was agreed, or none for now");
+      } else if (opened instanceof java.util.Date openedAt && agreedAt.before(openedAt)) {
+        problems.add(ProcedureVariables.AGREED_AT + " is before the case was opened (" + openedAt.toInstant() + ")");
       }
     }
     if (!problems.isEmpty()) {

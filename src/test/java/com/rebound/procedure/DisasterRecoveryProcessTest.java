@@ -488,6 +488,26 @@ class DisasterRecoveryProcessTest {
   }
 
   @Test
+  void theMomentOfAgreementIsNeitherInTheFutureNorBeforeTheCaseOpened() {
+    ProcessInstance pi = runtimeService().startProcessInstanceByKey(PROCESS_KEY, "DR-2026-0310", startVariables());
+    complete(task(pi), withVariables(IMPACT_LEVEL, "minor", USERS_AFFECTED, 1L, DATA_LOSS_SUSPECTED, false,
+        PROBABLE_CAUSE, "hardware", DAMAGED_SCOPE, "One PC"));
+    String agree = task(pi).getId();
+
+    assertThatThrownBy(() -> taskService().complete(agree, withVariables(RTO_HOURS, 8L, RPO_HOURS, 4L, APPROACH, "recover",
+        AGREED_WITH, "Ana", AGREED_AT, "9999-12-31T00:00:00Z")))
+        .hasMessageContaining("agreedAt is in the future");
+    assertThatThrownBy(() -> taskService().complete(agree, withVariables(RTO_HOURS, 8L, RPO_HOURS, 4L, APPROACH, "recover",
+        AGREED_WITH, "Ana", AGREED_AT, "2000-01-01T00:00:00Z")))
+        .hasMessageContaining("agreedAt is before the case was opened");
+    Assertions.assertThat(task(pi).getTaskDefinitionKey()).as("nothing kept").isEqualTo("agreeObjectives");
+    Assertions.assertThat(runtimeService().getVariable(pi.getId(), AGREED_AT)).isNull();
+
+    taskService().complete(agree, withVariables(RTO_HOURS, 8L, RPO_HOURS, 4L, APPROACH, "recover", AGREED_WITH, "Ana"));
+    Assertions.assertThat(runtimeService().getVariable(pi.getId(), AGREED_AT)).isInstanceOf(Date.class);
+  }
+
+  @Test
   void caseOfAnUnknownOrDeactivatedClientIsNotOpened() {
     Map<String, Object> start = startVariables();
     start.put(CLIENT_ID, "nobody-we-know");
