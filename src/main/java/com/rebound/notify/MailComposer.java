@@ -30,7 +30,7 @@ public class MailComposer {
     Locale locale = Locale.forLanguageTag(language);
     Context context = new Context(locale, model);
     String subject = messages.getMessage("mail." + kind.name() + ".subject",
-        new Object[] {model.get("caseNumber"), model.get("clientName")}, locale);
+        new Object[] {model.get("caseNumber"), model.get("clientName"), model.get("taskName")}, locale);
     context.setVariable("subject", subject);
     return new Composed(subject, templates.process("mail/" + kind.name(), context));
   }

@@ -9,8 +9,9 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 
 /**
- * Technicians hear of work for them: when someone else assigns them a task, and when a task of a
- * high-severity case enters the technicians' queue. Attached to every user task of the procedure.
+ * Technicians hear of work for them: when someone else assigns them a task, and when a high-severity
+ * case first enters the technicians' queue (once per case; the subject names the step). Attached to
+ * every user task of the procedure.
  */
 class TaskAlerts implements TaskListener {
 
@@ -40,8 +41,9 @@ class TaskAlerts implements TaskListener {
         && alertSeverities.contains(String.valueOf(task.getVariable(ProcedureVariables.SEVERITY)))
         && task.getCandidates().stream().anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
             && TECHNICIANS.equals(link.getGroupId()))) {
+      // once per case: when it first enters the queue, not again for each of its steps (the outbox keeps one per key)
       notifications.toGroup(MessageKind.highSeverityQueued, TECHNICIANS, task, task.getProcessInstanceId(),
-          MessageKind.highSeverityQueued + ":" + task.getId(), about);
+          MessageKind.highSeverityQueued + ":" + task.getProcessInstanceId(), about);
     }
   }
 

@@ -381,7 +381,7 @@ class ClientInTheLoopTest {
     assertThat(runtime.getVariable(instance, ProcedureVariables.SEVERITY)).isEqualTo("SEV1");
     agree(instance, 4, 1, "recover", "Sam Carter");
     MimeMessage queued = MAIL.await("high-severity queue alert",
-        m -> subjectOf(m).equals("[" + caseNumber + "] High-severity case in the technicians' queue (Northwind Logistics)"));
+        m -> subjectOf(m).equals("[" + caseNumber + "] High-severity case in the technicians' queue: Recover data and systems (Northwind Logistics)"));
     assertThat(MailRoom.to(queued)).containsExactly("tech@rebound.invalid");
     assertThat(MailRoom.html(queued)).contains("Recover data and systems", "SEV1", "/camunda/app/tasklist/");
 
@@ -395,6 +395,14 @@ class ClientInTheLoopTest {
     assertThat(MailRoom.to(assigned)).containsExactly("tech@rebound.invalid");
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rebound_outbox WHERE case_number = ? AND kind = 'taskAssigned'", Long.class,
         caseNumber)).as("claiming one's own task sends nothing").isEqualTo(1);
+
+    // the case's next technicians' steps (verification, the client's test) do not alert the queue again
+    tasks.complete(recoverTask, Map.of("recoveryOutcome", "done"));
+    tasks.complete(tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey("verifyInternally").singleResult().getId(),
+        Map.of("internalCheckPassed", true));
+    assertThat(tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey("clientAcceptance").count()).isEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rebound_outbox WHERE case_number = ? AND kind = 'highSeverityQueued'",
+        Long.class, caseNumber)).as("one queue alert per case").isEqualTo(1);
   }
 
   @Test
