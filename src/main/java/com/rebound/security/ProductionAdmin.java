@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * Profile {@code prod}: the administrator {@code admin} gets its password from the environment
  * variable {@code REBOUND_ADMIN_PASSWORD} (set again at every start, so rotating it is a restart);
- * without it Rebound does not start.
+ * without it, or without {@code REBOUND_PUBLIC_URL} (where clients reach Rebound), Rebound does not start.
  */
 @Component
 @Profile("prod")
@@ -22,15 +22,23 @@ class ProductionAdmin implements InitializingBean {
   private final IdentityService identity;
   private final StartupLock startupLock;
   private final String password;
+  private final String publicUrl;
 
-  ProductionAdmin(IdentityService identity, StartupLock startupLock, @Value("${" + VARIABLE + ":}") String password) {
+  ProductionAdmin(IdentityService identity, StartupLock startupLock, @Value("${" + VARIABLE + ":}") String password,
+      @Value("${rebound.public-url:}") String publicUrl) {
     this.identity = identity;
     this.startupLock = startupLock;
     this.password = password;
+    this.publicUrl = publicUrl;
   }
 
   @Override
   public void afterPropertiesSet() {
+    if (publicUrl == null || publicUrl.isBlank() || publicUrl.contains("//localhost") || publicUrl.contains("//127.")) {
+      throw new MissingProductionSettingException("Profile 'prod' needs the address clients and staff reach Rebound at in "
+          + "REBOUND_PUBLIC_URL (for example https://rebound.your-msp.example; the links in e-mails start with it), not '"
+          + publicUrl + "'.");
+    }
     if (password == null || password.isBlank()) {
       throw new MissingAdminPasswordException();
     }
@@ -55,8 +63,15 @@ class ProductionAdmin implements InitializingBean {
     }
   }
 
+  /** Profile prod without a setting it cannot do without. */
+  static class MissingProductionSettingException extends RuntimeException {
+    MissingProductionSettingException(String message) {
+      super(message);
+    }
+  }
+
   /** Profile prod without {@code REBOUND_ADMIN_PASSWORD}. */
-  static class MissingAdminPasswordException extends RuntimeException {
+  static class MissingAdminPasswordException extends MissingProductionSettingException {
     MissingAdminPasswordException() {
       this("Profile 'prod' needs the administrator's password in the environment variable " + VARIABLE + " (12 characters or more).");
     }

@@ -24,7 +24,7 @@ class ProductionProfileTest {
 
   @Test
   void refusesToStartWithoutTheAdminPasswordAndSaysWhy() {
-    assertThatThrownBy(() -> prod("prodNoPassword").close())
+    assertThatThrownBy(() -> prod("prodNoPassword", "--REBOUND_PUBLIC_URL=https://rebound.example.test").close())
         .hasRootCauseInstanceOf(ProductionAdmin.MissingAdminPasswordException.class)
         .rootCause().hasMessageContaining("REBOUND_ADMIN_PASSWORD");
     FailureAnalysis analysis = new MissingAdminPasswordFailureAnalyzer()
@@ -33,8 +33,19 @@ class ProductionProfileTest {
   }
 
   @Test
+  void refusesToStartWithoutItsPublicAddressAndSaysWhy() {
+    assertThatThrownBy(() -> prod("prodNoUrl", "--REBOUND_ADMIN_PASSWORD=a long production secret").close())
+        .rootCause().isInstanceOf(ProductionAdmin.MissingProductionSettingException.class)
+        .hasMessageContaining("REBOUND_PUBLIC_URL");
+    assertThatThrownBy(() -> prod("prodLocalUrl", "--REBOUND_ADMIN_PASSWORD=a long production secret",
+        "--REBOUND_PUBLIC_URL=http://localhost:8080").close())
+        .rootCause().hasMessageContaining("REBOUND_PUBLIC_URL").hasMessageContaining("not 'http://localhost:8080'");
+  }
+
+  @Test
   void startsWithThePasswordAndWithoutDemoAccounts() {
-    try (ConfigurableApplicationContext rebound = prod("prodWithPassword", "--REBOUND_ADMIN_PASSWORD=a long production secret")) {
+    try (ConfigurableApplicationContext rebound = prod("prodWithPassword", "--REBOUND_ADMIN_PASSWORD=a long production secret",
+        "--REBOUND_PUBLIC_URL=https://rebound.example.test")) {
       IdentityService identity = rebound.getBean(IdentityService.class);
       assertThat(identity.checkPassword("admin", "a long production secret")).isTrue();
       assertThat(identity.checkPassword("admin", "admin")).isFalse();
