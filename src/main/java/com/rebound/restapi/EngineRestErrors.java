@@ -114,15 +114,21 @@ class EngineRestErrors {
       if (databaseAway(exception) != null) {
         return databaseAway(exception);
       }
-      for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-        if (cause instanceof ProcedureContractException contract) {
-          // e.g. a deployment refused by the model guard
-          return json(Response.Status.BAD_REQUEST.getStatusCode(), ProcedureContractException.class.getSimpleName(),
-              contract.getMessage());
-        }
-      }
-      return camundasOwn.toResponse(exception);
+      // e.g. a deployment refused by the model guard
+      Response contract = contractViolation(exception);
+      return contract != null ? contract : camundasOwn.toResponse(exception);
     }
+  }
+
+  /** 400 with the reason when a cause is a breach of the procedure's contract; null otherwise. */
+  static Response contractViolation(Throwable exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ProcedureContractException contract) {
+        return json(Response.Status.BAD_REQUEST.getStatusCode(), ProcedureContractException.class.getSimpleName(),
+            contract.getMessage());
+      }
+    }
+    return null;
   }
 
   /** 503 when the failure says the database could not be reached; null otherwise. */
@@ -157,11 +163,10 @@ class EngineRestErrors {
       if (databaseAway(exception) != null) {
         return databaseAway(exception);
       }
+      if (contractViolation(exception) != null) {
+        return contractViolation(exception);
+      }
       for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-        if (cause instanceof ProcedureContractException contract) {
-          return json(Response.Status.BAD_REQUEST.getStatusCode(), ProcedureContractException.class.getSimpleName(),
-              contract.getMessage());
-        }
         if (cause instanceof NullValueException && cause.getMessage() != null && cause.getMessage().startsWith("Cannot find task")) {
           return json(Response.Status.NOT_FOUND.getStatusCode(), "TaskGone", cause.getMessage()
               + ": it was answered already (for example by the client through their link) or is no longer needed. Reload your tasks.");
