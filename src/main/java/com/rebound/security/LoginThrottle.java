@@ -15,11 +15,17 @@ import org.springframework.scheduling.annotation.Scheduled;
  * Slows password guessing: after {@code maxFailures} failed logins for one user name within
  * {@code window} (counted from the first of them), every login with that name is refused for
  * {@code lockout}, whatever the password, without asking the identity store. The same happens for
- * names that do not exist, so the answers do not tell which accounts exist. The count lives in the
- * database (table {@code rebound_login_failure}), so it is the same on every node: an attacker gets
- * {@code maxFailures} tries in all, not per node.
+ * names that do not exist, so the answers do not tell which accounts exist. Failures are counted per
+ * user name and client address (behind a proxy, the address it forwards), so guessing from one address
+ * cannot lock the account's owner out from theirs. The count lives in the database (table
+ * {@code rebound_login_failure}), so it is the same on every node: an attacker gets {@code maxFailures}
+ * tries per address in all, not per node.
  */
 class LoginThrottle {
+
+  /** The count of a name's failures from every address. */
+  private static final String ANY_ADDRESS = "any address";
+  private static final int ALL_ADDRESSES_FACTOR = 10;
 
   private final JdbcTemplate jdbc;
   private final int maxFailures;
@@ -35,18 +41,26 @@ class LoginThrottle {
     this.clock = clock;
   }
 
-  boolean isLocked(String user) {
-    List<Timestamp> until = jdbc.queryForList("SELECT locked_until FROM rebound_login_failure WHERE user_key = ?",
-        Timestamp.class, key(user));
-    return !until.isEmpty() && until.get(0) != null && until.get(0).toInstant().isAfter(clock.instant());
+  boolean isLocked(String user, String address) {
+    List<Timestamp> until = jdbc.queryForList("SELECT locked_until FROM rebound_login_failure WHERE user_key IN (?, ?)",
+        Timestamp.class, key(user, address), key(user, ANY_ADDRESS));
+    return until.stream().anyMatch(t -> t != null && t.toInstant().isAfter(clock.instant()));
   }
 
-  /** Counts a failure (atomically, whichever node it reached) and locks the name at the limit. */
-  void failed(String user) {
+  /**
+   * Counts a failure (atomically, whichever node it reached) for the name from this address, locking it
+   * at {@code maxFailures}; and for the name from anywhere, locking the name for everyone at ten times
+   * that (guessing spread over many addresses, or forged forwarded addresses).
+   */
+  void failed(String user, String address) {
+    count(key(user, address), maxFailures);
+    count(key(user, ANY_ADDRESS), maxFailures * ALL_ADDRESSES_FACTOR);
+  }
+
+  private void count(String key, int limit) {
     Instant now = clock.instant();
     Timestamp at = Timestamp.from(now);
     Timestamp windowStart = Timestamp.from(now.minus(window));
-    String key = key(user);
     for (int attempt = 0; attempt < 3; attempt++) {
       int counted = jdbc.update("UPDATE rebound_login_failure SET "
           + "failures = CASE WHEN window_start < ? THEN 1 ELSE failures + 1 END, "
@@ -62,12 +76,12 @@ class LoginThrottle {
       break;
     }
     jdbc.update("UPDATE rebound_login_failure SET locked_until = ?, failures = 0, window_start = ? "
-        + "WHERE user_key = ? AND failures >= ?", Timestamp.from(now.plus(lockout)), at, key, maxFailures);
+        + "WHERE user_key = ? AND failures >= ?", Timestamp.from(now.plus(lockout)), at, key, limit);
   }
 
-  void succeeded(String user) {
+  void succeeded(String user, String address) {
     jdbc.update("DELETE FROM rebound_login_failure WHERE user_key = ? AND (locked_until IS NULL OR locked_until < ?)",
-        key(user), Timestamp.from(clock.instant()));
+        key(user, address), Timestamp.from(clock.instant()));
   }
 
   /** Names whose failures and lock are over are forgotten (hourly, on one node). */
@@ -79,8 +93,9 @@ class LoginThrottle {
         Timestamp.from(now.minus(window)), Timestamp.from(now));
   }
 
-  private static String key(String user) {
-    String key = user.toLowerCase(Locale.ROOT);
+  /** One count per user name and client address: a stranger's failures lock only the stranger out. */
+  private static String key(String user, String address) {
+    String key = user.toLowerCase(Locale.ROOT) + " from " + address;
     return key.length() > 256 ? key.substring(0, 256) : key;
   }
 }

@@ -131,16 +131,16 @@ class ReboundAuthenticationFilter extends OncePerRequestFilter {
     if (known != null) {
       return known;
     }
-    if (throttle.isLocked(user)) {
+    if (throttle.isLocked(user, request.getRemoteAddr())) {
       throw new LoginRefused("Wrong user name or password, or too many failed attempts: wait a minute and try again.");
     }
     IdentityService identityService = engine.getIdentityService();
     if (!identityService.checkPassword(user, password)) {
-      throttle.failed(user);
+      throttle.failed(user, request.getRemoteAddr());
       cache.forget(user);
       throw new LoginRefused("Wrong user name or password, or too many failed attempts: wait a minute and try again.");
     }
-    throttle.succeeded(user);
+    throttle.succeeded(user, request.getRemoteAddr());
     Identity identity = new Identity(user,
         identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList(),
         identityService.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream().map(Tenant::getId).toList());

@@ -33,15 +33,17 @@ class WebappLoginThrottleFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    if (throttle.isLocked(user)) {
+    if (throttle.isLocked(user, request.getRemoteAddr())) {
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
       return;
     }
     chain.doFilter(request, response);
     if (response.getStatus() == HttpServletResponse.SC_OK) {
-      throttle.succeeded(user);
-    } else if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED || response.getStatus() == HttpServletResponse.SC_FORBIDDEN) {
-      throttle.failed(user);
+      throttle.succeeded(user, request.getRemoteAddr());
+    } else if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+      // only a password that was checked and refused counts (not a login refused for its CSRF token, nor a
+      // right password for an application the user may not open)
+      throttle.failed(user, request.getRemoteAddr());
     }
   }
 }

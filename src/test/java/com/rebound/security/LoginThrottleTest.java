@@ -36,15 +36,15 @@ class LoginThrottleTest {
     };
     LoginThrottle throttle = new LoginThrottle(jdbc, 5, Duration.ofMinutes(5), Duration.ofSeconds(60), clock);
     for (int i = 0; i < 4; i++) {
-      throttle.failed("Throttled-Tech");
+      throttle.failed("Throttled-Tech", "192.0.2.1");
     }
-    assertThat(throttle.isLocked("throttled-tech")).isFalse();
-    throttle.failed("throttled-tech");
-    assertThat(throttle.isLocked("THROTTLED-TECH")).isTrue();
+    assertThat(throttle.isLocked("throttled-tech", "192.0.2.1")).isFalse();
+    throttle.failed("throttled-tech", "192.0.2.1");
+    assertThat(throttle.isLocked("THROTTLED-TECH", "192.0.2.1")).isTrue();
     now.set(now.get().plusSeconds(59));
-    assertThat(throttle.isLocked("throttled-tech")).isTrue();
+    assertThat(throttle.isLocked("throttled-tech", "192.0.2.1")).isTrue();
     now.set(now.get().plusSeconds(2));
-    assertThat(throttle.isLocked("throttled-tech")).isFalse();
+    assertThat(throttle.isLocked("throttled-tech", "192.0.2.1")).isFalse();
   }
 
   @Test
@@ -53,16 +53,76 @@ class LoginThrottleTest {
     LoginThrottle nodeA = new LoginThrottle(jdbc, 5, Duration.ofMinutes(5), Duration.ofSeconds(60), Clock.systemUTC());
     LoginThrottle nodeB = new LoginThrottle(jdbc, 5, Duration.ofMinutes(5), Duration.ofSeconds(60), Clock.systemUTC());
     for (int i = 0; i < 3; i++) {
-      nodeA.failed("two-node-guess");
+      nodeA.failed("two-node-guess", "192.0.2.1");
     }
-    nodeB.failed("two-node-guess");
-    assertThat(nodeA.isLocked("two-node-guess")).isFalse();
-    assertThat(nodeB.isLocked("two-node-guess")).isFalse();
-    nodeB.failed("Two-Node-Guess");
-    assertThat(nodeA.isLocked("two-node-guess")).as("locked on the node that saw 3 of the 5").isTrue();
-    assertThat(nodeB.isLocked("two-node-guess")).isTrue();
-    nodeA.succeeded("two-node-guess");
-    assertThat(nodeB.isLocked("two-node-guess")).as("a success elsewhere does not lift a lock").isTrue();
+    nodeB.failed("two-node-guess", "192.0.2.1");
+    assertThat(nodeA.isLocked("two-node-guess", "192.0.2.1")).isFalse();
+    assertThat(nodeB.isLocked("two-node-guess", "192.0.2.1")).isFalse();
+    nodeB.failed("Two-Node-Guess", "192.0.2.1");
+    assertThat(nodeA.isLocked("two-node-guess", "192.0.2.1")).as("locked on the node that saw 3 of the 5").isTrue();
+    assertThat(nodeB.isLocked("two-node-guess", "192.0.2.1")).isTrue();
+    nodeA.succeeded("two-node-guess", "192.0.2.1");
+    assertThat(nodeB.isLocked("two-node-guess", "192.0.2.1")).as("a success elsewhere does not lift a lock").isTrue();
+  }
+
+  @Test
+  void guessingSpreadOverManyAddressesLocksTheNameAtTenTimesTheLimit() {
+    LoginThrottle throttle = new LoginThrottle(jdbc, 5, Duration.ofMinutes(5), Duration.ofSeconds(60), Clock.systemUTC());
+    for (int i = 0; i < 49; i++) {
+      throttle.failed("spread-guess", "198.51.100." + i);
+    }
+    assertThat(throttle.isLocked("spread-guess", "192.0.2.200")).isFalse();
+    throttle.failed("spread-guess", "198.51.100.49");
+    assertThat(throttle.isLocked("spread-guess", "192.0.2.200")).as("50 failures from 50 addresses").isTrue();
+  }
+
+  @Test
+  void aStrangerCannotLockAManagerOut() throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    java.util.function.BiFunction<String, String, Integer> basic = (credentials, from) -> {
+      try {
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                + "/engine-rest/task?maxResults=1")).header("X-Forwarded-For", from).header("Authorization", "Basic "
+                + java.util.Base64.getEncoder().encodeToString(credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(),
+            java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    };
+    for (int i = 0; i < 6; i++) {
+      assertThat(basic.apply("manager:guess" + i, "203.0.113.7")).isEqualTo(401);
+    }
+    assertThat(basic.apply("manager:manager", "203.0.113.7")).as("the stranger's address is locked").isEqualTo(401);
+    assertThat(basic.apply("manager:manager", "198.51.100.9")).as("the manager, from their own address, is not").isEqualTo(200);
+  }
+
+  @Test
+  void loginsRefusedForTheirCsrfTokenDoNotCount() throws Exception {
+    java.net.CookieManager cookies = new java.net.CookieManager();
+    java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
+    browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/camunda/app/tasklist/default/"))
+        .build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+    java.util.function.BiFunction<String, Boolean, Integer> login = (password, withToken) -> {
+      try {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+            + "/camunda/api/admin/auth/user/default/login/tasklist")).header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=manager&password=" + password));
+        if (withToken) {
+          request.header("X-XSRF-TOKEN", cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+              .map(java.net.HttpCookie::getValue).findFirst().orElseThrow());
+        }
+        return browser.send(request.build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    };
+    for (int i = 0; i < 6; i++) {
+      assertThat(login.apply("guess" + i, false)).as("refused for the missing token").isEqualTo(403);
+    }
+    // Camunda ends the session of a request without its token: the page is loaded again, as a browser would
+    browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/camunda/app/tasklist/default/"))
+        .build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+    assertThat(login.apply("manager", true)).as("those did not count").isEqualTo(200);
   }
 
   @Test
