@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rebound.acceptance.AcceptanceResults;
 import com.rebound.clocks.CaseClocks;
 import com.rebound.procedure.ProcedureVariables;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,15 +36,13 @@ class CaseReports {
   private final JdbcTemplate jdbc;
   private final CaseClocks clocks;
   private final ObjectMapper json;
-  private final Clock clock;
 
-  CaseReports(HistoryService history, AcceptanceResults results, JdbcTemplate jdbc, CaseClocks clocks, ObjectMapper json, Clock clock) {
+  CaseReports(HistoryService history, AcceptanceResults results, JdbcTemplate jdbc, CaseClocks clocks, ObjectMapper json) {
     this.history = history;
     this.results = results;
     this.jdbc = jdbc;
     this.clocks = clocks;
     this.json = json;
-    this.clock = clock;
   }
 
   Optional<CaseReport> find(String caseNumber) {

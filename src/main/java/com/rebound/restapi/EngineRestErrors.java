@@ -99,7 +99,8 @@ class EngineRestErrors {
 
     @Override
     public Response toResponse(Throwable exception) {
-      return databaseAway(exception) != null ? databaseAway(exception) : camundasOwn.toResponse(exception);
+      Response away = databaseAway(exception);
+      return away != null ? away : camundasOwn.toResponse(exception);
     }
   }
 
@@ -111,8 +112,9 @@ class EngineRestErrors {
 
     @Override
     public Response toResponse(org.camunda.bpm.engine.ProcessEngineException exception) {
-      if (databaseAway(exception) != null) {
-        return databaseAway(exception);
+      Response away = databaseAway(exception);
+      if (away != null) {
+        return away;
       }
       // e.g. a deployment refused by the model guard
       Response contract = contractViolation(exception);
@@ -160,11 +162,13 @@ class EngineRestErrors {
 
     @Override
     public Response toResponse(RestException exception) {
-      if (databaseAway(exception) != null) {
-        return databaseAway(exception);
+      Response away = databaseAway(exception);
+      if (away != null) {
+        return away;
       }
-      if (contractViolation(exception) != null) {
-        return contractViolation(exception);
+      Response contract = contractViolation(exception);
+      if (contract != null) {
+        return contract;
       }
       for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
         if (cause instanceof NullValueException && cause.getMessage() != null && cause.getMessage().startsWith("Cannot find task")) {
