@@ -1,6 +1,7 @@
 package com.rebound.acceptance;
 
 import com.rebound.cases.CaseGuard;
+import com.rebound.identity.StaffNames;
 import com.rebound.notify.Formats;
 import com.rebound.notify.TemplateModel;
 import java.util.HashMap;
@@ -31,11 +32,13 @@ class ClientPages {
   private final ClientRoundService service;
   private final TemplateEngine templates;
   private final CaseGuard cases;
+  private final StaffNames staff;
 
-  ClientPages(ClientRoundService service, TemplateEngine templates, CaseGuard cases) {
+  ClientPages(ClientRoundService service, TemplateEngine templates, CaseGuard cases, StaffNames staff) {
     this.service = service;
     this.templates = templates;
     this.cases = cases;
+    this.staff = staff;
   }
 
   @GetMapping("/acceptance/{token}")
@@ -120,7 +123,11 @@ class ClientPages {
       model.put("linkExpiresAt", java.util.Date.from(view.link().expiresAt()));
     }
     model.put("results", TemplateModel.of(view.results()));
-    view.round().filter(r -> !r.open()).ifPresent(r -> model.put("closed", TemplateModel.of(r)));
+    view.round().filter(r -> !r.open()).ifPresent(r -> {
+      model.put("closed", TemplateModel.of(r));
+      // the client reads who closed the round: their own contact's name, or our technician's name, never a login name
+      model.put("closedByName", ClientRoundService.VIA_LINK.equals(r.closedVia()) ? r.closedBy() : staff.displayName(r.closedBy(), null));
+    });
     model.put("errors", errors);
     model.put("entered", entered);
     model.put("done", done);

@@ -66,22 +66,21 @@ class ClientRoundListeners {
         return;
       }
       Purpose purpose = purposeOf(task);
-      String via = String.valueOf(task.getVariable(ProcedureVariables.ANSWERED_VIA));
-      boolean byLink = ClientRoundService.VIA_LINK.equals(via) && task.getVariableLocal(ClientRoundService.LINK_MARK) != null;
-      String by = byLink ? (String) task.getVariable(ProcedureVariables.ANSWERED_BY) : staff(task);
-      String outcome = purpose == Purpose.ACCEPTANCE
-          ? (Boolean.TRUE.equals(task.getVariable(ProcedureVariables.CLIENT_ACCEPTED)) ? "accepted" : "problems")
-          : (Boolean.TRUE.equals(task.getVariable(ProcedureVariables.CLIENT_CONSENTED)) ? "consented" : "refused");
-      if (!rounds.close(purpose, task.getProcessInstanceId(), number.intValue(), by, byLink ? ClientRoundService.VIA_LINK : "tasklist",
-          outcome)) {
-        ClientRounds.Round closed = rounds.find(purpose, task.getProcessInstanceId(), number.intValue()).orElseThrow();
-        throw new ProcedureContractException("'" + task.getName() + "' of case " + closed.caseNumber() + " was already answered by "
-            + closed.closedBy() + " (" + closed.closedVia() + ", " + closed.closedAt() + "): this round is closed; reload your tasks.");
+      int roundNumber = number.intValue();
+      if (!ClientRoundService.answeringThroughLink(task.getProcessInstanceId(), purpose, roundNumber)) {
+        String outcome = purpose == Purpose.ACCEPTANCE
+            ? (Boolean.TRUE.equals(task.getVariable(ProcedureVariables.CLIENT_ACCEPTED)) ? "accepted" : "problems")
+            : (Boolean.TRUE.equals(task.getVariable(ProcedureVariables.CLIENT_CONSENTED)) ? "consented" : "refused");
+        if (!rounds.close(purpose, task.getProcessInstanceId(), roundNumber, staff(task), ClientRoundService.VIA_TASKLIST, outcome)) {
+          ClientRounds.Round closed = rounds.find(purpose, task.getProcessInstanceId(), roundNumber).orElseThrow();
+          throw new ProcedureContractException("'" + task.getName() + "' of case " + closed.caseNumber() + " was already answered by "
+              + closed.closedBy() + " (" + closed.closedVia() + ", " + closed.closedAt() + "): this round is closed; reload your tasks.");
+        }
       }
-      if (!byLink) {
-        task.setVariable(ProcedureVariables.ANSWERED_VIA, "tasklist");
-        task.setVariable(ProcedureVariables.ANSWERED_BY, by);
-      }
+      // the variables repeat the round's recorded facts for the model and the mails; pages and reports read the round
+      ClientRounds.Round closed = rounds.find(purpose, task.getProcessInstanceId(), roundNumber).orElseThrow();
+      task.setVariable(ProcedureVariables.ANSWERED_VIA, closed.closedVia());
+      task.setVariable(ProcedureVariables.ANSWERED_BY, closed.closedBy());
     };
   }
 

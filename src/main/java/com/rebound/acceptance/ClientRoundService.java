@@ -23,8 +23,14 @@ import org.springframework.transaction.annotation.Transactional;
 class ClientRoundService {
 
   static final String VIA_LINK = "link";
-  /** Task-local mark: this completion comes from the client's link (set in the same transaction). */
-  static final String LINK_MARK = "answeredByClientLink";
+  static final String VIA_TASKLIST = "tasklist";
+
+  /**
+   * The round this thread is answering through the client's link, while it completes the task. It is
+   * not a variable, so no REST call, form or model can claim that the client answered: the fact is the
+   * round's row, which only {@link #complete} closes with {@code via = link}.
+   */
+  private static final ThreadLocal<ClientLinks.Link> ANSWERING = new ThreadLocal<>();
 
   /** Where a token stands. */
   enum State { OPEN, EXPIRED, CLOSED, UNKNOWN }
@@ -146,7 +152,7 @@ class ClientRoundService {
     if (!accepted) {
       answer.put(ProcedureVariables.ACCEPTANCE_ISSUES, problemsText(recorded));
     }
-    complete(link, submittedBy.trim(), answer);
+    complete(link, submittedBy.trim(), accepted ? "accepted" : "problems", answer);
     return accepted;
   }
 
@@ -162,20 +168,31 @@ class ClientRoundService {
       throw new InputProblems(problems);
     }
     ClientLinks.Link link = openLink(token, Purpose.CONSENT);
-    complete(link, name.trim(), Map.of(ProcedureVariables.CLIENT_CONSENTED, "yes".equals(answer),
-        ProcedureVariables.CONSENT_GIVEN_BY, name.trim()));
+    complete(link, name.trim(), "yes".equals(answer) ? "consented" : "refused", Map.of(ProcedureVariables.CLIENT_CONSENTED,
+        "yes".equals(answer), ProcedureVariables.CONSENT_GIVEN_BY, name.trim()));
   }
 
-  private void complete(ClientLinks.Link link, String by, Map<String, Object> answer) {
+  /** Closes the round as answered by the client through the link (the recorded fact), then completes its task. */
+  private void complete(ClientLinks.Link link, String by, String outcome, Map<String, Object> answer) {
     if (!rounds.lockIfOpen(link.purpose(), link.processInstanceId(), link.round())) {
       throw new RoundNotOpen();
     }
     Task task = openTask(link).orElseThrow(RoundNotOpen::new);
-    Map<String, Object> variables = new LinkedHashMap<>(answer);
-    variables.put(ProcedureVariables.ANSWERED_BY, by);
-    variables.put(ProcedureVariables.ANSWERED_VIA, VIA_LINK);
-    tasks.setVariableLocal(task.getId(), LINK_MARK, true);
-    tasks.complete(task.getId(), variables);
+    if (!rounds.close(link.purpose(), link.processInstanceId(), link.round(), by, VIA_LINK, outcome)) {
+      throw new RoundNotOpen();
+    }
+    ANSWERING.set(link);
+    try {
+      tasks.complete(task.getId(), answer);
+    } finally {
+      ANSWERING.remove();
+    }
+  }
+
+  /** Whether this thread is completing that round's task from the client's link (see {@link #complete}). */
+  static boolean answeringThroughLink(String processInstanceId, Purpose purpose, int round) {
+    ClientLinks.Link link = ANSWERING.get();
+    return link != null && link.processInstanceId().equals(processInstanceId) && link.purpose() == purpose && link.round() == round;
   }
 
   private ClientLinks.Link openLink(String token, Purpose purpose) {

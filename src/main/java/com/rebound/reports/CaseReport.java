@@ -6,7 +6,7 @@ import java.util.Map;
 
 /** Everything the final report of a case says, gathered from the case's history (see {@link CaseReports}). */
 record CaseReport(String caseNumber, String processInstanceId, String state, Instant openedAt, Instant closedAt,
-    Map<String, Object> variables, Rto rto, Rpo rpo, List<Round> rounds, List<Step> timeline, List<Action> actionItems,
+    Map<String, Object> variables, Rto rto, Rpo rpo, List<Round> rounds, Round consent, List<Step> timeline, List<Action> actionItems,
     List<String> recommendations, boolean businessHours) {
 
   /** Agreed against actual recovery time. */
@@ -18,7 +18,7 @@ record CaseReport(String caseNumber, String processInstanceId, String state, Ins
   record Rpo(String status, Long agreedHours, Long lostHours) {
   }
 
-  /** One acceptance round: outcome, who answered how, and what the client's users found. */
+  /** One round asked of the client (acceptance, consent): outcome, who answered how (Rebound's record of the round), and what the client's users found. */
   record Round(int number, String outcome, String answeredBy, String answeredVia, Instant answeredAt, List<Test> tests,
       String issues) {
   }

@@ -80,7 +80,8 @@ class CaseReports {
     String codes = (String) variables.get(ProcedureVariables.PREVENTION_RECOMMENDATIONS);
     List<String> recommendations = codes == null || codes.isBlank() ? List.of() : List.of(codes.split(","));
     return Optional.of(new CaseReport(caseNumber, id, instance.getState(), instant(instance.getStartTime()),
-        instant(instance.getEndTime()), variables, rto(variables, activities, clientId, instance.getEndTime() != null), rpo(variables), rounds(id), timeline,
+        instant(instance.getEndTime()), variables, rto(variables, activities, clientId, instance.getEndTime() != null), rpo(variables), rounds(id),
+        roundRows(id, "CONSENT").stream().reduce((first, last) -> last).map(RoundRow::asRound).orElse(null), timeline,
         actions, recommendations, clientId != null && clocks.countsBusinessHours(clientId)));
   }
 
@@ -120,13 +121,7 @@ class CaseReports {
     }
     List<CaseReport.Round> rounds = new ArrayList<>();
     int problemRound = 0;
-    record Row(int number, String outcome, String closedBy, String closedVia, Instant closedAt) {
-    }
-    List<Row> rows = jdbc.query("SELECT round, outcome, closed_by, closed_via, closed_at FROM rebound_client_round "
-        + "WHERE process_instance_id = ? AND purpose = 'ACCEPTANCE' ORDER BY round", (rs, n) -> new Row(rs.getInt("round"),
-            rs.getString("outcome"), rs.getString("closed_by"), rs.getString("closed_via"),
-            rs.getTimestamp("closed_at") == null ? null : rs.getTimestamp("closed_at").toInstant()), processInstanceId);
-    for (Row row : rows) {
+    for (RoundRow row : roundRows(processInstanceId, "ACCEPTANCE")) {
       List<CaseReport.Test> tests = results.of(processInstanceId, row.number()).stream()
           .map(r -> new CaseReport.Test(r.testerName(), r.tested(), r.ok(), r.description())).toList();
       String roundIssues = null;
@@ -138,6 +133,20 @@ class CaseReports {
           row.closedAt(), tests, roundIssues));
     }
     return rounds;
+  }
+
+  /** A round as Rebound recorded it: who answered, how and when is this record, never a process variable. */
+  private record RoundRow(int number, String outcome, String closedBy, String closedVia, Instant closedAt) {
+    CaseReport.Round asRound() {
+      return new CaseReport.Round(number, outcome == null ? "open" : outcome, closedBy, closedVia, closedAt, List.of(), null);
+    }
+  }
+
+  private List<RoundRow> roundRows(String processInstanceId, String purpose) {
+    return jdbc.query("SELECT round, outcome, closed_by, closed_via, closed_at FROM rebound_client_round "
+        + "WHERE process_instance_id = ? AND purpose = ? ORDER BY round", (rs, n) -> new RoundRow(rs.getInt("round"),
+            rs.getString("outcome"), rs.getString("closed_by"), rs.getString("closed_via"),
+            rs.getTimestamp("closed_at") == null ? null : rs.getTimestamp("closed_at").toInstant()), processInstanceId, purpose);
   }
 
   private List<CaseReport.Action> actions(TypedValue value) {

@@ -245,7 +245,9 @@ class ClientInTheLoopTest {
 
     HttpResponse<String> page = get(link);
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("Esta ronda está cerrada", "tech", "todo funciona", "anotado por nuestro técnico");
+    // the client reads the technician's name, not his login name
+    assertThat(page.body()).contains("Esta ronda está cerrada", "Tomás Technician", "todo funciona", "anotado por nuestro técnico")
+        .doesNotContain(">tech envió");
     HttpResponse<String> late = post(link + "/submit", Map.of("submittedBy", "Juan García"));
     assertThat(late.statusCode()).isEqualTo(409);
     assertThat(late.body()).contains("Esta ronda está cerrada");
@@ -296,6 +298,8 @@ class ClientInTheLoopTest {
     assertThat(runtime.getVariable(instance, ProcedureVariables.ANSWERED_BY)).isEqualTo("Luisa López");
     assertThat(runtime.getVariable(instance, ProcedureVariables.CONSENT_GIVEN_BY)).isEqualTo("Luisa López");
     assertThat(get(url).body()).contains("Luisa López aceptó la restauración");
+    String report = new String(reportAs("tech", caseNumber, "?language=es", "text/html").body(), StandardCharsets.UTF_8);
+    assertThat(report).as("the report reads who consented from the round's record").contains("por Luisa López en la página de consentimiento");
   }
 
   @Test

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The attacks on the case record: a technician completing a step with variables the step does not
@@ -22,6 +23,8 @@ class StepWritesTest {
   int port;
   @Autowired
   ProcessEngine engine;
+  @Autowired
+  JdbcTemplate jdbc;
 
   private String openCaseAt(String step) {
     EngineRestClient tech = new EngineRestClient(port, "tech");
@@ -87,6 +90,27 @@ class StepWritesTest {
     assertThat(faked.body().get("message").asText()).contains("not clientAnsweredBy, clientAnsweredVia");
     assertThat(EngineState.of(engine)).isEqualTo(before);
     assertThat(engine.getTaskService().getVariablesLocal(task)).doesNotContainKey("answeredByClientLink");
+  }
+
+  @Test
+  void whoAnsweredIsTheRoundsRecordNotAVariable() {
+    String instance = openCaseAt("clientAcceptance");
+    String task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
+    EngineRestClient admin = new EngineRestClient(port, "admin");
+    // even the variables an administrator may write directly do not make an answer the client's
+    assertThat(admin.put("/task/" + task + "/localVariables/answeredByClientLink", "{\"value\": true}").status()).isEqualTo(204);
+    assertThat(admin.post("/process-instance/" + instance + "/variables", """
+        {"modifications": {"clientAnsweredVia": {"value": "link"}, "clientAnsweredBy": {"value": "Sr. García"}}}""").status())
+        .isEqualTo(204);
+
+    complete("tech", instance, "clientAcceptance", "{\"clientAccepted\": {\"value\": true}}", 204);
+
+    Map<String, Object> round = jdbc.queryForMap("SELECT closed_by, closed_via FROM rebound_client_round WHERE process_instance_id = ?",
+        instance);
+    assertThat(round.get("closed_by")).isEqualTo("tech");
+    assertThat(round.get("closed_via")).isEqualTo("tasklist");
+    assertThat(engine.getRuntimeService().getVariable(instance, "clientAnsweredVia")).isEqualTo("tasklist");
+    assertThat(engine.getRuntimeService().getVariable(instance, "clientAnsweredBy")).isEqualTo("tech");
   }
 
   @Test
