@@ -52,11 +52,19 @@ class EngineRestErrors {
 
   /** After the login filter (it reads who is calling), inside the case's transaction of {@link LateCompletionFilter}. */
   @Bean
-  FilterRegistrationBean<StepWritesFilter> stepWrites(TaskService tasks, org.camunda.bpm.engine.FormService forms,
-      com.rebound.procedure.StepFields fields) {
-    FilterRegistrationBean<StepWritesFilter> registration = new FilterRegistrationBean<>(new StepWritesFilter(tasks, forms, fields));
+  FilterRegistrationBean<StepWritesFilter> stepWrites(TaskService tasks, com.rebound.procedure.StepFields fields) {
+    FilterRegistrationBean<StepWritesFilter> registration = new FilterRegistrationBean<>(new StepWritesFilter(tasks, fields));
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
+    return registration;
+  }
+
+  /** Tasklist's form variables, with the text people typed made literal for the forms' Markdown. */
+  @Bean
+  FilterRegistrationBean<FormTextFilter> formText(TaskService tasks, com.rebound.procedure.StepFields fields) {
+    FilterRegistrationBean<FormTextFilter> registration = new FilterRegistrationBean<>(new FormTextFilter(tasks, fields));
+    registration.addUrlPatterns("/camunda/api/engine/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
     return registration;
   }
 

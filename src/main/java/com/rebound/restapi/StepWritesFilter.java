@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
@@ -22,7 +21,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -46,12 +44,10 @@ class StepWritesFilter extends OncePerRequestFilter {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final TaskService tasks;
-  private final FormService forms;
   private final StepFields fields;
 
-  StepWritesFilter(TaskService tasks, FormService forms, StepFields fields) {
+  StepWritesFilter(TaskService tasks, StepFields fields) {
     this.tasks = tasks;
-    this.forms = forms;
     this.fields = fields;
   }
 
@@ -93,7 +89,7 @@ class StepWritesFilter extends OncePerRequestFilter {
         return;
       }
       step = task.getTaskDefinitionKey();
-      allowed = fields.ofTask(step, deployedForm(task.getId()));
+      allowed = fields.ofTask(task);
     } else {
       step = "start";
       allowed = fields.ofStart();
@@ -109,13 +105,6 @@ class StepWritesFilter extends OncePerRequestFilter {
     chain.doFilter(new CachedBody(request, body), response);
   }
 
-  private String deployedForm(String taskId) {
-    try (InputStream form = forms.getDeployedTaskForm(taskId)) {
-      return new String(form.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (RuntimeException | IOException noCamundaForm) {
-      return null;
-    }
-  }
 
   /** The names under "variables" (and "modifications" of a variables call) in a JSON body. */
   private static Set<String> variableNames(byte[] body) {

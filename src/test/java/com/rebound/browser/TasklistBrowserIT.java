@@ -74,7 +74,7 @@ class TasklistBrowserIT {
 
   @Test
   void technicianClaimsAndCompletesTheAssessmentInTasklist() {
-    JsonNode started = reportByApi("gestoria-lopez", "File server does not boot");
+    JsonNode started = reportByApi("gestoria-lopez", "File server does not boot, see [the manual](https://evil.example)");
     String caseNumber = started.get("businessKey").asText();
     String instance = started.get("id").asText();
 
@@ -94,6 +94,8 @@ class TasklistBrowserIT {
     assertThat(form).contains("Case " + caseNumber).contains("Gestoría López").contains("File server does not boot")
         .contains("Impact level").contains("Users affected").contains("Data loss suspected?").contains("Probable cause")
         .contains("What is damaged");
+    assertThat(form).as("text people typed is shown as typed, not as Markdown").contains("see [the manual](https://evil.example)");
+    assertThat(browser.driver.findElements(By.cssSelector(".fjs-form a[href*='evil.example']"))).as("no link made of it").isEmpty();
 
     browser.choose("Impact level", "Major: key systems are down");
     browser.type("Users affected", "25");

@@ -104,6 +104,25 @@ class WebappSecurityTest {
   }
 
   @Test
+  void textPeopleTypedReachesTasklistsFormsAsText_notAsMarkdown() throws Exception {
+    String typed = "[x](https://evil.example) **now** <b>";
+    String instance = engine.getRuntimeService().startProcessInstanceByKey("disasterRecovery", Map.of("clientId", "gestoria-lopez",
+        "reportedBy", "Luisa", "summary", typed, "damagedScope", typed)).getId();
+    String task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
+    Browser tech = new Browser();
+    assertThat(tech.logIn("tech", "tasklist")).isEqualTo(200);
+
+    HttpResponse<String> shown = tech.get("/camunda/api/engine/engine/default/task/" + task + "/form-variables?deserializeValues=false");
+
+    assertThat(shown.statusCode()).isEqualTo(200);
+    com.fasterxml.jackson.databind.JsonNode variables = new com.fasterxml.jackson.databind.ObjectMapper().readTree(shown.body());
+    assertThat(variables.path("summary").path("value").asText()).as("shown in the form's text")
+        .isEqualTo("\\[x\\]\\(https\\:\\/\\/evil\\.example\\) \\*\\*now\\*\\* \\<b\\>");
+    assertThat(variables.path("damagedScope").path("value").asText()).as("a field of this form keeps its value").isEqualTo(typed);
+    assertThat(engine.getRuntimeService().getVariable(instance, "summary")).as("the record is unchanged").isEqualTo(typed);
+  }
+
+  @Test
   void webappsSetTheirSecurityHeaders() throws Exception {
     HttpResponse<String> tasklist = new Browser().get("/camunda/app/tasklist/default/");
     assertThat(tasklist.statusCode()).isEqualTo(200);

@@ -1,0 +1,92 @@
+package com.rebound.restapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.rebound.procedure.StepFields;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Text people typed is shown as text in Tasklist's forms. A Camunda Form's text component inserts
+ * variables into Markdown ({@code {{clientTestResults}}}), so a client's {@code [x](https://evil.example)}
+ * would become a working link in a technician's form. When Tasklist loads a task's variables for its
+ * form, the text variables that are not the form's own input fields come back Markdown-escaped
+ * ({@link #escape}): rendered, they read exactly as typed, without links, emphasis or HTML. Fields the
+ * form edits keep their value, so that submitting the form writes back what was there.
+ */
+class FormTextFilter extends OncePerRequestFilter {
+
+  private static final Pattern FORM_VARIABLES = Pattern.compile("/camunda/api/engine/engine/[^/]+/task/([^/]+)/form-variables$");
+  /** Every ASCII punctuation character, which CommonMark and marked let a backslash make literal. */
+  private static final Pattern PUNCTUATION = Pattern.compile("[!\"#$%&'()*+,\\-./:;<=>?@\\[\\\\\\]^_`{|}~]");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final TaskService tasks;
+  private final StepFields fields;
+
+  FormTextFilter(TaskService tasks, StepFields fields) {
+    this.tasks = tasks;
+    this.fields = fields;
+  }
+
+  /** The Markdown that renders as exactly this text. */
+  static String escape(String text) {
+    return PUNCTUATION.matcher(text).replaceAll(m -> Matcher.quoteReplacement("\\" + m.group()));
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !"GET".equals(request.getMethod()) || !FORM_VARIABLES.matcher(request.getRequestURI()).find();
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    ContentCachingResponseWrapper cached = new ContentCachingResponseWrapper(response);
+    chain.doFilter(request, cached);
+    byte[] body = cached.getContentAsByteArray();
+    if (cached.getStatus() == HttpServletResponse.SC_OK && body.length > 0) {
+      Matcher path = FORM_VARIABLES.matcher(request.getRequestURI());
+      path.find();
+      byte[] shown = escaped(path.group(1), body);
+      if (shown != body) {
+        cached.resetBuffer();
+        cached.getOutputStream().write(shown);
+      }
+    }
+    cached.copyBodyToResponse();
+  }
+
+  private byte[] escaped(String taskId, byte[] body) throws IOException {
+    JsonNode variables = JSON.readTree(body);
+    Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+    if (!(variables instanceof ObjectNode) || task == null) {
+      return body;
+    }
+    Set<String> edited = fields.ofTask(task);
+    boolean changed = false;
+    for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> variable = it.next();
+      JsonNode value = variable.getValue().path("value");
+      if (!edited.contains(variable.getKey()) && "String".equals(variable.getValue().path("type").asText()) && value.isTextual()) {
+        ((ObjectNode) variable.getValue()).put("value", escape(value.asText()));
+        changed = true;
+      }
+    }
+    return changed ? JSON.writeValueAsBytes(variables) : body;
+  }
+
+}
