@@ -42,11 +42,13 @@ class ReboundAuthenticationFilter extends OncePerRequestFilter {
   private final ProcessEngine engine;
   private final CredentialCache cache;
   private final LoginThrottle throttle;
+  private final RefusalPace pace;
 
-  ReboundAuthenticationFilter(ProcessEngine engine, CredentialCache cache, LoginThrottle throttle) {
+  ReboundAuthenticationFilter(ProcessEngine engine, CredentialCache cache, LoginThrottle throttle, RefusalPace pace) {
     this.engine = engine;
     this.cache = cache;
     this.throttle = throttle;
+    this.pace = pace;
   }
 
   @Override
@@ -135,9 +137,11 @@ class ReboundAuthenticationFilter extends OncePerRequestFilter {
       throw new LoginRefused("Wrong user name or password, or too many failed attempts: wait a minute and try again.");
     }
     IdentityService identityService = engine.getIdentityService();
+    long started = pace.started();
     if (!identityService.checkPassword(user, password)) {
       throttle.failed(user, request.getRemoteAddr());
       cache.forget(user);
+      pace.holdRefusal(started);
       throw new LoginRefused("Wrong user name or password, or too many failed attempts: wait a minute and try again.");
     }
     throttle.succeeded(user, request.getRemoteAddr());

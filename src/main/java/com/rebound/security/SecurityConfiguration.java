@@ -41,8 +41,14 @@ class SecurityConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<WebappLoginThrottleFilter> webappLoginThrottle(LoginThrottle throttle) {
-    FilterRegistrationBean<WebappLoginThrottleFilter> registration = new FilterRegistrationBean<>(new WebappLoginThrottleFilter(throttle));
+  RefusalPace refusalPace(@Value("${rebound.security.refused-login-floor:PT0.1S}") Duration floor) {
+    return new RefusalPace(floor);
+  }
+
+  @Bean
+  FilterRegistrationBean<WebappLoginThrottleFilter> webappLoginThrottle(LoginThrottle throttle, RefusalPace pace) {
+    FilterRegistrationBean<WebappLoginThrottleFilter> registration =
+        new FilterRegistrationBean<>(new WebappLoginThrottleFilter(throttle, pace));
     registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
     return registration;
@@ -50,10 +56,10 @@ class SecurityConfiguration {
 
   @Bean
   FilterRegistrationBean<ReboundAuthenticationFilter> authentication(ProcessEngine engine, Clock clock, LoginThrottle throttle,
-      @Value("${rebound.security.login-cache-seconds:60}") long cacheSeconds) {
+      RefusalPace pace, @Value("${rebound.security.login-cache-seconds:60}") long cacheSeconds) {
     CredentialCache cache = new CredentialCache(Duration.ofSeconds(cacheSeconds), clock);
     FilterRegistrationBean<ReboundAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ReboundAuthenticationFilter(engine, cache, throttle));
+        new FilterRegistrationBean<>(new ReboundAuthenticationFilter(engine, cache, throttle, pace));
     registration.addUrlPatterns(DOORS);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
     return registration;

@@ -97,6 +97,36 @@ class LoginThrottleTest {
   }
 
   @Test
+  void aRefusalTakesAsLongForAnUnknownNameAsForAKnownOne() throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    java.util.function.BiFunction<String, Integer, Long> refusedMillis = (user, attempt) -> {
+      long started = System.nanoTime();
+      try {
+        int status = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                + "/engine-rest/task?maxResults=1")).header("X-Forwarded-For", "192.0.2." + (100 + attempt)).header("Authorization",
+                "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":wrong" + attempt).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+            .build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        assertThat(status).isEqualTo(401);
+      } catch (java.io.IOException | InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+      return (System.nanoTime() - started) / 1_000_000;
+    };
+    java.util.List<Long> known = new java.util.ArrayList<>();
+    java.util.List<Long> unknown = new java.util.ArrayList<>();
+    for (int attempt = 0; attempt < 9; attempt++) {
+      known.add(refusedMillis.apply("tech", attempt));
+      unknown.add(refusedMillis.apply("nobody-by-that-name", attempt));
+    }
+    java.util.Collections.sort(known);
+    java.util.Collections.sort(unknown);
+    long knownMedian = known.get(4);
+    long unknownMedian = unknown.get(4);
+    assertThat(unknownMedian).as("a refusal waits for the floor: known %s, unknown %s", known, unknown).isGreaterThanOrEqualTo(100);
+    assertThat(Math.abs(knownMedian - unknownMedian)).as("known %s, unknown %s", known, unknown).isLessThanOrEqualTo(15);
+  }
+
+  @Test
   void loginsRefusedForTheirCsrfTokenDoNotCount() throws Exception {
     java.net.CookieManager cookies = new java.net.CookieManager();
     java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
