@@ -76,6 +76,8 @@ public final class ProcedureVariables {
   /** What the client's users recorded so far in the current acceptance round (set by the acceptance page). */
   public static final String CLIENT_TEST_RESULTS = "clientTestResults";
   /** Who answered the client's last round (acceptance or consent), and how: "link" (the client's page) or "tasklist". */
+  /** The longest text a step may write: Camunda keeps a text variable in a 4,000-character column. */
+  public static final int MAX_TEXT = 4000;
   public static final String ANSWERED_BY = "clientAnsweredBy";
   public static final String ANSWERED_VIA = "clientAnsweredVia";
   /** assessRestoration: true to ask the client's consent through a link (task clientConsent) instead of recording it. */

@@ -94,13 +94,18 @@ final class StepCheck {
       };
     }
     return switch (rule.kind()) {
-      case TEXT -> raw instanceof String ? raw : fail("must be text, got " + describe(raw));
+      case TEXT -> raw instanceof String text ? text(text) : fail("must be text, got " + describe(raw));
       case CHOICE -> raw instanceof String s && rule.allowed().contains(s)
           ? s : fail("must be one of " + String.join(", ", new TreeSet<>(rule.allowed())) + "; got " + describe(raw));
       case WHOLE_NUMBER -> wholeNumber(rule, raw);
       case YES_NO -> yesNo(raw);
       case DATE_TIME -> dateTime(raw);
     };
+  }
+
+  private static String text(String text) {
+    return text.length() <= ProcedureVariables.MAX_TEXT ? text
+        : fail("must be at most " + ProcedureVariables.MAX_TEXT + " characters, got " + text.length());
   }
 
   private static Long wholeNumber(VariableRule rule, Object raw) {

@@ -2,6 +2,7 @@ package com.rebound.restapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rebound.procedure.ProcedureVariables;
 import com.rebound.procedure.StepFields;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -94,6 +95,12 @@ class StepWritesFilter extends OncePerRequestFilter {
       step = "start";
       allowed = fields.ofStart();
     }
+    Set<String> tooLong = tooLong(body);
+    if (!tooLong.isEmpty()) {
+      refuse(response, HttpServletResponse.SC_BAD_REQUEST, String.join(", ", tooLong) + ": a text may be at most "
+          + ProcedureVariables.MAX_TEXT + " characters. Nothing was changed.");
+      return;
+    }
     Set<String> refused = new TreeSet<>(written);
     refused.removeAll(allowed);
     if (!refused.isEmpty()) {
@@ -105,6 +112,22 @@ class StepWritesFilter extends OncePerRequestFilter {
     chain.doFilter(new CachedBody(request, body), response);
   }
 
+
+  /** The variables whose text is longer than a step may write (whatever the field, a contract's or one a form added). */
+  private static Set<String> tooLong(byte[] body) {
+    Set<String> names = new TreeSet<>();
+    try {
+      JSON.readTree(body).path("variables").fields().forEachRemaining(variable -> {
+        JsonNode value = variable.getValue().path("value");
+        if (value.isTextual() && value.asText().length() > ProcedureVariables.MAX_TEXT) {
+          names.add(variable.getKey());
+        }
+      });
+    } catch (IOException notJson) {
+      // the engine answers a body that is not JSON with a 400 of its own
+    }
+    return names;
+  }
 
   /** The names under "variables" (and "modifications" of a variables call) in a JSON body. */
   private static Set<String> variableNames(byte[] body) {

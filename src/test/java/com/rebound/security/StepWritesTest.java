@@ -114,6 +114,21 @@ class StepWritesTest {
   }
 
   @Test
+  void aHugeTextOrAnObjectForATextIsRefusedNamingTheField() {
+    String instance = openCaseAt("recover");
+    Map<String, Long> before = EngineState.of(engine);
+
+    EngineRestClient.Response huge = complete("tech", instance, "recover",
+        "{\"recoveryOutcome\": {\"value\": \"done\"}, \"recoveryNotes\": {\"value\": \"" + "x".repeat(5 * 1024 * 1024) + "\"}}", 400);
+    EngineRestClient.Response object = complete("tech", instance, "recover",
+        "{\"recoveryOutcome\": {\"value\": {\"done\": true}}}", 400);
+
+    assertThat(huge.body().get("message").asText()).contains("recoveryNotes", "at most 4000 characters", "Nothing was changed");
+    assertThat(object.body().get("message").asText()).contains("recoveryOutcome");
+    assertThat(EngineState.of(engine)).isEqualTo(before);
+  }
+
+  @Test
   void variablesAreWrittenDirectlyOnlyByAnAdministrator() {
     String instance = openCaseAt("agreeObjectives");
     for (String user : new String[] {"tech", "manager"}) {
