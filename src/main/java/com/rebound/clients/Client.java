@@ -1,6 +1,7 @@
 package com.rebound.clients;
 
 import jakarta.validation.Valid;
+import com.rebound.notify.MailAddress;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -52,7 +53,8 @@ public record Client(
   /** A person at the client; exactly one of them agrees the recovery objectives. */
   public record Contact(
       @NotBlank @Size(max = 200) String name,
-      @NotBlank @Email @Size(max = 254) String email,
+      @NotBlank @Email(regexp = MailAddress.PATTERN, message = "must be a plain address such as name@example.com") @Size(max = 254)
+      String email,
       @Size(max = 40) @Pattern(regexp = "[+0-9 ()-]*", message = "digits, spaces, +, ( ) and - only") String phone,
       @Size(max = 100) String role,
       boolean agreesObjectives) {

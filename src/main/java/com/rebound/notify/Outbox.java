@@ -1,5 +1,7 @@
 package com.rebound.notify;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -27,6 +29,8 @@ public class Outbox {
       Instant sentAt) {
   }
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final JdbcTemplate jdbc;
   private final Clock clock;
 
@@ -37,7 +41,9 @@ public class Outbox {
 
   /** Queues the message unless a message with the same dedup key is already queued; true when queued now. */
   public boolean enqueue(OutboxMessage message) {
-    if (message.recipients().isEmpty()) {
+    // each address is checked again here, whatever stored it: none can carry a second address
+    List<String> recipients = message.recipients().stream().filter(MailAddress::valid).distinct().toList();
+    if (recipients.isEmpty()) {
       return false;
     }
     Timestamp now = Timestamp.from(clock.instant());
@@ -47,7 +53,7 @@ public class Outbox {
         SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ? FROM (VALUES (1)) one
         WHERE NOT EXISTS (SELECT 1 FROM rebound_outbox WHERE dedup_key = ?)""",
         message.dedupKey(), message.kind().name(), message.caseNumber(), message.processInstanceId(),
-        String.join(",", message.recipients()), message.language(), truncate(message.subject(), 300), message.body(),
+        json(recipients), message.language(), truncate(message.subject(), 300), message.body(),
         message.attachment(), now, now, message.dedupKey());
     return inserted == 1;
   }
@@ -121,10 +127,30 @@ public class Outbox {
   private Entry entry(ResultSet rs, int row) throws SQLException {
     Timestamp sent = rs.getTimestamp("sent_at");
     return new Entry(rs.getLong("id"), rs.getString("kind"), rs.getString("case_number"),
-        Arrays.asList(rs.getString("recipients").split(",")), rs.getString("language"), rs.getString("subject"),
+        recipients(rs.getString("recipients")), rs.getString("language"), rs.getString("subject"),
         rs.getString("body"), rs.getString("attachment"), Status.valueOf(rs.getString("status")), rs.getInt("attempts"),
         rs.getTimestamp("next_attempt_at").toInstant(), rs.getString("last_error"), rs.getTimestamp("created_at").toInstant(),
         sent == null ? null : sent.toInstant());
+  }
+
+  /** Recipients are kept as a JSON list of addresses, never joined by a separator an address could contain. */
+  private static String json(List<String> recipients) {
+    try {
+      return JSON.writeValueAsString(recipients);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<String> recipients(String stored) {
+    if (!stored.startsWith("[")) {
+      return Arrays.asList(stored.split(","));   // a row queued before recipients were a list
+    }
+    try {
+      return List.of(JSON.readValue(stored, String[].class));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("recipients of an outbox row are not a JSON list", e);
+    }
   }
 
   private static String truncate(String text, int max) {

@@ -92,6 +92,12 @@ class ClientApiTest {
         .contains("exactly one contact must be the person who agrees the objectives");
     assertThat(clients.find("Bad Id!")).isEmpty();
 
+    HttpResponse<String> quotedComma = call("manager", "POST", "/api/clients", client("talleres-coma", "true")
+        .replace("\"email\": \"ana@talleres.example\"", "\"email\": \"\\\"evil@attacker.example,\\\"@talleres.example\""));
+    assertThat(quotedComma.statusCode()).as(quotedComma.body()).isEqualTo(400);
+    assertThat(quotedComma.body()).contains("contacts[0].email", "plain address");
+    assertThat(clients.find("talleres-coma")).isEmpty();
+
     HttpResponse<String> notJson = call("manager", "POST", "/api/clients", "{\"id\": ");
     assertThat(notJson.statusCode()).isEqualTo(400);
     assertThat(notJson.body()).contains("not valid JSON").doesNotContain("Exception:").doesNotContain("\tat ");

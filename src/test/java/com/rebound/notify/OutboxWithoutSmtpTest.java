@@ -21,6 +21,24 @@ class OutboxWithoutSmtpTest {
   int port;
   @Autowired
   OutboxDispatcher dispatcher;
+  @Autowired
+  Outbox outbox;
+  @Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  @Test
+  void recipientsAreAListOfPlainAddresses_aQuotedCommaCannotAddOne() {
+    String hidden = "\"evil@attacker.example,\"@client.example";
+    assertThat(outbox.enqueue(new OutboxMessage("recipients-test", MessageKind.caseOpened, "DR-TEST-1", null,
+        java.util.List.of("ana@client.example", hidden, "Ana <ana@client.example>"), "en", "subject", "body", null))).isTrue();
+
+    String stored = jdbc.queryForObject("SELECT recipients FROM rebound_outbox WHERE dedup_key = 'recipients-test'", String.class);
+    assertThat(stored).isEqualTo("[\"ana@client.example\"]");
+    assertThat(outbox.list("DR-TEST-1", null, 5)).singleElement().extracting(Outbox.Entry::recipients)
+        .isEqualTo(java.util.List.of("ana@client.example"));
+    assertThat(MailAddress.valid(hidden)).isFalse();
+    assertThat(MailAddress.valid("first.last+dr@sub.client-domain.example")).isTrue();
+  }
 
   @Test
   void messagesWaitInTheOutboxAndManagersCanReadThem() throws Exception {

@@ -129,6 +129,22 @@ class StepWritesTest {
   }
 
   @Test
+  void aStaffAddressIsAPlainAddressOnly() {
+    EngineRestClient admin = new EngineRestClient(port, "admin");
+    EngineRestClient.Response hidden = admin.put("/user/tech/profile", """
+        {"id": "tech", "firstName": "Tomás", "lastName": "Technician", "email": "\\"evil@attacker.example,\\"@rebound.invalid"}""");
+    EngineRestClient.Response created = admin.post("/user/create", """
+        {"profile": {"id": "newtech", "firstName": "N", "lastName": "T", "email": "N T <n@rebound.invalid>"},
+         "credentials": {"password": "a-long-password-1"}}""");
+
+    assertThat(hidden.status()).isEqualTo(400);
+    assertThat(hidden.body().get("message").asText()).startsWith("email: must be a plain address");
+    assertThat(created.status()).isEqualTo(400);
+    assertThat(engine.getIdentityService().createUserQuery().userId("tech").singleResult().getEmail()).isEqualTo("tech@rebound.invalid");
+    assertThat(engine.getIdentityService().createUserQuery().userId("newtech").count()).isZero();
+  }
+
+  @Test
   void variablesAreWrittenDirectlyOnlyByAnAdministrator() {
     String instance = openCaseAt("agreeObjectives");
     for (String user : new String[] {"tech", "manager"}) {
