@@ -69,6 +69,22 @@ public final class EngineRestClient {
         .PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** A page of Rebound's own (a path from the server's root, e.g. a case's HTML report), as text. */
+  public String html(String path) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.replaceAll("/engine-rest.*", "") + path)).header("Accept", "text/html");
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   private Response send(HttpRequest.Builder request) {
     if (authorization != null) {
       request.header("Authorization", authorization);

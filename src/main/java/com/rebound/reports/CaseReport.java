@@ -6,7 +6,7 @@ import java.util.Map;
 
 /** Everything the final report of a case says, gathered from the case's history (see {@link CaseReports}). */
 record CaseReport(String caseNumber, String processInstanceId, String state, Instant openedAt, Instant closedAt,
-    Map<String, Object> variables, Rto rto, Rpo rpo, List<Round> rounds, Round consent, List<Step> timeline, List<Action> actionItems,
+    Map<String, Object> variables, Rto rto, Rpo rpo, List<Round> rounds, Round consent, List<Step> timeline, List<Change> changes, List<Action> actionItems,
     List<String> recommendations, boolean businessHours) {
 
   /** Agreed against actual recovery time. */
@@ -29,6 +29,10 @@ record CaseReport(String caseNumber, String processInstanceId, String state, Ins
 
   /** One step of the case. */
   record Step(String activityId, String name, String who, Instant started, Instant ended) {
+  }
+
+  /** A change an administrator made to the case outside its steps (moved it, wrote a variable): who, when, why. */
+  record Change(String operation, String detail, String who, Instant at, String why) {
   }
 
   /** An action item of the post-incident review. */

@@ -10,16 +10,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,16 +33,23 @@ import org.springframework.stereotype.Service;
 @Service
 class CaseReports {
 
+  private static final Set<String> ADMIN_CHANGES = Set.of(UserOperationLogEntry.OPERATION_TYPE_MODIFY_PROCESS_INSTANCE,
+      UserOperationLogEntry.OPERATION_TYPE_SET_VARIABLE, UserOperationLogEntry.OPERATION_TYPE_MODIFY_VARIABLE,
+      UserOperationLogEntry.OPERATION_TYPE_REMOVE_VARIABLE, UserOperationLogEntry.OPERATION_TYPE_SET_VARIABLES,
+      UserOperationLogEntry.OPERATION_TYPE_SUSPEND, UserOperationLogEntry.OPERATION_TYPE_ACTIVATE,
+      UserOperationLogEntry.OPERATION_TYPE_RESTART_PROCESS_INSTANCE, UserOperationLogEntry.OPERATION_TYPE_DELETE);
   private static final Set<String> TIMELINE_TYPES = Set.of("userTask", "businessRuleTask", "boundaryTimer", "startEvent", "noneEndEvent");
 
   private final HistoryService history;
+  private final IdentityService identity;
   private final AcceptanceResults results;
   private final JdbcTemplate jdbc;
   private final CaseClocks clocks;
   private final ObjectMapper json;
 
-  CaseReports(HistoryService history, AcceptanceResults results, JdbcTemplate jdbc, CaseClocks clocks, ObjectMapper json) {
+  CaseReports(HistoryService history, IdentityService identity, AcceptanceResults results, JdbcTemplate jdbc, CaseClocks clocks, ObjectMapper json) {
     this.history = history;
+    this.identity = identity;
     this.results = results;
     this.jdbc = jdbc;
     this.clocks = clocks;
@@ -82,6 +93,7 @@ class CaseReports {
     return Optional.of(new CaseReport(caseNumber, id, instance.getState(), instant(instance.getStartTime()),
         instant(instance.getEndTime()), variables, rto(variables, activities, clientId, instance.getEndTime() != null), rpo(variables), rounds(id),
         roundRows(id, "CONSENT").stream().reduce((first, last) -> last).map(RoundRow::asRound).orElse(null), timeline,
+        changes(id),
         actions, recommendations, clientId != null && clocks.countsBusinessHours(clientId)));
   }
 
@@ -133,6 +145,32 @@ class CaseReports {
           row.closedAt(), tests, roundIssues));
     }
     return rounds;
+  }
+
+  /**
+   * What administrators changed outside the steps, from Camunda's user operation log (one entry per
+   * operation, with its annotation as the reason). Changes Rebound itself makes are not there.
+   */
+  private List<CaseReport.Change> changes(String processInstanceId) {
+    Map<String, CaseReport.Change> byOperation = new LinkedHashMap<>();
+    Map<String, Boolean> admins = new HashMap<>();
+    for (UserOperationLogEntry entry : history.createUserOperationLogQuery().processInstanceId(processInstanceId)
+        .orderByTimestamp().asc().listPage(0, 2000)) {
+      if (!ADMIN_CHANGES.contains(entry.getOperationType()) || entry.getUserId() == null
+          || !admins.computeIfAbsent(entry.getUserId(), this::isAdmin)) {
+        continue;
+      }
+      String detail = "name".equals(entry.getProperty()) ? entry.getNewValue() : null;
+      byOperation.merge(entry.getOperationId(), new CaseReport.Change(entry.getOperationType(), detail, entry.getUserId(),
+          instant(entry.getTimestamp()), entry.getAnnotation()),
+          (first, next) -> first.detail() != null || next.detail() == null ? first
+              : new CaseReport.Change(first.operation(), next.detail(), first.who(), first.at(), first.why()));
+    }
+    return List.copyOf(byOperation.values());
+  }
+
+  private boolean isAdmin(String userId) {
+    return identity.createGroupQuery().groupMember(userId).groupId(Groups.CAMUNDA_ADMIN).count() > 0;
   }
 
   /** A round as Rebound recorded it: who answered, how and when is this record, never a process variable. */

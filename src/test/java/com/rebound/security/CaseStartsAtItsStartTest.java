@@ -73,5 +73,9 @@ class CaseStartsAtItsStartTest {
           assertThat(entry.getUserId()).isEqualTo("admin");
           assertThat(entry.getAnnotation()).isEqualTo("assessed by phone, see ticket 4711");
         });
+    String caseNumber = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).singleResult().getBusinessKey();
+    String report = new EngineRestClient(port, "tech").html("/api/incidents/" + caseNumber + "/report?language=en");
+    assertThat(report).as("the case's record says who moved it and why")
+        .contains("Changes made by an administrator", "Moved the case between steps", "admin", "assessed by phone, see ticket 4711");
   }
 }
