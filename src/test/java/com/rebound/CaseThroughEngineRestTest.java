@@ -168,10 +168,11 @@ class CaseThroughEngineRestTest {
   @Test
   void aCaseNumberThatIsNoCaseNumberIsRefusedAndStartsNothing() {
     long before = rest.get("/history/process-instance/count").body().get("count").asLong();
-    for (String bad : List.of("DR-2026\r\n0001", "../../etc/passwd", "DR 2026 0001", "-DR-1", "x".repeat(41))) {
+    for (String bad : List.of("DR-2026\r\n0001", "../../etc/passwd", "DR 2026 0001", "-DR-1", "x".repeat(41), "FAKE-CLOSED-1",
+        "DR-26-0001", "DR-2026-1")) {
       EngineRestClient.Response refused = start(bad);
       assertThat(refused.status()).as(bad).isEqualTo(400);
-      assertThat(refused.body().get("message").asText()).contains("businessKey", "is not valid");
+      assertThat(refused.body().get("message").asText()).contains("businessKey", "is not valid", "DR-<year>-<number>");
     }
     assertThat(rest.get("/history/process-instance/count").body().get("count").asLong()).isEqualTo(before);
   }

@@ -15,8 +15,8 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
  */
 class CaseStart implements ExecutionListener {
 
-  /** What a given case number may look like: safe in mail subjects, file names and links. */
-  private static final java.util.regex.Pattern CASE_NUMBER_FORMAT = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,39}");
+  /** What a given case number looks like: Rebound's own format, safe in mail subjects, file names and links. */
+  private static final java.util.regex.Pattern CASE_NUMBER_FORMAT = java.util.regex.Pattern.compile("DR-\\d{4}-\\d{4,9}");
 
   private final CaseNumbers caseNumbers;
   private final CaseRegistry cases;
@@ -57,8 +57,7 @@ class CaseStart implements ExecutionListener {
       execution.setProcessBusinessKey(caseNumber);
     } else if (!CASE_NUMBER_FORMAT.matcher(caseNumber).matches()) {
       throw new ProcedureContractException("'Disaster reported' (start) cannot be completed: businessKey (the case number) '"
-          + printable(caseNumber) + "' is not valid: 1 to 40 letters, digits, '.', '_' or '-', starting with a letter or digit"
-          + " (or none, to get the next DR-<year>-<number>)");
+          + printable(caseNumber) + "' is not valid: it must be DR-<year>-<number> (e.g. DR-2026-0042), or none to get the next one");
     }
     execution.setVariable(ProcedureVariables.CASE_NUMBER, caseNumber);
     try {
