@@ -37,9 +37,37 @@ public class CaseClocks {
     return inBusinessTime(execution, from, response);
   }
 
-  /** When 75% of the agreed RTO has passed since the agreement. */
+  /** When 75% of the agreed RTO has passed since the agreement (models deployed before {@link #rtoShare}). */
   public Date rtoWarning(DelegateExecution execution) {
     return afterAgreement(execution, 0.75);
+  }
+
+  /**
+   * When a share of the agreed RTO has passed since the agreement: {@code ${caseClocks.rtoShare(execution, 0.75)}}
+   * in the model, where a manager changes the share (0.5 warns at half the RTO). Counted like the deadline
+   * (business hours where the client's contract says so).
+   */
+  public Date rtoShare(DelegateExecution execution, double share) {
+    if (!(share > 0 && share <= 1)) {
+      throw new IllegalArgumentException("rtoShare: the share of the RTO must be more than 0 and at most 1, got " + share);
+    }
+    return afterAgreement(execution, share);
+  }
+
+  /**
+   * The due date of a step, from the clock that matters for it: the RTO deadline once objectives are
+   * agreed, the response deadline before; none once the client accepted the recovery. Tasklist sorts
+   * the queues by it ({@code camunda:dueDate="${caseClocks.stepDue(execution)}"} on each step).
+   */
+  public Date stepDue(DelegateExecution execution) {
+    if (Boolean.TRUE.equals(execution.getVariable(ProcedureVariables.CLIENT_ACCEPTED))
+        || "unrecoverable".equals(execution.getVariable(ProcedureVariables.APPROACH))) {
+      return null;
+    }
+    if (execution.getVariable(ProcedureVariables.AGREED_AT) instanceof Date && execution.getVariable(ProcedureVariables.RTO_HOURS) != null) {
+      return rtoBreach(execution);
+    }
+    return responseDeadline(execution);
   }
 
   /** When the agreed RTO has passed since the agreement. */

@@ -52,8 +52,8 @@ final class ModelGuard implements Deployer {
   static final Map<String, Set<String>> MODEL_METHODS = Map.of(
       "execution", Set.of("getVariable", "getVariableLocal", "hasVariable"),
       "task", Set.of("getVariable", "getVariableLocal", "hasVariable"),
-      "caseClocks", Set.of("responseDeadline", "rtoWarning", "rtoBreach", "recordRtoWarning", "recordRtoBreach",
-          "acceptanceReminderCycle"),
+      "caseClocks", Set.of("responseDeadline", "rtoWarning", "rtoShare", "rtoBreach", "stepDue", "recordRtoWarning",
+          "recordRtoBreach", "acceptanceReminderCycle"),
       "prevention", Set.of("codes", "advice"));
 
   /** Property names never read through a model, whatever the object. */

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
@@ -67,6 +68,11 @@ class TasklistFilters implements InitializingBean {
   private void create(String name, String description, int priority, String color, TaskQuery query, String... groups) {
     Filter existing = filters.createFilterQuery().filterName(name).singleResult();
     if (existing != null) {
+      if (existing.<TaskQuery>getQuery() instanceof TaskQueryImpl saved && saved.getOrderingProperties().isEmpty()) {
+        // a filter from before the queues were sorted, never sorted by hand: what burns first on top
+        existing.setQuery(byUrgency(saved));
+        filters.saveFilter(existing);
+      }
       grantRead(existing, groups);
       return;
     }
@@ -76,8 +82,16 @@ class TasklistFilters implements InitializingBean {
     properties.put("color", color);
     properties.put("refresh", true);
     properties.put("variables", CASE_COLUMNS);
-    Filter filter = filters.newTaskFilter(name).setQuery(query).setProperties(properties);
+    Filter filter = filters.newTaskFilter(name).setQuery(byUrgency(query)).setProperties(properties);
     grantRead(filters.saveFilter(filter), groups);
+  }
+
+  /**
+   * Urgent work first, as Tasklist's own sorting shows it: the highest priority (set from the case's
+   * severity by the severity decision), then the earliest due date (the clock that matters for the step).
+   */
+  private static TaskQuery byUrgency(TaskQuery query) {
+    return query.orderByTaskPriority().desc().orderByDueDate().asc();
   }
 
   private void grantRead(Filter filter, String... groups) {

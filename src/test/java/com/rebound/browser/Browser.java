@@ -66,6 +66,16 @@ final class Browser implements AutoCloseable {
     pause(1500);
   }
 
+  /** What the login page's header reads, as seen: the visible logo's presence and the app's name with what CSS puts before it. */
+  String loginHeader() {
+    open("/camunda/app/tasklist/default/");
+    WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".login-header .app-name")));
+    Object before = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+        "return getComputedStyle(arguments[0], '::before').content;", name);
+    boolean logo = driver.findElements(By.cssSelector(".login-header .login-logo")).stream().anyMatch(WebElement::isDisplayed);
+    return (logo ? "[logo] " : "") + String.valueOf(before).replace("\"", "") + name.getText().trim();
+  }
+
   boolean loginFormShown() {
     return !driver.findElements(By.cssSelector("input[placeholder=Username]")).isEmpty();
   }

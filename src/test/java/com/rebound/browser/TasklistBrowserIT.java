@@ -79,12 +79,14 @@ class TasklistBrowserIT {
     String instance = started.get("id").asText();
 
     browser = new Browser(port, 1400, 1000);
+    assertThat(browser.loginHeader()).as("the login page is Rebound's").isEqualTo("Rebound Tasklist");
     browser.logIn("tasklist", "tech");
     assertThat(browser.waitFor(By.cssSelector(".navbar-brand")).getText()).contains("Rebound Tasklist");
     assertThat(browser.driver.findElements(By.cssSelector(".ce-eol-banner")))
         .as("Camunda's end-of-life banner is hidden").noneMatch(org.openqa.selenium.WebElement::isDisplayed);
     browser.clickText("Technicians' queue");
-    assertThat(browser.taskCard(caseNumber, "Assess problem and impact").getText()).contains(caseNumber).contains("Gestoría López");
+    assertThat(browser.taskCard(caseNumber, "Assess problem and impact").getText()).as("case, client, due date and priority at a glance")
+        .contains(caseNumber).contains("Gestoría López").contains("Due").contains("60");
     browser.screenshot("1-technicians-queue");
 
     browser.openTask(caseNumber, "Assess problem and impact");

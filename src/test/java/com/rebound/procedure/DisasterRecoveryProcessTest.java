@@ -313,6 +313,30 @@ class DisasterRecoveryProcessTest {
   }
 
   @Test
+  void eachStepIsDueByTheClockThatMattersAndAsUrgentAsTheCaseIsSevere() {
+    // Friday 17:30 in Madrid: the response clock of Gestoría López (60 min, office hours) ends Monday 08:30
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 11, 27, 17, 30, 0, 0, ZoneId.of("Europe/Madrid")).toInstant()));
+    ProcessInstance pi = reportDisaster("DR-2026-0502");
+    Task assessment = task(pi);
+    Assertions.assertThat(assessment.getPriority()).as("before the severity is known").isEqualTo(60);
+    Assertions.assertThat(assessment.getDueDate().toInstant())
+        .isEqualTo(ZonedDateTime.of(2026, 11, 30, 8, 30, 0, 0, ZoneId.of("Europe/Madrid")).toInstant());
+
+    complete(assessment, withVariables(IMPACT_LEVEL, "major", USERS_AFFECTED, 25L, DATA_LOSS_SUSPECTED, true,
+        PROBABLE_CAUSE, "hardware", DAMAGED_SCOPE, "File server FS01"));
+    Task objectives = task(pi);
+    Assertions.assertThat(runtimeService().getVariable(pi.getId(), SEVERITY)).isEqualTo("SEV2");
+    Assertions.assertThat(objectives.getPriority()).as("SEV2's priority in the severity decision").isEqualTo(70);
+    Assertions.assertThat(objectives.getDueDate()).as("still the response clock").isEqualTo(assessment.getDueDate());
+
+    complete(objectives, withVariables(RTO_HOURS, 8L, RPO_HOURS, 24L, APPROACH, "recover", AGREED_WITH, "Luisa López"));
+    Task recovery = task(pi);
+    Assertions.assertThat(recovery.getPriority()).isEqualTo(70);
+    Assertions.assertThat(recovery.getDueDate().toInstant()).as("the RTO deadline: 8 office hours (08:00-18:00) from Friday 17:30")
+        .isEqualTo(ZonedDateTime.of(2026, 11, 30, 15, 30, 0, 0, ZoneId.of("Europe/Madrid")).toInstant());
+  }
+
+  @Test
   void aSilentClientIsRemindedUntilItAnswers() {
     ProcessInstance pi = startAndAgree("recover");
     recover(pi, "done");

@@ -45,4 +45,39 @@ class TasklistReadyTest {
       assertThat(columns).extracting(c -> c.get("name")).containsExactly("caseNumber", "clientName", "severity");
     }
   }
+
+  @Autowired
+  org.camunda.bpm.engine.TaskService taskService;
+
+  @Test
+  void theQueuesPutWhatBurnsFirstOnTop_evenAFilterSavedBeforeTheySorted() {
+    Filter queue = filters.createFilterQuery().filterName(TasklistFilters.TECHNICIANS_QUEUE).singleResult();
+    queue.setQuery(taskService.createTaskQuery().taskCandidateGroup("technicians").includeAssignedTasks());
+    filters.saveFilter(queue);   // as saved by an earlier Rebound: no order
+    tasklistFilters.afterPropertiesSet();
+
+    java.time.Instant now = java.time.Instant.now();
+    List<String> created = new java.util.ArrayList<>();
+    java.util.function.BiConsumer<Integer, java.time.Duration> task = (priority, dueIn) -> {
+      org.camunda.bpm.engine.task.Task t = taskService.newTask();
+      t.setName("sort-check " + priority + " " + dueIn);
+      t.setPriority(priority);
+      t.setDueDate(dueIn == null ? null : java.util.Date.from(now.plus(dueIn)));
+      taskService.saveTask(t);
+      taskService.addCandidateGroup(t.getId(), "technicians");
+      created.add(t.getId());
+    };
+    try {
+      task.accept(60, java.time.Duration.ofHours(1));
+      task.accept(90, java.time.Duration.ofHours(6));
+      task.accept(90, java.time.Duration.ofHours(2));
+      task.accept(30, null);
+
+      List<String> shown = filters.<org.camunda.bpm.engine.task.Task>list(queue.getId()).stream()
+          .filter(t -> t.getName() != null && t.getName().startsWith("sort-check")).map(org.camunda.bpm.engine.task.Task::getName).toList();
+      assertThat(shown).containsExactly("sort-check 90 PT2H", "sort-check 90 PT6H", "sort-check 60 PT1H", "sort-check 30 null");
+    } finally {
+      created.forEach(id -> taskService.deleteTask(id, true));
+    }
+  }
 }
