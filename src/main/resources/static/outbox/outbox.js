@@ -98,7 +98,8 @@ async function show(id) {
   $('#detail-subject').textContent = m.subject;
   $('#detail-meta').textContent = 'To ' + m.recipients.join(', ') + ' · ' + m.status + ' · language ' + m.language
     + (m.attachment ? ' · attachment: ' + m.attachment + ' (rendered when sent)' : '');
-  $('#detail-body').srcdoc = m.body;
+  // the message in its own page, whose policy allows exactly the message's inline styles
+  $('#detail-body').src = '/api/outbox/' + id + '/preview';
   $('#list-section').hidden = true;
   $('#detail').hidden = false;
 }

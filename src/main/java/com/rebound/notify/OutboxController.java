@@ -56,6 +56,22 @@ class OutboxController {
     return outbox.find(id).orElseThrow(() -> ApiProblem.notFound("No message " + id + " in the outbox."));
   }
 
+  /**
+   * The message as its recipient sees it, for the outbox page's frame: a mail carries its styles inline,
+   * and the page's policy allows exactly those (their hashes), not inline styles in general.
+   */
+  @GetMapping(value = "/{id}/preview", produces = "text/html")
+  org.springframework.http.ResponseEntity<String> preview(@PathVariable long id, jakarta.servlet.http.HttpServletResponse response) {
+    currentUser.requireAnyGroup(READERS);
+    Outbox.Entry entry = outbox.find(id).orElseThrow(() -> ApiProblem.notFound("No message " + id + " in the outbox."));
+    // these replace the general headers (two policies would both apply)
+    response.setHeader("Content-Security-Policy", com.rebound.security.StylePolicy.of(entry.body(), true));
+    response.setHeader("X-Frame-Options", "SAMEORIGIN");
+    return org.springframework.http.ResponseEntity.ok()
+        .contentType(new org.springframework.http.MediaType(org.springframework.http.MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+        .body(entry.body());
+  }
+
   @PostMapping("/{id}/retry")
   Outbox.Entry retry(@PathVariable long id) {
     currentUser.requireAnyGroup(List.of("managers"));

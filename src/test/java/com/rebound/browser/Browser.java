@@ -98,7 +98,17 @@ final class Browser implements AutoCloseable {
   }
 
   void openTask(String caseNumber, String taskName) {
-    taskCard(caseNumber, taskName).findElement(By.cssSelector("h4 a, .names a, a")).click();
+    // the queue refreshes itself (and re-sorts): a card found a moment ago may have been drawn again
+    for (int attempt = 1; ; attempt++) {
+      try {
+        taskCard(caseNumber, taskName).findElement(By.cssSelector("h4 a, .names a, a")).click();
+        break;
+      } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+        if (attempt == 3) {
+          throw redrawn;
+        }
+      }
+    }
     waitFor(By.cssSelector(".fjs-form"));
     pause(1000);
   }
@@ -147,6 +157,12 @@ final class Browser implements AutoCloseable {
     WebElement button = waitFor(By.cssSelector("button[ng-click='complete()']"));
     ((JavascriptExecutor) driver).executeScript("arguments[0].click();", button);
     pause(2500);
+  }
+
+  /** A CSS property of the first element found, as the browser computed it. */
+  String computedStyle(By by, String property) {
+    return String.valueOf(((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+        "return getComputedStyle(arguments[0]).getPropertyValue(arguments[1]);", waitFor(by), property));
   }
 
   List<String> consoleErrors() {

@@ -284,9 +284,19 @@ class TasklistBrowserIT {
     assertThat(browser.waitFor(By.id("detail-subject")).getText()).contains(caseNumber);
     browser.driver.switchTo().frame("detail-body");
     assertThat(browser.waitFor(By.tagName("body")).getText()).contains("Hemos registrado su incidencia", "Servidor de correo caído");
+    assertThat(browser.computedStyle(By.tagName("body"), "font-family")).as("the mail's own styles apply under the CSP")
+        .contains("Arial");
     browser.driver.switchTo().defaultContent();
     browser.screenshot("10-outbox-message");
-    assertThat(browser.consoleErrors()).as("console errors").isEmpty();
+    assertThat(browser.consoleErrors()).as("console errors (a style refused by the CSP would be one)").isEmpty();
+
+    browser.open("/api/incidents/" + caseNumber + "/report?language=es");
+    assertThat(browser.waitFor(By.tagName("h1")).getText()).contains(caseNumber);
+    assertThat(browser.computedStyle(By.tagName("h1"), "color")).as("the report's styles apply under the CSP")
+        .isEqualTo("rgb(26, 95, 180)");
+    assertThat(browser.computedStyle(By.tagName("body"), "font-family")).contains("Helvetica");
+    browser.screenshot("11-report-html");
+    assertThat(browser.consoleErrors()).as("console errors on the report").isEmpty();
   }
 
   private void recordResult(String name, String tested, String outcome, String description) {
