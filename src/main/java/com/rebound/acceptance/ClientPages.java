@@ -2,6 +2,7 @@ package com.rebound.acceptance;
 
 import com.rebound.cases.CaseGuard;
 import com.rebound.identity.StaffNames;
+import com.rebound.provider.Provider;
 import com.rebound.notify.Formats;
 import com.rebound.notify.TemplateModel;
 import java.util.HashMap;
@@ -33,12 +34,14 @@ class ClientPages {
   private final TemplateEngine templates;
   private final CaseGuard cases;
   private final StaffNames staff;
+  private final Provider provider;
 
-  ClientPages(ClientRoundService service, TemplateEngine templates, CaseGuard cases, StaffNames staff) {
+  ClientPages(ClientRoundService service, TemplateEngine templates, CaseGuard cases, StaffNames staff, Provider provider) {
     this.service = service;
     this.templates = templates;
     this.cases = cases;
     this.staff = staff;
+    this.provider = provider;
   }
 
   @GetMapping("/acceptance/{token}")
@@ -134,6 +137,8 @@ class ClientPages {
     model.put("fmt", new Formats(language, null));
     model.put("base", (purpose == Purpose.ACCEPTANCE ? "/acceptance/" : "/consent/") + token);
     model.put("language", language);
+    model.put("provider", provider);
+    model.put("providerLogo", provider.logoFile().isPresent());
     HttpStatus shown = status != null ? status : switch (view.state()) {
       case UNKNOWN -> HttpStatus.NOT_FOUND;
       case EXPIRED -> HttpStatus.GONE;

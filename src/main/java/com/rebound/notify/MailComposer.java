@@ -3,6 +3,7 @@ package com.rebound.notify;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
+import com.rebound.provider.Provider;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
@@ -20,10 +21,12 @@ public class MailComposer {
 
   private final TemplateEngine templates;
   private final MessageSource messages;
+  private final Provider provider;
 
-  MailComposer(TemplateEngine templates, MessageSource messages) {
+  MailComposer(TemplateEngine templates, MessageSource messages, Provider provider) {
     this.templates = templates;
     this.messages = messages;
+    this.provider = provider;
   }
 
   public Composed compose(MessageKind kind, String language, Map<String, Object> model) {
@@ -32,6 +35,9 @@ public class MailComposer {
     String subject = messages.getMessage("mail." + kind.name() + ".subject",
         new Object[] {model.get("caseNumber"), model.get("clientName"), model.get("taskName")}, locale);
     context.setVariable("subject", subject);
+    context.setVariable("provider", provider);
+    context.setVariable("providerLogo", provider.logoFile().isPresent());
+    context.setVariable("staff", kind.toStaff());
     return new Composed(subject, templates.process("mail/" + kind.name(), context));
   }
 }

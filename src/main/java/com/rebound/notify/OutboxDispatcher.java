@@ -44,12 +44,13 @@ class OutboxDispatcher {
   private final Duration maxBackOff;
   private final Duration claimLease;
   private final String node;
+  private final com.rebound.provider.Provider provider;
 
   OutboxDispatcher(Outbox outbox, ObjectProvider<JavaMailSender> mailSender, List<AttachmentRenderer> renderers, Clock clock,
       @Value("${rebound.mail.from}") String from, @Value("${rebound.mail.max-attempts:8}") int maxAttempts,
       @Value("${rebound.mail.first-back-off:PT30S}") Duration firstBackOff,
       @Value("${rebound.mail.max-back-off:PT1H}") Duration maxBackOff,
-      @Value("${rebound.mail.claim-lease:PT5M}") Duration claimLease, NodeName node) {
+      @Value("${rebound.mail.claim-lease:PT5M}") Duration claimLease, NodeName node, com.rebound.provider.Provider provider) {
     this.outbox = outbox;
     this.mailSender = mailSender;
     this.renderers = renderers;
@@ -60,6 +61,7 @@ class OutboxDispatcher {
     this.maxBackOff = maxBackOff;
     this.claimLease = claimLease;
     this.node = node.value();
+    this.provider = provider;
   }
 
   /** True when an SMTP server is configured (spring.mail.host). */
@@ -102,13 +104,19 @@ class OutboxDispatcher {
 
   private MimeMessage mime(JavaMailSender sender, Outbox.Entry entry) throws MessagingException {
     MimeMessage message = sender.createMimeMessage();
-    boolean multipart = entry.attachment() != null;
-    MimeMessageHelper helper = new MimeMessageHelper(message, multipart, "UTF-8");
+    // plain text and HTML as alternatives, the provider's logo inline, the report attached
+    MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
     helper.setFrom(from);
     helper.setTo(entry.recipients().toArray(String[]::new));
     helper.setSubject(entry.subject());
-    helper.setText(entry.body(), true);
-    if (multipart) {
+    helper.setText(PlainText.of(entry.body()), entry.body());
+    if (entry.body().contains("cid:providerLogo")) {
+      java.util.Optional<com.rebound.provider.Provider.Logo> logo = provider.logoFile();
+      if (logo.isPresent()) {
+        helper.addInline("providerLogo", new ByteArrayResource(logo.get().content()), logo.get().mediaType());
+      }
+    }
+    if (entry.attachment() != null) {
       AttachmentRenderer.Attachment file = renderers.stream()
           .map(r -> r.render(entry.attachment(), entry.caseNumber(), entry.language()))
           .flatMap(java.util.Optional::stream).findFirst()

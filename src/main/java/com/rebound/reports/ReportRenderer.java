@@ -12,6 +12,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import com.rebound.provider.Provider;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
@@ -24,9 +25,12 @@ class ReportRenderer {
   private final PreventionAdvice prevention;
   private final Clock clock;
   private final org.springframework.context.MessageSource messages;
+  private final Provider provider;
 
-  ReportRenderer(TemplateEngine templates, PreventionAdvice prevention, Clock clock, org.springframework.context.MessageSource messages) {
+  ReportRenderer(TemplateEngine templates, PreventionAdvice prevention, Clock clock, org.springframework.context.MessageSource messages,
+      Provider provider) {
     this.templates = templates;
+    this.provider = provider;
     this.messages = messages;
     this.prevention = prevention;
     this.clock = clock;
@@ -48,7 +52,30 @@ class ReportRenderer {
     model.put("stepNames", report.timeline().stream().collect(java.util.stream.Collectors.toMap(CaseReport.Step::activityId,
         step -> messages.getMessage("step." + step.activityId(), null, step.name(), locale), (a, b) -> a)));
     model.put("recommendations", report.recommendations().stream().map(code -> prevention.name(code, language)).toList());
+    model.put("provider", provider);
+    model.put("providerLogo", provider.logoFile().map(Provider.Logo::dataUri).orElse(null));
+    // the printed report's margins: the provider and the case on the left, the page number on the right
+    model.put("pageCss", "@page { @bottom-left { content: " + cssString((provider.named() ? provider.name() + " · " : "")
+        + report.caseNumber()) + "; font-size: 8pt; color: #666; } @bottom-right { content: "
+        + cssString(messages.getMessage("report.page", null, locale) + " ") + " counter(page) " + cssString(" / ")
+        + " counter(pages); font-size: 8pt; color: #666; } }");
     return templates.process("report/case-report", new Context(Locale.forLanguageTag(language), model));
+  }
+
+  /**
+   * A CSS string literal of any text: quotes, backslashes, line ends and the characters markup gives a
+   * meaning to are CSS escapes, so the text can sit in a style element of the page and of the PDF's XHTML.
+   */
+  private static String cssString(String text) {
+    StringBuilder quoted = new StringBuilder("\"");
+    text.codePoints().forEach(c -> {
+      if (c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' || c == '\'' || c < 0x20) {
+        quoted.append('\\').append(Integer.toHexString(c)).append(' ');
+      } else {
+        quoted.appendCodePoint(c);
+      }
+    });
+    return quoted.append('"').toString();
   }
 
   byte[] pdf(CaseReport report, String language, String timeZone) {

@@ -92,6 +92,9 @@ class ClientInTheLoopTest {
     MimeMessage opened = MAIL.await("case opened", m -> subjectOf(m).startsWith("[" + caseNumber + "] Nos ponemos en marcha"));
     assertThat(MailRoom.to(opened)).containsExactlyInAnyOrder("luisa@gestorialopez.example", "pedro@gestorialopez.example");
     assertThat(MailRoom.html(opened)).contains("Hemos registrado su incidencia", "El servidor de ficheros no arranca");
+    assertThat(MailRoom.plainAlternative(opened)).as("plain text beside the HTML, signed by the provider")
+        .contains("Hemos registrado su incidencia", "El servidor de ficheros no arranca", "Sistemas Ejemplo S.L.", "+34 910 000 000")
+        .doesNotContain("<p", "Su proveedor de servicios informáticos");
 
     assess(instance, "partial", 6, false, "hardware", "Servidor FS01: disco del sistema; carpeta Clientes");
     agree(instance, 8, 4, "recover", "Luisa López");
@@ -106,7 +109,8 @@ class ClientInTheLoopTest {
     String link1 = acceptanceLink(caseNumber, 1);
     HttpResponse<String> page = get(link1);
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("Pruebe la recuperación", caseNumber, "Ronda de pruebas 1", "Abran la contabilidad y la carpeta Clientes");
+    assertThat(page.body()).contains("Pruebe la recuperación", caseNumber, "Ronda de pruebas 1", "Abran la contabilidad y la carpeta Clientes",
+        "Sistemas Ejemplo S.L.", "soporte@sistemas-ejemplo.example");
     assertThat(post(link1 + "/results", Map.of("testerName", "Pedro Ruiz", "tested", "Contabilidad", "outcome", "ok")).statusCode())
         .isEqualTo(303);
     assertThat(post(link1 + "/results", Map.of("testerName", "Ana Gil", "tested", "Carpeta Clientes", "outcome", "problem",
@@ -152,7 +156,8 @@ class ClientInTheLoopTest {
     String report = pdfText(MailRoom.attachment(closed, caseNumber + "-report.pdf"));
     assertThat(report).contains(caseNumber, "Informe de la incidencia", "Cumplido", "8 h acordadas", "Dentro del objetivo: 2 h",
         "Ronda 1", "Faltan los ficheros de octubre", "Ronda 2", "Instalar monitorización SMART",
-        "Copia de las copias de seguridad fuera de la oficina", "Pruebas de aceptación del cliente", "Evaluar el problema y el impacto tech");
+        "Copia de las copias de seguridad fuera de la oficina", "Pruebas de aceptación del cliente", "Evaluar el problema y el impacto tech",
+        "Sistemas Ejemplo S.L.", "Calle Mayor 1", "Página 1 / ");
 
     // every message of the case, each once, in Spanish for the client
     List<String> toClient = MAIL.all().stream().filter(m -> subjectOf(m).startsWith("[" + caseNumber + "]")
@@ -388,6 +393,8 @@ class ClientInTheLoopTest {
         m -> subjectOf(m).equals("[" + caseNumber + "] High-severity case in the technicians' queue: Recover data and systems (Northwind Logistics)"));
     assertThat(MailRoom.to(queued)).containsExactly("tech@rebound.invalid");
     assertThat(MailRoom.html(queued)).contains("Recover data and systems", "SEV1", "/camunda/app/tasklist/");
+    assertThat(MailRoom.plainAlternative(queued)).as("staff mail is signed by Rebound, not 'your IT service provider'")
+        .contains("Rebound · Sistemas Ejemplo S.L.").doesNotContainIgnoringCase("your IT service provider");
 
     String recoverTask = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey("recover").singleResult().getId();
     assertThat(EngineRestClient.ofEngine(port, "tech", ENGINE).post("/task/" + recoverTask + "/claim", "{\"userId\": \"tech\"}").status()).isEqualTo(204);

@@ -109,6 +109,42 @@ public final class MailRoom {
     }
   }
 
+  /** The plain-text alternative of the message, which must sit beside the HTML in a multipart/alternative. */
+  public static String plainAlternative(MimeMessage message) {
+    try {
+      String found = alternativeText(message.getContent());
+      if (found == null) {
+        throw new AssertionError("no multipart/alternative with a text/plain part");
+      }
+      return found;
+    } catch (IOException | MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String alternativeText(Object content) throws MessagingException, IOException {
+    if (!(content instanceof Multipart multipart)) {
+      return null;
+    }
+    boolean alternative = multipart.getContentType().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/alternative");
+    boolean html = false;
+    String text = null;
+    for (int i = 0; i < multipart.getCount(); i++) {
+      BodyPart part = multipart.getBodyPart(i);
+      if (part.isMimeType("text/plain")) {
+        text = (String) part.getContent();
+      } else if (part.isMimeType("text/html")) {
+        html = true;
+      } else if (part.getContent() instanceof Multipart) {
+        String inner = alternativeText(part.getContent());
+        if (inner != null) {
+          return inner;
+        }
+      }
+    }
+    return alternative && html ? text : null;
+  }
+
   private static String htmlOf(BodyPart part) throws MessagingException, IOException {
     if (part.getContent() instanceof Multipart inner) {
       for (int i = 0; i < inner.getCount(); i++) {
