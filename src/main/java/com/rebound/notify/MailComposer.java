@@ -33,7 +33,7 @@ public class MailComposer {
     Locale locale = Locale.forLanguageTag(language);
     Context context = new Context(locale, model);
     String subject = messages.getMessage("mail." + kind.name() + ".subject",
-        new Object[] {model.get("caseNumber"), model.get("clientName"), model.get("taskName")}, locale);
+        new Object[] {model.get("caseNumber"), model.get("clientName"), model.get("taskName"), model.get("waitedMinutes")}, locale);
     context.setVariable("subject", subject);
     context.setVariable("provider", provider);
     context.setVariable("providerLogo", provider.logoFile().isPresent());

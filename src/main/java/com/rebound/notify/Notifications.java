@@ -66,17 +66,32 @@ public class Notifications {
     return kind.name() + ":" + execution.getProcessInstanceId() + ":" + execution.getActivityInstanceId();
   }
 
+  /** A message to every member of a group, about a case read outside a step (a scheduled check). */
+  void toGroup(MessageKind kind, String groupId, Map<String, Object> caseVariables, String processInstanceId, String dedupKey,
+      Map<String, Object> extra) {
+    Object clientId = caseVariables.get(ProcedureVariables.CLIENT_ID);
+    String zone = recipients.client(clientId instanceof String id ? id : null).map(c -> c.businessHours().timeZone()).orElse(null);
+    send(kind, recipients.group(groupId).in(zone), caseVariables, processInstanceId, dedupKey, extra, null);
+  }
+
   private void send(MessageKind kind, Recipients.Audience audience, VariableScope scope, String processInstanceId,
+      String dedupKey, Map<String, Object> extra, String attachment) {
+    if (!audience.addresses().isEmpty()) {
+      send(kind, audience, scope.getVariables(), processInstanceId, dedupKey, extra, attachment);
+    }
+  }
+
+  private void send(MessageKind kind, Recipients.Audience audience, Map<String, Object> caseVariables, String processInstanceId,
       String dedupKey, Map<String, Object> extra, String attachment) {
     if (audience.addresses().isEmpty()) {
       return;
     }
-    Map<String, Object> model = new HashMap<>(scope.getVariables());
+    Map<String, Object> model = new HashMap<>(caseVariables);
     model.putAll(extra);
     model.put("fmt", new Formats(audience.language(), audience.timeZone()));
     model.put("publicUrl", publicUrl);
     MailComposer.Composed composed = composer.compose(kind, audience.language(), model);
-    outbox.enqueue(new OutboxMessage(dedupKey, kind, (String) scope.getVariable(ProcedureVariables.CASE_NUMBER), processInstanceId,
+    outbox.enqueue(new OutboxMessage(dedupKey, kind, (String) caseVariables.get(ProcedureVariables.CASE_NUMBER), processInstanceId,
         audience.addresses(), audience.language(), composed.subject(), composed.body(), attachment));
   }
 }

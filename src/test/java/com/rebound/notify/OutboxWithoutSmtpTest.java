@@ -26,6 +26,40 @@ class OutboxWithoutSmtpTest {
   @Autowired
   org.springframework.jdbc.core.JdbcTemplate jdbc;
 
+  @Autowired
+  UnclaimedSteps unclaimedSteps;
+  @Autowired
+  org.camunda.bpm.engine.TaskService taskService;
+
+  @Test
+  void aHighSeverityStepLeftUnclaimedAlertsItsGroupOnce_namingTheStep() throws Exception {
+    HttpResponse<String> opened = ApiCalls.call(port, "tech", "POST", "/api/incidents", """
+        {"clientId": "northwind-logistics", "summary": "Every warehouse terminal encrypted", "reportedBy": "Sam Carter"}""");
+    String caseNumber = JSON.readTree(opened.body()).get("caseNumber").asText();
+    String instance = JSON.readTree(opened.body()).get("processInstanceId").asText();
+    org.camunda.bpm.engine.task.Task assess = taskService.createTaskQuery().processInstanceId(instance).singleResult();
+    taskService.complete(assess.getId(), java.util.Map.of("impactLevel", "total", "usersAffected", 180L, "dataLossSuspected", true,
+        "probableCause", "ransomware", "damagedScope", "WMS"));   // SEV1: objectives for managers, unclaimed
+    java.time.Instant now = java.time.Instant.now();
+    java.util.function.Supplier<java.util.List<String>> alerts = () -> jdbc.queryForList(
+        "SELECT subject FROM rebound_outbox WHERE kind = 'stepUnclaimed' AND case_number = ?", String.class, caseNumber);
+
+    unclaimedSteps.check(now.plus(java.time.Duration.ofMinutes(10)));
+    assertThat(alerts.get()).as("not yet: 30 minutes").isEmpty();
+    unclaimedSteps.check(now.plus(java.time.Duration.ofMinutes(31)));
+    unclaimedSteps.check(now.plus(java.time.Duration.ofMinutes(45)));
+
+    assertThat(alerts.get()).singleElement().asString().startsWith("[" + caseNumber + "] Unclaimed for 31 min: Agree recovery objectives")
+        .contains("Northwind Logistics");
+    assertThat(jdbc.queryForObject("SELECT recipients FROM rebound_outbox WHERE kind = 'stepUnclaimed' AND case_number = ?", String.class,
+        caseNumber)).contains("manager@rebound.invalid").doesNotContain("tech@");
+
+    org.camunda.bpm.engine.task.Task objectives = taskService.createTaskQuery().processInstanceId(instance).singleResult();
+    taskService.claim(objectives.getId(), "manager");
+    unclaimedSteps.check(now.plus(java.time.Duration.ofMinutes(90)));
+    assertThat(alerts.get()).as("claimed steps are not chased").hasSize(1);
+  }
+
   @Test
   void recipientsAreAListOfPlainAddresses_aQuotedCommaCannotAddOne() {
     String hidden = "\"evil@attacker.example,\"@client.example";
