@@ -2,7 +2,13 @@
 // It holds no data of its own and uses the webapps' login (Tasklist or Cockpit) with its CSRF token.
 'use strict';
 
-const PROTECTIONS = ['backup', 'offsiteCopy', 'ups', 'endpointProtection', 'staffTraining', 'monitoring', 'mfa', 'patchManagement'];
+// the protections a client may have, as people call them (the API keeps the codes)
+const PROTECTIONS = {
+  backup: 'Backups', offsiteCopy: 'Off-site copy of the backups', ups: 'UPS (uninterruptible power supply)',
+  endpointProtection: 'Endpoint protection (antivirus, EDR)', staffTraining: 'Staff security training',
+  monitoring: 'Monitoring of servers and disks', mfa: 'Multi-factor authentication', patchManagement: 'Patch management'
+};
+let editor = false;
 let session = null;
 let editing = null;
 
@@ -20,28 +26,37 @@ function api(method, path, body) {
 
 async function start() {
   const who = await api('GET', '/api/session');
+  if (who.status === 401) {
+    // not logged in: to the webapps' login, as Tasklist does (its header links back here)
+    location.replace('/camunda/app/tasklist/default/');
+    return;
+  }
   if (who.status !== 200) {
-    say('Log in to Tasklist or Cockpit first, then come back to this page.', true);
-    $('#list-section').hidden = true;
+    say('The clients cannot be read now (' + who.status + '). Try again in a moment.', true);
     return;
   }
   session = who.body;
   $('#who').textContent = session.userId;
-  const editor = (session.groups || []).some((g) => g === 'managers' || g === 'camunda-admin');
+  editor = (session.groups || []).some((g) => g === 'managers' || g === 'camunda-admin');
+  for (const e of document.querySelectorAll('.managers-only')) {
+    e.hidden = !editor;
+  }
   $('#new-client').hidden = !editor;
   $('#save').hidden = !editor;
-  $('#toggle-active').hidden = !editor;
+  $('#add-contact').hidden = !editor;
+  $('#list-section').hidden = false;
   const boxes = $('#protections');
-  for (const p of PROTECTIONS) {
+  for (const [code, name] of Object.entries(PROTECTIONS)) {
     const label = document.createElement('label');
     label.className = 'inline';
     const box = document.createElement('input');
     box.type = 'checkbox';
-    box.value = p;
+    box.value = code;
     box.name = 'protections';
-    label.append(box, ' ' + p);
+    label.append(box, ' ' + name);
     boxes.append(label);
   }
+  $('#add-contact').addEventListener('click', () => addContact({}, false));
   $('#search').addEventListener('input', () => list());
   $('#show-inactive').addEventListener('change', () => list());
   $('#new-client').addEventListener('click', () => edit(null));
@@ -89,6 +104,10 @@ function edit(client) {
   form.reset();
   $('#edit-title').textContent = client ? client.name : 'New client';
   field('id').readOnly = !!client;
+  if (!client) {
+    $('#contacts').replaceChildren();
+    addContact({}, true);
+  }
   $('#toggle-active').hidden = !client || $('#save').hidden;
   if (client) {
     $('#toggle-active').textContent = client.active ? 'Deactivate' : 'Activate';
@@ -99,10 +118,8 @@ function edit(client) {
       field('businessHours.' + name).value = client.businessHours[name];
     }
     field('businessHours.onlyDuringBusinessHours').checked = client.businessHours.onlyDuringBusinessHours;
-    const agrees = client.contacts.find((c) => c.agreesObjectives) || client.contacts[0];
-    for (const name of ['name', 'email', 'phone', 'role']) {
-      field(`contacts[0].${name}`).value = agrees[name] || '';
-    }
+    $('#contacts').replaceChildren();
+    client.contacts.forEach((c) => addContact(c, c.agreesObjectives));
     for (const box of document.querySelectorAll('input[name=protections]')) {
       box.checked = client.protections.includes(box.value);
     }
@@ -116,8 +133,54 @@ function number(name) {
   return value === '' ? null : Number(value);
 }
 
+/** One contact's fields; their names (contacts[i].email...) are those the API names in its errors. */
+function addContact(contact, agrees) {
+  const row = document.createElement('div');
+  row.className = 'contact';
+  for (const [name, label, type] of [['name', 'Name', 'text'], ['email', 'E-mail', 'email'], ['phone', 'Phone', 'tel'], ['role', 'Role', 'text']]) {
+    const wrapper = document.createElement('label');
+    const input = document.createElement('input');
+    input.type = type;
+    input.dataset.part = name;
+    input.value = contact[name] || '';
+    input.readOnly = !editor;
+    wrapper.append(label + ' ', input);
+    row.append(wrapper);
+  }
+  const choose = document.createElement('label');
+  choose.className = 'inline';
+  const radio = document.createElement('input');
+  radio.type = 'radio';
+  radio.name = 'agrees';
+  radio.checked = agrees;
+  radio.disabled = !editor;
+  choose.append(radio, ' agrees the objectives');
+  row.append(choose);
+  if (editor) {
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.textContent = 'Remove';
+    remove.addEventListener('click', () => { row.remove(); renumber(); });
+    row.append(remove);
+  }
+  $('#contacts').append(row);
+  renumber();
+}
+
+function renumber() {
+  [...document.querySelectorAll('#contacts .contact')].forEach((row, i) => {
+    for (const input of row.querySelectorAll('input[data-part]')) {
+      input.name = `contacts[${i}].${input.dataset.part}`;
+    }
+  });
+}
+
 function collect() {
-  const others = editing ? editing.contacts.filter((c) => !c.agreesObjectives) : [];
+  const contacts = [...document.querySelectorAll('#contacts .contact')].map((row) => {
+    const part = (name) => row.querySelector(`input[data-part=${name}]`).value.trim();
+    return { name: part('name'), email: part('email'), phone: part('phone') || null, role: part('role') || null,
+      agreesObjectives: row.querySelector('input[name=agrees]').checked };
+  });
   return {
     id: field('id').value.trim(), name: field('name').value.trim(), sector: field('sector').value.trim(),
     userCount: number('userCount'), criticalityTier: field('criticalityTier').value,
@@ -128,9 +191,7 @@ function collect() {
       onlyDuringBusinessHours: field('businessHours.onlyDuringBusinessHours').checked
     },
     preferredLanguage: field('preferredLanguage').value,
-    contacts: [{ name: field('contacts[0].name').value.trim(), email: field('contacts[0].email').value.trim(),
-      phone: field('contacts[0].phone').value.trim() || null, role: field('contacts[0].role').value.trim() || null,
-      agreesObjectives: true }].concat(others),
+    contacts,
     protections: [...document.querySelectorAll('input[name=protections]:checked')].map((b) => b.value),
     version: editing ? editing.version : null
   };
@@ -147,7 +208,8 @@ function clearErrors() {
 
 function showErrors(errors) {
   for (const problem of errors) {
-    const input = field(problem.field) || field(problem.field + '[0].name') || $('#protections');
+    const input = field(problem.field) || field(problem.field + '[0].name') || (problem.field === 'contacts' && $('#contacts'))
+      || $('#protections');
     const note = document.createElement('span');
     note.className = 'error';
     note.textContent = `${problem.field} ${problem.reason}`;

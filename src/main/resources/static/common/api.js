@@ -3,7 +3,8 @@
 'use strict';
 
 async function reboundApi(method, path, body, csrfToken) {
-  const headers = { 'Accept': 'application/json' };
+  // X-Requested-With: a 401 comes without a Basic challenge, so the page handles it (no password dialog)
+  const headers = { 'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }

@@ -106,12 +106,17 @@ async function show(id) {
 
 async function start() {
   const who = await api('GET', '/api/session');
+  if (who.status === 401) {
+    // not logged in: to the webapps' login, as Tasklist does (its header links back here)
+    location.replace('/camunda/app/tasklist/default/');
+    return;
+  }
   if (who.status !== 200) {
-    say('Log in to Tasklist or Cockpit first, then come back to this page.', true);
-    $('#list-section').hidden = true;
+    say('The outbox cannot be read now (' + who.status + '). Try again in a moment.', true);
     return;
   }
   session = who.body;
+  $('#list-section').hidden = false;
   $('#who').textContent = session.userId;
   $('#refresh').addEventListener('click', () => list());
   $('#case').addEventListener('change', () => list());

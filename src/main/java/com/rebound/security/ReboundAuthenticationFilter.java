@@ -74,7 +74,7 @@ class ReboundAuthenticationFilter extends OncePerRequestFilter {
       if (open) {
         chain.doFilter(request, response);
       } else {
-        unauthorized(response, refused.getMessage());
+        unauthorized(request, response, refused.getMessage());
       }
       return;
     } catch (RuntimeException e) {
@@ -92,7 +92,8 @@ class ReboundAuthenticationFilter extends OncePerRequestFilter {
       if (open) {
         chain.doFilter(request, response);
       } else {
-        unauthorized(response, "Log in with your Rebound account (the accounts of Camunda Admin): HTTP Basic, or the webapps' session.");
+        unauthorized(request, response,
+            "Log in with your Rebound account (the accounts of Camunda Admin): HTTP Basic, or the webapps' session.");
       }
       return;
     }
@@ -176,9 +177,12 @@ class ReboundAuthenticationFilter extends OncePerRequestFilter {
     return list == null ? List.of() : list;
   }
 
-  private static void unauthorized(HttpServletResponse response, String message) throws IOException {
+  private static void unauthorized(HttpServletRequest request, HttpServletResponse response, String message) throws IOException {
     response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-    response.setHeader("WWW-Authenticate", "Basic realm=\"Rebound\", charset=\"UTF-8\"");
+    if (request.getHeader("X-Requested-With") == null) {
+      // a script of Rebound's own pages handles the 401 itself (sends to the login): no browser password dialog
+      response.setHeader("WWW-Authenticate", "Basic realm=\"Rebound\", charset=\"UTF-8\"");
+    }
     response.setContentType("application/json");
     response.setCharacterEncoding("UTF-8");
     response.getWriter().write("{\"type\":\"AuthenticationException\",\"message\":\"" + message + "\"}");

@@ -46,6 +46,8 @@ class TasklistBrowserIT {
   RuntimeService runtime;
   @Autowired
   TaskService tasks;
+  @Autowired
+  com.rebound.clients.ClientService clients;
 
   private Browser browser;
 
@@ -343,10 +345,42 @@ class TasklistBrowserIT {
 
     browser.driver.findElement(By.name("contacts[0].email")).clear();
     browser.driver.findElement(By.name("contacts[0].email")).sendKeys("ana@talleres.example");
+    // a second contact, and a protection chosen by its name
+    browser.click(browser.driver.findElement(By.id("add-contact")));
+    browser.driver.findElement(By.name("contacts[1].name")).sendKeys("Luis Martín");
+    browser.driver.findElement(By.name("contacts[1].email")).sendKeys("luis@talleres.example");
+    browser.click(browser.driver.findElement(By.xpath("//label[normalize-space(.)='Off-site copy of the backups']/input")));
     browser.click(browser.driver.findElement(By.id("save")));
     browser.waitFor(By.xpath("//tbody/tr[contains(., 'Talleres Martín')]"));
     assertThat(browser.driver.findElement(By.id("message")).getText()).contains("Saved: Talleres Martín.");
+    assertThat(clients.find("talleres-martin").orElseThrow().contacts()).extracting(c -> c.email())
+        .containsExactly("ana@talleres.example", "luis@talleres.example");
+    assertThat(clients.find("talleres-martin").orElseThrow().protections()).contains("offsiteCopy");
+
+    // every contact can be seen, edited and removed
+    browser.click(browser.driver.findElement(By.xpath("//tbody/tr[contains(., 'Talleres Martín')]")));
+    assertThat(browser.waitFor(By.name("contacts[1].email")).getDomProperty("value")).isEqualTo("luis@talleres.example");
+    browser.driver.findElement(By.name("contacts[0].phone")).sendKeys("+34 600 000 001");
+    browser.click(browser.driver.findElement(By.xpath("(//div[@class='contact'])[2]//button[.='Remove']")));
+    browser.screenshot("5b-clients-page-contacts");
+    browser.click(browser.driver.findElement(By.id("save")));
+    browser.waitFor(By.xpath("//p[@id='message' and contains(., 'Saved')]"));
+    assertThat(clients.find("talleres-martin").orElseThrow().contacts()).singleElement()
+        .satisfies(c -> assertThat(c.phone()).isEqualTo("+34 600 000 001"));
     assertThat(browser.consoleErrors()).as("console errors on the clients page").isEmpty();
+  }
+
+  @Test
+  void aVisitorWithoutLoginIsSentToTheLogin_andTasklistLinksTheClientsPage() {
+    browser = new Browser(port, 1400, 1000);
+    browser.open("/clients/");
+    assertThat(browser.waitFor(By.cssSelector("input[placeholder=Username]")).isDisplayed()).as("the login form").isTrue();
+    assertThat(browser.driver.getCurrentUrl()).contains("/camunda/app/tasklist/");
+    browser.logIn("tasklist", "tech");
+    org.openqa.selenium.WebElement clientsLink = browser.waitFor(By.cssSelector("a.rebound-link[href='/clients/']"));
+    assertThat(browser.driver.findElements(By.cssSelector("a.rebound-link[href='/outbox/']"))).as("no outbox for technicians").isEmpty();
+    clientsLink.click();
+    browser.waitFor(By.xpath("//tbody/tr[contains(., 'Northwind Logistics')]"));
   }
 
   @Test
@@ -357,6 +391,8 @@ class TasklistBrowserIT {
     browser.open("/clients/");
     browser.waitFor(By.xpath("//tbody/tr[contains(., 'Northwind Logistics')]"));
     assertThat(browser.driver.findElement(By.id("new-client")).isDisplayed()).isFalse();
+    assertThat(browser.driver.findElements(By.cssSelector("nav a")).stream().filter(org.openqa.selenium.WebElement::isDisplayed)
+        .map(org.openqa.selenium.WebElement::getText)).as("only links a technician can use").containsExactly("Tasklist");
     assertThat(browser.consoleErrors()).isEmpty();
   }
 

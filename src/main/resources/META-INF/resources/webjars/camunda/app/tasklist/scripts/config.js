@@ -4,6 +4,8 @@ export default {
     name: 'Tasklist',
     vendor: 'Rebound'
   },
+  // Rebound's pages (clients, outbox) in the header
+  customScripts: ['scripts/rebound-links'],
   shortcuts: {
     claimTask: { key: "ctrl+alt+c", description: "claims the currently selected task" },
     focusFilter: { key: "ctrl+shift+f", description: "set the focus to the first filter in the list" },

@@ -1,0 +1,25 @@
+// Rebound's own pages in Tasklist's header (a plugin of the documented kind, loaded by config.js):
+// the clients for everyone, the outbox for managers; nothing a user could not open.
+export default {
+  id: 'rebound.links',
+  pluginPoint: 'tasklist.navbar.action',
+  priority: 5,
+  render: (node) => {
+    fetch('/api/session', { credentials: 'same-origin', headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' } })
+      .then((answer) => (answer.ok ? answer.json() : null))
+      .then((session) => {
+        if (!session) {
+          return;
+        }
+        const managers = (session.groups || []).some((g) => g === 'managers' || g === 'camunda-admin');
+        const links = [['Clients', '/clients/']].concat(managers ? [['Outbox', '/outbox/']] : []);
+        node.replaceChildren(...links.map(([label, href]) => {
+          const link = document.createElement('a');
+          link.href = href;
+          link.textContent = label;
+          link.className = 'rebound-link';
+          return link;
+        }));
+      });
+  }
+};
