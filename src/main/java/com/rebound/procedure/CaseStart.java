@@ -39,8 +39,9 @@ class CaseStart implements ExecutionListener {
     StepCheck.apply(ProcedureVariables.START, "Disaster reported", execution);
     String clientId = (String) execution.getVariable(ProcedureVariables.CLIENT_ID);
     ClientDirectory.ClientFacts client = clients.activeClient(clientId).orElseThrow(() -> new ProcedureContractException(
-        "'Disaster reported' (start) cannot be completed: clientId '" + clientId
-            + "' is not an active client of Rebound (see /api/clients)"));
+        "'Disaster reported' (start) cannot be completed: clientId: there is no active client '" + printable(String.valueOf(clientId))
+            + "'. Check the identifier on the Clients page (/clients/), or open the case from 'Report a disaster' "
+            + "(/new-case/), where you choose the client from a list."));
     execution.setVariable(ProcedureVariables.CLIENT_NAME, client.name());
     execution.setVariable(ProcedureVariables.CLIENT_TIER, client.tier());
     execution.setVariable(ProcedureVariables.CONTRACT_RTO_HOURS, client.contractRtoHours());

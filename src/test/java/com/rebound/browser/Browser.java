@@ -101,7 +101,7 @@ final class Browser implements AutoCloseable {
     // the queue refreshes itself (and re-sorts): a card found a moment ago may have been drawn again
     for (int attempt = 1; ; attempt++) {
       try {
-        taskCard(caseNumber, taskName).findElement(By.cssSelector("h4 a, .names a, a")).click();
+        click(taskCard(caseNumber, taskName).findElement(By.cssSelector("h4 a, .names a, a")));   // in view, above the footer
         break;
       } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
         if (attempt == 3) {

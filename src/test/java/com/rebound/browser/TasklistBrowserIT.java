@@ -384,6 +384,32 @@ class TasklistBrowserIT {
   }
 
   @Test
+  void technicianReportsADisasterByChoosingTheClient_andReadsTheCaseNumber() {
+    browser = new Browser(port, 1400, 1000);
+    browser.logIn("tasklist", "tech");
+    browser.consoleErrors();
+    browser.waitFor(By.cssSelector("a.rebound-link[href='/new-case/']")).click();
+    new org.openqa.selenium.support.ui.Select(browser.waitFor(By.name("clientId"))).selectByVisibleText(
+        "Construcciones y Ladrillos García (basic, RTO 48 h)");
+    browser.driver.findElement(By.name("reportedBy")).sendKeys("Juan García (owner)");
+    browser.click(browser.driver.findElement(By.id("open-case")));   // nothing happened yet: refused
+    assertThat(browser.waitFor(By.cssSelector(".error")).getText()).isNotBlank();
+    assertThat(browser.driver.findElement(By.id("message")).getText()).contains("correct the fields");
+    browser.driver.findElement(By.name("summary")).sendKeys("La hoja de presupuestos ha desaparecido");
+    browser.driver.findElement(By.name("affectedSystems")).sendKeys("presupuestos.xlsx, NAS");
+    browser.click(browser.driver.findElement(By.id("open-case")));
+
+    String caseNumber = browser.waitFor(By.id("case-number")).getText();
+    assertThat(caseNumber).matches("DR-\\d{4}-\\d{4,}");
+    assertThat(browser.driver.findElement(By.id("opened")).getText()).contains("Construcciones y Ladrillos García");
+    browser.screenshot("0-report-a-disaster");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).singleResult()).isNotNull();
+    assertThat(runtime.getVariable(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).singleResult().getId(),
+        "clientId")).isEqualTo("ladrillos-garcia");
+    assertThat(browser.consoleErrors()).as("only the refused first try").allMatch(e -> e.contains("/api/incidents") && e.contains("400"));
+  }
+
+  @Test
   void technicianReadsClientsButCannotEditThem() {
     browser = new Browser(port, 1400, 1000);
     browser.logIn("tasklist", "tech");

@@ -133,7 +133,7 @@ class IntakeToBreachTest {
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(refused.body()).contains("clientId").contains("no active client 'cerrado-sl'");
     assertThat(viaEngineRest.statusCode()).isEqualTo(400);
-    assertThat(viaEngineRest.body()).contains("clientId 'cerrado-sl' is not an active client");
+    assertThat(viaEngineRest.body()).contains("there is no active client 'cerrado-sl'");
     assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(cases);
   }
 

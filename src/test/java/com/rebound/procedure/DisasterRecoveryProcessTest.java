@@ -537,7 +537,7 @@ class DisasterRecoveryProcessTest {
     start.put(CLIENT_ID, "nobody-we-know");
 
     assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey(PROCESS_KEY, "DR-2026-0301", start))
-        .hasMessageContaining("clientId 'nobody-we-know' is not an active client of Rebound");
+        .hasMessageContaining("clientId: there is no active client 'nobody-we-know'").hasMessageContaining("Report a disaster");
     Assertions.assertThat(runtimeService().createProcessInstanceQuery().processInstanceBusinessKey("DR-2026-0301").count()).isZero();
   }
 
