@@ -3,6 +3,7 @@ package com.rebound.restapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.rebound.procedure.OptionLabels;
 import com.rebound.procedure.StepFields;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,10 +38,12 @@ class FormTextFilter extends OncePerRequestFilter {
 
   private final TaskService tasks;
   private final StepFields fields;
+  private final OptionLabels labels;
 
-  FormTextFilter(TaskService tasks, StepFields fields) {
+  FormTextFilter(TaskService tasks, StepFields fields, OptionLabels labels) {
     this.tasks = tasks;
     this.fields = fields;
+    this.labels = labels;
   }
 
   /** The Markdown that renders as exactly this text. */
@@ -81,8 +85,17 @@ class FormTextFilter extends OncePerRequestFilter {
     for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> variable = it.next();
       JsonNode value = variable.getValue().path("value");
-      if (!edited.contains(variable.getKey()) && "String".equals(variable.getValue().path("type").asText()) && value.isTextual()) {
-        ((ObjectNode) variable.getValue()).put("value", escape(value.asText()));
+      String type = variable.getValue().path("type").asText();
+      if (edited.contains(variable.getKey()) || !("String".equals(type) || "Boolean".equals(type)) || !value.isValueNode()
+          || value.isNull()) {
+        continue;
+      }
+      // a choice made in an earlier step reads as the words of the form that asked for it
+      Optional<String> label = labels.of(variable.getKey(), value.asText());
+      if (label.isPresent() || value.isTextual()) {
+        ObjectNode shown = (ObjectNode) variable.getValue();
+        shown.put("value", escape(label.orElse(value.asText())));
+        shown.put("type", "String");
         changed = true;
       }
     }

@@ -138,6 +138,8 @@ class TasklistBrowserIT {
 
     browser.openTask(caseNumber, "Agree recovery objectives with the client");
     browser.clickText("Claim");
+    assertThat(browser.waitFor(By.cssSelector(".fjs-form")).getText()).as("earlier choices in the words of their form")
+        .contains("Yes, data may be lost", "Human error").doesNotContain("humanError");
     browser.type("Recovery time objective (RTO), hours", "8");
     browser.type("Recovery point objective (RPO), hours", "24");
     browser.pick("Recover the data and systems");

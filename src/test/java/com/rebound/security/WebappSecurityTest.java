@@ -123,6 +123,30 @@ class WebappSecurityTest {
   }
 
   @Test
+  void aChoiceOfAnEarlierStepReadsAsTheWordsOfItsForm() throws Exception {
+    String instance = engine.getRuntimeService().startProcessInstanceByKey("disasterRecovery", Map.of("clientId", "gestoria-lopez",
+        "reportedBy", "Luisa", "summary", "NAS")).getId();
+    engine.getTaskService().complete(engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId(),
+        Map.of("impactLevel", "major", "usersAffected", 12L, "dataLossSuspected", true, "probableCause", "ransomware",
+            "damagedScope", "NAS"));
+    String objectives = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
+    Browser tech = new Browser();
+    assertThat(tech.logIn("tech", "tasklist")).isEqualTo(200);
+
+    com.fasterxml.jackson.databind.JsonNode variables = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        tech.get("/camunda/api/engine/engine/default/task/" + objectives + "/form-variables?deserializeValues=false").body());
+
+    // as Markdown renders them (the labels are escaped like any text)
+    java.util.function.Function<String, String> shown = name -> variables.path(name).path("value").asText().replaceAll("\\\\(.)", "$1");
+    assertThat(shown.apply("probableCause")).isEqualTo("Ransomware or other malware");
+    assertThat(shown.apply("dataLossSuspected")).isEqualTo("Yes, data may be lost");
+    assertThat(shown.apply("impactLevel")).startsWith("Major");
+    assertThat(variables.path("rtoHours").path("type").asText()).as("numbers and this form's own fields as they are")
+        .isEqualTo("Long");
+    assertThat(engine.getRuntimeService().getVariable(instance, "dataLossSuspected")).isEqualTo(true);
+  }
+
+  @Test
   void webappsSetTheirSecurityHeaders() throws Exception {
     HttpResponse<String> tasklist = new Browser().get("/camunda/app/tasklist/default/");
     assertThat(tasklist.statusCode()).isEqualTo(200);
