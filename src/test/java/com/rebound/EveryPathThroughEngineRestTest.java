@@ -49,11 +49,12 @@ class EveryPathThroughEngineRestTest {
   private static Step restoration(String method, boolean consented) {
     return new Step("assessRestoration", """
         {"restorationMethod": {"value": "%s"}, "expectedDataLoss": {"value": "Changes since Friday"},
-         "clientConsented": {"value": %s}}""".formatted(method, consented));
+         "clientConsented": {"value": %s}, "consentGivenBy": {"value": "Luisa López, by phone"}}""".formatted(method, consented));
   }
 
   private static Step strategy(String strategy) {
-    return new Step("reviewStrategy", "{\"strategy\": {\"value\": \"" + strategy + "\"}}");
+    return new Step("reviewStrategy", "{\"strategy\": {\"value\": \"" + strategy + "\"}, "
+        + "\"strategyReason\": {\"value\": \"Three rounds failed on the same share\"}}");
   }
 
   private static List<Step> steps(Object... parts) {

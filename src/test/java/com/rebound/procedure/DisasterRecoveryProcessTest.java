@@ -615,7 +615,7 @@ class DisasterRecoveryProcessTest {
   private static void assessRestoration(ProcessInstance pi, String method, boolean consented) {
     assertThat(pi).isWaitingAt(Tasks.ASSESS_RESTORATION);
     complete(task(), withVariables(RESTORATION_METHOD, method, EXPECTED_DATA_LOSS, "Changes since Sunday 22:00",
-        CLIENT_CONSENTED, consented));
+        CLIENT_CONSENTED, consented, "consentGivenBy", "Luisa López, by phone"));
   }
 
   private static void review(ProcessInstance pi) {

@@ -74,6 +74,51 @@ class ModelerDeploymentTest {
   }
 
   @Test
+  void aFieldAManagerMakesRequiredInAFormIsRequiredOnEveryRoute() throws Exception {
+    String original = Files.readString(Path.of("bpmn", "recover.form"));
+    String withScan = original.replaceFirst("\"components\": \\[", """
+        "components": [{"type": "checkbox", "key": "antivirusScanDone", "label": "Antivirus scan of the restored data done",
+         "id": "Field_AntivirusScan", "validate": {"required": true}},""");
+    java.util.function.Function<String, Attempt> deployForm = form -> new Attempt("deploy form", "manager:manager", "POST",
+        "/engine-rest/deployment/create", "multipart/form-data; boundary=" + BOUNDARY,
+        Http.modelerDeployment(BOUNDARY, "recover-form-edit", "recover.form", form), 200);
+    assertThat(Http.send(port, deployForm.apply(withScan)).statusCode()).isEqualTo(200);
+    try {
+      EngineRestClient tech = new EngineRestClient(port, "tech");
+      String instance = tech.post("/process-definition/key/disasterRecovery/start", """
+          {"variables": {"clientId": {"value": "gestoria-lopez"}, "reportedBy": {"value": "Luisa"}, "summary": {"value": "NAS"}}}""")
+          .body().get("id").asText();
+      completeOver(tech, instance, """
+          {"impactLevel": {"value": "minor"}, "usersAffected": {"value": 2}, "dataLossSuspected": {"value": false},
+           "probableCause": {"value": "software"}, "damagedScope": {"value": "NAS share"}}""", 204);
+      completeOver(tech, instance, """
+          {"rtoHours": {"value": 8}, "rpoHours": {"value": 24}, "approach": {"value": "recover"}, "agreedWith": {"value": "Luisa"}}""", 204);
+      String recover = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
+
+      JsonNode refused = completeOver(tech, instance, "{\"recoveryOutcome\": {\"value\": \"done\"}}", 400);
+      assertThat(refused.get("message").asText()).contains("antivirusScanDone is required");
+      JsonNode unticked = completeOver(tech, instance,
+          "{\"recoveryOutcome\": {\"value\": \"done\"}, \"antivirusScanDone\": {\"value\": false}}", 400);
+      assertThat(unticked.get("message").asText()).contains("antivirusScanDone is required");
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.getTaskService().complete(recover, java.util.Map.of(
+          "recoveryOutcome", "done"))).as("the Java API too").hasMessageContaining("antivirusScanDone is required");
+      assertThat(engine.getTaskService().createTaskQuery().taskId(recover).count()).as("nothing changed").isOne();
+
+      completeOver(tech, instance, "{\"recoveryOutcome\": {\"value\": \"done\"}, \"antivirusScanDone\": {\"value\": true}}", 204);
+      assertThat(engine.getRuntimeService().getVariable(instance, "antivirusScanDone")).isEqualTo(true);
+    } finally {
+      assertThat(Http.send(port, deployForm.apply(original)).statusCode()).as("the form as it was, for the other tests").isEqualTo(200);
+    }
+  }
+
+  private JsonNode completeOver(EngineRestClient rest, String instance, String variables, int expected) {
+    String task = rest.get("/task?maxResults=1&processInstanceId=" + instance).body().get(0).get("id").asText();
+    EngineRestClient.Response answer = rest.post("/task/" + task + "/complete", "{\"variables\": " + variables + "}");
+    assertThat(answer.status()).as(String.valueOf(answer.body())).isEqualTo(expected);
+    return answer.body();
+  }
+
+  @Test
   void aManagerCannotDeployAModelThatRunsCode() throws Exception {
     Path marker = Path.of(System.getProperty("java.io.tmpdir"), "rebound-model-attack-" + System.nanoTime());
     // as the attacker did: a model whose service task runs a command, started right after deploying it
