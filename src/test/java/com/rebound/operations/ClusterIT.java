@@ -207,7 +207,7 @@ class ClusterIT {
     mail.await("the RTO warning of " + timerCase, m -> MailRoom.subject(m).startsWith("[" + timerCase + "] 75%"));
     walkToEnd(instance, 0);
 
-    assertEveryMessageDeliveredExactlyOnce("walk, races and timer");
+    assertEveryMessageDelivered("walk, races and timer", 0);
     assertThat(mail.all().stream().filter(m -> MailRoom.subject(m).startsWith("[" + timerCase + "] 75%")).count())
         .as("one RTO warning").isEqualTo(1);
   }
@@ -238,7 +238,9 @@ class ClusterIT {
         .get("count").asLong()).as("every case walked to its end").isZero();
     figures.append(String.format("  node B killed under load: %d cases acknowledged (%d by node B), all found and walked to the end on node A%n",
         acknowledged.size(), onB.acknowledgedCases.size()));
-    assertEveryMessageDeliveredExactlyOnce("after the kill");
+    // a node killed between the SMTP server's acceptance and its record of it: that one message goes again
+    // (same Message-ID) when its claim runs out; nothing else may
+    assertEveryMessageDelivered("after the kill", 1);
   }
 
   @Test
@@ -282,7 +284,7 @@ class ClusterIT {
     assertThat(status).as("Rebound works again by itself once the database is back").isEqualTo(201);
     assertThat(CaseLoad.casesInHistory(new EngineRestClient(nodeA.port(), "admin"))).contains(before);
     CaseLoad.finishAllCases(new EngineRestClient(nodeA.port(), "admin"));
-    assertEveryMessageDeliveredExactlyOnce("after the outage");
+    assertEveryMessageDelivered("after the outage", 1);
   }
 
   @Test
@@ -394,8 +396,12 @@ class ClusterIT {
 
   // ---- messages
 
-  /** Waits until the outbox is sent, then checks that each message reached each recipient once. */
-  private void assertEveryMessageDeliveredExactlyOnce(String when) throws Exception {
+  /**
+   * Waits until the outbox is sent, then checks that each message reached each recipient, once, except at
+   * most {@code resentAtMost} messages (counted since the start) that a killed node had handed to the
+   * SMTP server without recording it: the outbox is at-least-once across a crash, never at-most-once.
+   */
+  private void assertEveryMessageDelivered(String when, int resentAtMost) throws Exception {
     long until = System.currentTimeMillis() + 120_000;
     while (single("SELECT COUNT(*) FROM rebound_outbox WHERE status <> 'SENT'") > 0 && System.currentTimeMillis() < until) {
       MailRoom.sleep(500);
@@ -412,6 +418,7 @@ class ClusterIT {
     int messages = 0;
     int expected = 0;
     int duplicates = 0;
+    int resent = 0;
     int missing = 0;
     Map<String, Integer> sentBy = new TreeMap<>();
     for (List<String> row : rows("SELECT id, recipients, claimed_by FROM rebound_outbox")) {
@@ -421,12 +428,14 @@ class ClusterIT {
       int delivered = deliveries.entrySet().stream().filter(e -> e.getKey().startsWith("<outbox-" + row.get(0) + "."))
           .mapToInt(Map.Entry::getValue).sum();
       duplicates += Math.max(0, delivered - recipients);
+      resent += delivered > recipients ? 1 : 0;
       missing += Math.max(0, recipients - delivered);
       sentBy.merge(row.get(2) == null ? "?" : row.get(2).replaceAll("/.*", ""), 1, Integer::sum);
     }
-    figures.append(String.format("  %s: %d messages, %d deliveries expected, %d received, %d duplicates, %d missing; sent by %s%n",
-        when, messages, expected, mail.smtp.getReceivedMessages().length, duplicates, missing, sentBy));
-    assertThat(duplicates).as("messages delivered twice").isZero();
+    figures.append(String.format("  %s: %d messages, %d deliveries expected, %d received, %d duplicates (%d messages resent), "
+        + "%d missing; sent by %s%n", when, messages, expected, mail.smtp.getReceivedMessages().length, duplicates, resent, missing,
+        sentBy));
+    assertThat(resent).as("messages delivered twice (at most the one a killed node had in flight)").isLessThanOrEqualTo(resentAtMost);
     assertThat(missing).as("messages not delivered").isZero();
     assertThat(sentBy.keySet()).as("both nodes dispatch").contains("node-a", "node-b");
   }
