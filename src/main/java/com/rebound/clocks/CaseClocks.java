@@ -64,7 +64,8 @@ public class CaseClocks {
         || "unrecoverable".equals(execution.getVariable(ProcedureVariables.APPROACH))) {
       return null;
     }
-    if (execution.getVariable(ProcedureVariables.AGREED_AT) instanceof Date && execution.getVariable(ProcedureVariables.RTO_HOURS) != null) {
+    if (execution.getVariable(ProcedureVariables.AGREED_AT) instanceof Date
+        && execution.getVariable(ProcedureVariables.RTO_HOURS) != null) {
       return rtoBreach(execution);
     }
     return responseDeadline(execution);

@@ -24,7 +24,8 @@ class ProfileAddressFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !("POST".equals(request.getMethod()) || "PUT".equals(request.getMethod())) || !PROFILE.matcher(request.getRequestURI()).matches();
+    boolean writes = "POST".equals(request.getMethod()) || "PUT".equals(request.getMethod());
+    return !writes || !PROFILE.matcher(request.getRequestURI()).matches();
   }
 
   @Override

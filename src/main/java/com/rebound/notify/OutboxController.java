@@ -68,7 +68,8 @@ class OutboxController {
     response.setHeader("Content-Security-Policy", com.rebound.security.StylePolicy.of(entry.body(), true));
     response.setHeader("X-Frame-Options", "SAMEORIGIN");
     return org.springframework.http.ResponseEntity.ok()
-        .contentType(new org.springframework.http.MediaType(org.springframework.http.MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+        .contentType(new org.springframework.http.MediaType(org.springframework.http.MediaType.TEXT_HTML,
+            java.nio.charset.StandardCharsets.UTF_8))
         .body(entry.body());
   }
 

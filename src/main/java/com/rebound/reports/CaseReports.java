@@ -47,7 +47,8 @@ class CaseReports {
   private final CaseClocks clocks;
   private final ObjectMapper json;
 
-  CaseReports(HistoryService history, IdentityService identity, AcceptanceResults results, JdbcTemplate jdbc, CaseClocks clocks, ObjectMapper json) {
+  CaseReports(HistoryService history, IdentityService identity, AcceptanceResults results, JdbcTemplate jdbc, CaseClocks clocks,
+      ObjectMapper json) {
     this.history = history;
     this.identity = identity;
     this.results = results;
