@@ -7,8 +7,7 @@ import java.util.Map;
 /** Everything the final report of a case says, gathered from the case's history (see {@link CaseReports}). */
 record CaseReport(String caseNumber, String processInstanceId, String state, Instant openedAt, Instant closedAt,
     Map<String, Object> variables, Rto rto, Rpo rpo, List<Round> rounds, Round consent, List<Step> timeline, List<Change> changes,
-    List<Action> actionItems,
-    List<String> recommendations, boolean businessHours) {
+    List<Action> actionItems, List<String> recommendations, boolean businessHours) {
 
   /** Agreed against actual recovery time. */
   record Rto(String status, double agreedHours, double usedHours, double breachedByHours, Instant agreedAt, Instant deadline,
