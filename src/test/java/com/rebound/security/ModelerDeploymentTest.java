@@ -111,6 +111,55 @@ class ModelerDeploymentTest {
     }
   }
 
+  @Test
+  void runningCasesMoveToTheNewVersionWhenItAllows_andAreRefusedByNameWhenItDoesNot() throws Exception {
+    EngineRestClient tech = new EngineRestClient(port, "tech");
+    String instance = tech.post("/process-definition/key/disasterRecovery/start", """
+        {"variables": {"clientId": {"value": "gestoria-lopez"}, "reportedBy": {"value": "Luisa"}, "summary": {"value": "before v2"}}}""")
+        .body().get("id").asText();
+    completeOver(tech, instance, """
+        {"impactLevel": {"value": "minor"}, "usersAffected": {"value": 2}, "dataLossSuspected": {"value": false},
+         "probableCause": {"value": "software"}, "damagedScope": {"value": "NAS share"}}""", 204);
+    completeOver(tech, instance, """
+        {"rtoHours": {"value": 8}, "rpoHours": {"value": 24}, "approach": {"value": "recover"}, "agreedWith": {"value": "Luisa"}}""", 204);
+    String before = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).singleResult().getProcessDefinitionId();
+    String original = Files.readString(Path.of("bpmn", "disaster-recovery.bpmn"));
+    try {
+      // a version without the step the case waits in: refused, by name, and nothing moves
+      String withoutRecover = original.replace("id=\"recover\"", "id=\"recoverData\"").replace("sourceRef=\"recover\"", "sourceRef=\"recoverData\"")
+          .replace("targetRef=\"recover\"", "targetRef=\"recoverData\"").replace("bpmnElement=\"recover\"", "bpmnElement=\"recoverData\"");
+      assertThat(Http.send(port, deploy("manager:manager", withoutRecover)).statusCode()).isEqualTo(200);
+      java.net.http.HttpResponse<String> refused = com.rebound.ApiCalls.call(port, "manager", "POST", "/api/procedure/migrations", "{}");
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+      assertThat(JSON.readTree(refused.body()).get("message").asText()).contains("No case was moved", "recover");
+      assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).singleResult()
+          .getProcessDefinitionId()).isEqualTo(before);
+
+      // a compatible version (a step renamed): the case moves, with its variables, and goes on
+      assertThat(Http.send(port, deploy("manager:manager", original.replace("name=\"Recover data and systems\"",
+          "name=\"Recover data and systems (v2)\""))).statusCode()).isEqualTo(200);
+      assertThat(com.rebound.ApiCalls.call(port, "tech", "POST", "/api/procedure/migrations", "{}").statusCode())
+          .as("technicians do not migrate").isEqualTo(403);
+      java.net.http.HttpResponse<String> moving = com.rebound.ApiCalls.call(port, "manager", "POST", "/api/procedure/migrations", "{}");
+      assertThat(moving.statusCode()).as(moving.body()).isEqualTo(202);
+      String target = JSON.readTree(moving.body()).get("to").asText();
+      long until = System.currentTimeMillis() + 30_000;
+      while (!target.equals(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).singleResult()
+          .getProcessDefinitionId()) && System.currentTimeMillis() < until) {
+        Thread.sleep(200);
+      }
+      assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).singleResult()
+          .getProcessDefinitionId()).as("moved to the new version").isEqualTo(target);
+      assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getProcessDefinitionId())
+          .as("its open step too").isEqualTo(target);
+      assertThat(engine.getRuntimeService().getVariable(instance, "agreedWith")).isEqualTo("Luisa");
+      completeOver(tech, instance, "{\"recoveryOutcome\": {\"value\": \"done\"}}", 204);
+      assertThat(com.rebound.ApiCalls.call(port, "manager", "GET", "/api/procedure/migrations", null).statusCode()).isEqualTo(200);
+    } finally {
+      assertThat(Http.send(port, deploy("manager:manager", original)).statusCode()).as("the model as it was").isEqualTo(200);
+    }
+  }
+
   private JsonNode completeOver(EngineRestClient rest, String instance, String variables, int expected) {
     String task = rest.get("/task?maxResults=1&processInstanceId=" + instance).body().get(0).get("id").asText();
     EngineRestClient.Response answer = rest.post("/task/" + task + "/complete", "{\"variables\": " + variables + "}");
