@@ -59,7 +59,16 @@ final class ProcessTestEngine {
   }
 
   static ProcessEngineConfiguration configuration(String name) {
-    ProcessCoverageInMemProcessEngineConfiguration configuration = new ProcessCoverageInMemProcessEngineConfiguration();
+    return configure(new ProcessCoverageInMemProcessEngineConfiguration(), name);
+  }
+
+  /** The same engine without coverage recording (the dry run, outside the coverage extension). */
+  static ProcessEngineConfiguration withoutCoverage(String name) {
+    return configure(new org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration(), name);
+  }
+
+  private static ProcessEngineConfiguration configure(org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl configuration,
+      String name) {
     configuration.setProcessEngineName(name);
     configuration.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
     configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
