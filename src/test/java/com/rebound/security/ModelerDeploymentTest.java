@@ -10,6 +10,7 @@ import com.rebound.security.Http.Attempt;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
@@ -158,6 +159,44 @@ class ModelerDeploymentTest {
     } finally {
       assertThat(Http.send(port, deploy("manager:manager", original)).statusCode()).as("the model as it was").isEqualTo(200);
     }
+  }
+
+  @Test
+  void aManagerMovesTheRtoWarningToHalfTheRto_newCasesWarnAt50Percent_runningOnesKeep75() throws Exception {
+    EngineRestClient manager = new EngineRestClient(port, "manager");
+    String start = """
+        {"variables": {"clientId": {"value": "northwind-logistics"}, "reportedBy": {"value": "Sam"}, "summary": {"value": "%s"}}}""";
+    String earlier = manager.post("/process-definition/key/disasterRecovery/start", start.formatted("before the edit")).body()
+        .get("id").asText();
+    String original = Files.readString(Path.of("bpmn", "disaster-recovery.bpmn"));
+    assertThat(original).contains("${caseClocks.rtoShare(execution, 0.75)}");
+    try {
+      assertThat(Http.send(port, deploy("manager:manager", original.replace("${caseClocks.rtoShare(execution, 0.75)}",
+          "${caseClocks.rtoShare(execution, 0.5)}"))).statusCode()).isEqualTo(200);
+      String later = manager.post("/process-definition/key/disasterRecovery/start", start.formatted("after the edit")).body()
+          .get("id").asText();
+      EngineRestClient admin = new EngineRestClient(port, "admin");   // works technicians' and managers' steps alike
+      for (String instance : List.of(earlier, later)) {
+        completeOver(admin, instance, """
+            {"impactLevel": {"value": "partial"}, "usersAffected": {"value": 10}, "dataLossSuspected": {"value": false},
+             "probableCause": {"value": "hardware"}, "damagedScope": {"value": "one scanner"}}""", 204);
+        completeOver(admin, instance, """
+            {"rtoHours": {"value": 8}, "rpoHours": {"value": 4}, "approach": {"value": "recover"}, "agreedWith": {"value": "Sam"}}""", 204);
+      }
+      assertThat(warningAfterAgreement(later)).as("the edited model warns at half the RTO").isEqualTo(java.time.Duration.ofHours(4));
+      assertThat(warningAfterAgreement(earlier)).as("a case started before keeps its version's 75%")
+          .isEqualTo(java.time.Duration.ofHours(6));
+    } finally {
+      assertThat(Http.send(port, deploy("manager:manager", original)).statusCode()).as("the model as it was").isEqualTo(200);
+    }
+  }
+
+  /** How long after the agreement the case's RTO warning timer fires (Northwind Logistics counts every hour). */
+  private java.time.Duration warningAfterAgreement(String instance) {
+    java.util.Date agreed = (java.util.Date) engine.getRuntimeService().getVariable(instance, "agreedAt");
+    org.camunda.bpm.engine.runtime.Job warning = engine.getManagementService().createJobQuery().processInstanceId(instance)
+        .activityId("Event_RtoWarning").singleResult();
+    return java.time.Duration.ofMillis(warning.getDuedate().getTime() - agreed.getTime()).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
   }
 
   private JsonNode completeOver(EngineRestClient rest, String instance, String variables, int expected) {
