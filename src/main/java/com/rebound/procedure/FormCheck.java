@@ -94,7 +94,7 @@ final class FormCheck {
     if (field.path("values").isArray() && field.get("values").size() > 0) {
       Set<String> options = new HashSet<>();
       field.get("values").forEach(option -> options.add(option.path("value").asText()));
-      Collection<?> chosen = value instanceof Collection<?> many ? many : List.of(value);
+      Collection<?> chosen = value instanceof Collection<?> many ? many : listOrItself(value);
       for (Object one : chosen) {
         if (!options.contains(String.valueOf(one))) {
           problems.add(key + " must be one of the form's options " + new java.util.TreeSet<>(options) + "; got " + one);
@@ -103,8 +103,24 @@ final class FormCheck {
     }
   }
 
+  /** A checklist's or tag list's value as its items: a Java list, or the JSON array Tasklist sends (Spin JSON). */
+  private static Collection<?> listOrItself(Object value) {
+    String text = String.valueOf(value).trim();
+    if (text.startsWith("[")) {
+      try {
+        List<String> items = new ArrayList<>();
+        JSON.readTree(text).forEach(item -> items.add(item.asText()));
+        return items;
+      } catch (IOException notAList) {
+        // compared as it is
+      }
+    }
+    return List.of(value);
+  }
+
   private static boolean absent(Object value) {
-    return value == null || value instanceof String s && s.isBlank() || value instanceof Collection<?> c && c.isEmpty();
+    return value == null || value instanceof String s && s.isBlank() || value instanceof Collection<?> c && c.isEmpty()
+        || "[]".equals(String.valueOf(value).replace(" ", ""));
   }
 
   /** The field's hide condition, as Tasklist evaluates it (FEEL, on the values of the form's fields). */
