@@ -62,8 +62,9 @@ class EngineRestErrors {
   /** Tasklist's form variables, with the text people typed made literal for the forms' Markdown. */
   @Bean
   FilterRegistrationBean<FormTextFilter> formText(TaskService tasks, com.rebound.procedure.StepFields fields,
-      com.rebound.procedure.OptionLabels labels) {
-    FilterRegistrationBean<FormTextFilter> registration = new FilterRegistrationBean<>(new FormTextFilter(tasks, fields, labels));
+      com.rebound.procedure.OptionLabels labels, com.rebound.clients.ClientDirectory clients) {
+    FilterRegistrationBean<FormTextFilter> registration =
+        new FilterRegistrationBean<>(new FormTextFilter(tasks, fields, labels, clients));
     registration.addUrlPatterns("/camunda/api/engine/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
     return registration;

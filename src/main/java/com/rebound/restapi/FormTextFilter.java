@@ -3,6 +3,8 @@ package com.rebound.restapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.rebound.clients.ClientDirectory;
+import com.rebound.notify.Formats;
 import com.rebound.procedure.OptionLabels;
 import com.rebound.procedure.StepFields;
 import jakarta.servlet.FilterChain;
@@ -10,6 +12,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -35,15 +40,18 @@ class FormTextFilter extends OncePerRequestFilter {
   /** Every ASCII punctuation character, which CommonMark and marked let a backslash make literal. */
   private static final Pattern PUNCTUATION = Pattern.compile("[!\"#$%&'()*+,\\-./:;<=>?@\\[\\\\\\]^_`{|}~]");
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final DateTimeFormatter CAMUNDA_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
   private final TaskService tasks;
   private final StepFields fields;
   private final OptionLabels labels;
+  private final ClientDirectory clients;
 
-  FormTextFilter(TaskService tasks, StepFields fields, OptionLabels labels) {
+  FormTextFilter(TaskService tasks, StepFields fields, OptionLabels labels, ClientDirectory clients) {
     this.tasks = tasks;
     this.fields = fields;
     this.labels = labels;
+    this.clients = clients;
   }
 
   /** The Markdown that renders as exactly this text. */
@@ -65,7 +73,8 @@ class FormTextFilter extends OncePerRequestFilter {
     if (cached.getStatus() == HttpServletResponse.SC_OK && body.length > 0) {
       Matcher path = FORM_VARIABLES.matcher(request.getRequestURI());
       path.find();
-      byte[] shown = escaped(path.group(1), body);
+      String language = request.getLocale() != null && "es".equals(request.getLocale().getLanguage()) ? "es" : "en";
+      byte[] shown = escaped(path.group(1), body, language);
       if (shown != body) {
         cached.resetBuffer();
         cached.getOutputStream().write(shown);
@@ -74,18 +83,34 @@ class FormTextFilter extends OncePerRequestFilter {
     cached.copyBodyToResponse();
   }
 
-  private byte[] escaped(String taskId, byte[] body) throws IOException {
+  private byte[] escaped(String taskId, byte[] body, String language) throws IOException {
     JsonNode variables = JSON.readTree(body);
     Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
     if (!(variables instanceof ObjectNode) || task == null) {
       return body;
     }
     Set<String> edited = fields.ofTask(task);
+    String clientId = variables.path("clientId").path("value").asText(null);
+    Formats dates = new Formats(language, clientId == null ? null
+        : clients.activeClient(clientId).map(c -> c.businessHours().timeZone()).orElse(null));
     boolean changed = false;
     for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> variable = it.next();
       JsonNode value = variable.getValue().path("value");
       String type = variable.getValue().path("type").asText();
+      if ("Date".equals(type) && value.isTextual() && !edited.contains(variable.getKey())) {
+        // a moment of an earlier step reads in the reader's language and the client's time zone
+        try {
+          Date moment = Date.from(OffsetDateTime.parse(value.asText(), CAMUNDA_DATE).toInstant());
+          ObjectNode shown = (ObjectNode) variable.getValue();
+          shown.put("value", escape(dates.dateTime(moment)));
+          shown.put("type", "String");
+          changed = true;
+        } catch (java.time.format.DateTimeParseException otherFormat) {
+          // shown as the engine gives it
+        }
+        continue;
+      }
       if (edited.contains(variable.getKey()) || !("String".equals(type) || "Boolean".equals(type)) || !value.isValueNode()
           || value.isNull()) {
         continue;

@@ -38,6 +38,10 @@ class WebappSecurityTest {
       return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<String> getIn(String language, String path) throws Exception {
+      return http.send(HttpRequest.newBuilder(uri(path)).header("Accept-Language", language).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> post(String path, String contentType, String body, boolean withCsrfToken) throws Exception {
       HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
           .POST(HttpRequest.BodyPublishers.ofString(body));
@@ -141,6 +145,14 @@ class WebappSecurityTest {
     assertThat(shown.apply("probableCause")).isEqualTo("Ransomware or other malware");
     assertThat(shown.apply("dataLossSuspected")).isEqualTo("Yes, data may be lost");
     assertThat(shown.apply("impactLevel")).startsWith("Major");
+    assertThat(shown.apply("openedAt")).as("a moment in the reader's language and the client's zone").endsWith("(Europe/Madrid)")
+        .doesNotContain("T");
+    java.util.Date openedAt = (java.util.Date) engine.getRuntimeService().getVariable(instance, "openedAt");
+    String spanish = new com.fasterxml.jackson.databind.ObjectMapper().readTree(tech.getIn("es-ES,es;q=0.9",
+        "/camunda/api/engine/engine/default/task/" + objectives + "/form-variables?deserializeValues=false").body())
+        .path("openedAt").path("value").asText().replaceAll("\\\\(.)", "$1");
+    assertThat(spanish).as("in Spanish for a Spanish browser").isEqualTo(new com.rebound.notify.Formats("es", "Europe/Madrid")
+        .dateTime(openedAt)).isNotEqualTo(shown.apply("openedAt"));
     assertThat(variables.path("rtoHours").path("type").asText()).as("numbers and this form's own fields as they are")
         .isEqualTo("Long");
     assertThat(engine.getRuntimeService().getVariable(instance, "dataLossSuspected")).isEqualTo(true);
