@@ -65,6 +65,8 @@ class BackupRestoreIT {
 
     // a restore while Rebound runs is refused and changes nothing
     assertThat(restore(folder, quietBackup)).as("restore while running").isEqualTo(2);
+    assertThat(lastRestoreOutput(folder)).as("the refusal is one clear line").singleElement().asString()
+        .startsWith("Restore refused: ").contains("in use");
     assertThat(state(rest)).isEqualTo(quietState);
 
     // 3. work after the backup, then the disaster: Rebound dies and ./data is gone
@@ -137,6 +139,14 @@ class BackupRestoreIT {
         .redirectOutput(folder.resolve("restore-" + System.nanoTime() + ".log").toFile()).start();
     assertThat(restore.waitFor(60, TimeUnit.SECONDS)).isTrue();
     return restore.exitValue();
+  }
+
+  /** What the last restore printed, line by line. */
+  private static List<String> lastRestoreOutput(Path folder) throws Exception {
+    try (Stream<Path> logs = Files.list(folder)) {
+      Path last = logs.filter(f -> f.getFileName().toString().startsWith("restore-")).max(Comparator.naturalOrder()).orElseThrow();
+      return Files.readAllLines(last).stream().filter(line -> !line.isBlank()).toList();
+    }
   }
 
   private static void deleteRecursively(Path path) throws Exception {

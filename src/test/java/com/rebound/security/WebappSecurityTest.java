@@ -39,7 +39,8 @@ class WebappSecurityTest {
     }
 
     HttpResponse<String> getIn(String language, String path) throws Exception {
-      return http.send(HttpRequest.newBuilder(uri(path)).header("Accept-Language", language).build(), HttpResponse.BodyHandlers.ofString());
+      return http.send(HttpRequest.newBuilder(uri(path)).header("Accept-Language", language).build(),
+          HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(String path, String contentType, String body, boolean withCsrfToken) throws Exception {
