@@ -86,14 +86,7 @@ class ModelerDeploymentTest {
     assertThat(Http.send(port, deployForm.apply(withScan)).statusCode()).isEqualTo(200);
     try {
       EngineRestClient tech = new EngineRestClient(port, "tech");
-      String instance = tech.post("/process-definition/key/disasterRecovery/start", """
-          {"variables": {"clientId": {"value": "gestoria-lopez"}, "reportedBy": {"value": "Luisa"}, "summary": {"value": "NAS"}}}""")
-          .body().get("id").asText();
-      completeOver(tech, instance, """
-          {"impactLevel": {"value": "minor"}, "usersAffected": {"value": 2}, "dataLossSuspected": {"value": false},
-           "probableCause": {"value": "software"}, "damagedScope": {"value": "NAS share"}}""", 204);
-      completeOver(tech, instance, """
-          {"rtoHours": {"value": 8}, "rpoHours": {"value": 24}, "approach": {"value": "recover"}, "agreedWith": {"value": "Luisa"}}""", 204);
+      String instance = caseWaitingToRecover(tech, "NAS");
       String recover = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
 
       JsonNode refused = completeOver(tech, instance, "{\"recoveryOutcome\": {\"value\": \"done\"}}", 400);
@@ -115,14 +108,7 @@ class ModelerDeploymentTest {
   @Test
   void runningCasesMoveToTheNewVersionWhenItAllows_andAreRefusedByNameWhenItDoesNot() throws Exception {
     EngineRestClient tech = new EngineRestClient(port, "tech");
-    String instance = tech.post("/process-definition/key/disasterRecovery/start", """
-        {"variables": {"clientId": {"value": "gestoria-lopez"}, "reportedBy": {"value": "Luisa"}, "summary": {"value": "before v2"}}}""")
-        .body().get("id").asText();
-    completeOver(tech, instance, """
-        {"impactLevel": {"value": "minor"}, "usersAffected": {"value": 2}, "dataLossSuspected": {"value": false},
-         "probableCause": {"value": "software"}, "damagedScope": {"value": "NAS share"}}""", 204);
-    completeOver(tech, instance, """
-        {"rtoHours": {"value": 8}, "rpoHours": {"value": 24}, "approach": {"value": "recover"}, "agreedWith": {"value": "Luisa"}}""", 204);
+    String instance = caseWaitingToRecover(tech, "before v2");
     String before = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).singleResult().getProcessDefinitionId();
     String original = Files.readString(Path.of("bpmn", "disaster-recovery.bpmn"));
     try {
@@ -197,6 +183,19 @@ class ModelerDeploymentTest {
     org.camunda.bpm.engine.runtime.Job warning = engine.getManagementService().createJobQuery().processInstanceId(instance)
         .activityId("Event_RtoWarning").singleResult();
     return java.time.Duration.ofMillis(warning.getDuedate().getTime() - agreed.getTime()).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+  }
+
+  /** A case of Gestoría López assessed and agreed over REST, waiting in "Recover data and systems". */
+  private String caseWaitingToRecover(EngineRestClient tech, String summary) {
+    String instance = tech.post("/process-definition/key/disasterRecovery/start", """
+        {"variables": {"clientId": {"value": "gestoria-lopez"}, "reportedBy": {"value": "Luisa"}, "summary": {"value": "%s"}}}"""
+        .formatted(summary)).body().get("id").asText();
+    completeOver(tech, instance, """
+        {"impactLevel": {"value": "minor"}, "usersAffected": {"value": 2}, "dataLossSuspected": {"value": false},
+         "probableCause": {"value": "software"}, "damagedScope": {"value": "NAS share"}}""", 204);
+    completeOver(tech, instance, """
+        {"rtoHours": {"value": 8}, "rpoHours": {"value": 24}, "approach": {"value": "recover"}, "agreedWith": {"value": "Luisa"}}""", 204);
+    return instance;
   }
 
   private JsonNode completeOver(EngineRestClient rest, String instance, String variables, int expected) {
