@@ -232,10 +232,10 @@ async function save() {
     say(`Saved: ${result.body.name}.`);
     showList();
   } else if (result.status === 400 && result.body.errors) {
-    say(result.body.message + ': see the fields marked below.', true);
+    say(result.body.detail + ': see the fields marked below.', true);
     showErrors(result.body.errors);
   } else {
-    say(result.body && result.body.message ? result.body.message : `Not saved (${result.status}).`, true);
+    say(result.body && result.body.detail ? result.body.detail : `Not saved (${result.status}).`, true);
   }
 }
 
@@ -246,7 +246,7 @@ async function toggleActive() {
     say(`${result.body.name} is ${result.body.active ? 'active' : 'deactivated'}.`);
     showList();
   } else {
-    say(result.body && result.body.message ? result.body.message : `Not changed (${result.status}).`, true);
+    say(result.body && result.body.detail ? result.body.detail : `Not changed (${result.status}).`, true);
   }
 }
 

@@ -89,7 +89,7 @@ async function openCase() {
       }
     }
   } else {
-    say(answer.body && answer.body.message ? answer.body.message : 'The case was not opened (' + answer.status + ').', true);
+    say(answer.body && answer.body.detail ? answer.body.detail : 'The case was not opened (' + answer.status + ').', true);
   }
 }
 

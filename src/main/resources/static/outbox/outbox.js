@@ -49,7 +49,7 @@ async function list() {
   }
   const answer = await api('GET', '/api/outbox?' + query);
   if (answer.status !== 200) {
-    say(answer.body && answer.body.message ? answer.body.message : 'The outbox could not be read (' + answer.status + ').', true);
+    say(answer.body && answer.body.detail ? answer.body.detail : 'The outbox could not be read (' + answer.status + ').', true);
     return;
   }
   const delivery = $('#delivery');
@@ -77,7 +77,7 @@ async function list() {
       retry.addEventListener('click', async (event) => {
         event.stopPropagation();
         const done = await api('POST', '/api/outbox/' + m.id + '/retry');
-        say(done.status === 200 ? 'Message ' + m.id + ' is queued again.' : done.body.message, done.status !== 200);
+        say(done.status === 200 ? 'Message ' + m.id + ' is queued again.' : done.body.detail, done.status !== 200);
         list();
       });
       actions.append(retry);
@@ -91,7 +91,7 @@ async function list() {
 async function show(id) {
   const answer = await api('GET', '/api/outbox/' + id);
   if (answer.status !== 200) {
-    say(answer.body.message, true);
+    say(answer.body.detail, true);
     return;
   }
   const m = answer.body;

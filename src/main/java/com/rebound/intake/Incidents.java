@@ -60,9 +60,11 @@ class Incidents {
   private final CaseClocks clocks;
   private final Validator validator;
   private final Clock clock;
+  private final com.rebound.alerts.CaseAlerts alerts;
 
   Incidents(RuntimeService runtime, HistoryService history, TaskService tasks, ClientDirectory clients, CaseClocks clocks,
-      Validator validator, Clock clock) {
+      Validator validator, Clock clock, com.rebound.alerts.CaseAlerts alerts) {
+    this.alerts = alerts;
     this.clocks = clocks;
     this.runtime = runtime;
     this.history = history;
@@ -148,6 +150,8 @@ class Incidents {
     detail.put("rto", rto(v, instance));
     detail.put("currentSteps", currentSteps(instance.getId()));
     detail.put("timeline", timeline(instance.getId()));
+    // what the monitors said about it: the alert that opened it, the alerts attached since, resolved or still firing
+    detail.put("alerts", alerts.of(instance.getId()));
     return detail;
   }
 

@@ -3,11 +3,11 @@ package com.rebound.notify;
 /** Every message Rebound sends; the name is the template {@code templates/mail/<name>.html}. */
 public enum MessageKind {
   caseOpened, objectivesAgreed, readyForTesting, acceptanceReminder, consentRequest, rtoWarning, rtoBreach,
-  caseClosed, taskAssigned, highSeverityQueued, stepUnclaimed;
+  caseClosed, taskAssigned, highSeverityQueued, stepUnclaimed, alertResolved;
 
   /** Messages to the provider's own staff: signed by Rebound, not by "your IT service provider". */
   public boolean toStaff() {
     return this == rtoWarning || this == rtoBreach || this == taskAssigned || this == highSeverityQueued
-        || this == stepUnclaimed;
+        || this == stepUnclaimed || this == alertResolved;
   }
 }

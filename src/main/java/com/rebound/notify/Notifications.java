@@ -74,6 +74,14 @@ public class Notifications {
     send(kind, recipients.group(groupId).in(zone), caseVariables, processInstanceId, dedupKey, extra, null);
   }
 
+  /** A message to one user, about a case read outside a step. */
+  void toUser(MessageKind kind, String userId, Map<String, Object> caseVariables, String processInstanceId, String dedupKey,
+      Map<String, Object> extra) {
+    Object clientId = caseVariables.get(ProcedureVariables.CLIENT_ID);
+    String zone = recipients.client(clientId instanceof String id ? id : null).map(c -> c.businessHours().timeZone()).orElse(null);
+    send(kind, recipients.user(userId).in(zone), caseVariables, processInstanceId, dedupKey, extra, null);
+  }
+
   private void send(MessageKind kind, Recipients.Audience audience, VariableScope scope, String processInstanceId,
       String dedupKey, Map<String, Object> extra, String attachment) {
     if (!audience.addresses().isEmpty()) {

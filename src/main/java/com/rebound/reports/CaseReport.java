@@ -7,6 +7,7 @@ import java.util.Map;
 /** Everything the final report of a case says, gathered from the case's history (see {@link CaseReports}). */
 record CaseReport(String caseNumber, String processInstanceId, String state, Instant openedAt, Instant closedAt,
     Map<String, Object> variables, Rto rto, Rpo rpo, List<Round> rounds, Round consent, List<Step> timeline, List<Change> changes,
+    List<MonitorAlert> alerts,
     List<Action> actionItems, List<String> recommendations, boolean businessHours) {
 
   /** Agreed against actual recovery time. */
@@ -33,6 +34,11 @@ record CaseReport(String caseNumber, String processInstanceId, String state, Ins
 
   /** A change an administrator made to the case outside its steps (moved it, wrote a variable): who, when, why. */
   record Change(String operation, String detail, String who, Instant at, String why) {
+  }
+
+  /** A monitoring alert attached to the case: what it said, when first and last seen, how many times, firing or back. */
+  record MonitorAlert(String name, String summary, String status, boolean openedTheCase, Instant firstSeen, Instant lastSeen,
+      int timesSeen, Instant resolvedAt) {
   }
 
   /** An action item of the post-incident review. */

@@ -46,9 +46,11 @@ class CaseReports {
   private final JdbcTemplate jdbc;
   private final CaseClocks clocks;
   private final ObjectMapper json;
+  private final com.rebound.alerts.CaseAlerts caseAlerts;
 
   CaseReports(HistoryService history, IdentityService identity, AcceptanceResults results, JdbcTemplate jdbc, CaseClocks clocks,
-      ObjectMapper json) {
+      ObjectMapper json, com.rebound.alerts.CaseAlerts caseAlerts) {
+    this.caseAlerts = caseAlerts;
     this.history = history;
     this.identity = identity;
     this.results = results;
@@ -94,7 +96,7 @@ class CaseReports {
     return Optional.of(new CaseReport(caseNumber, id, instance.getState(), instant(instance.getStartTime()),
         instant(instance.getEndTime()), variables, rto(variables, activities, clientId, instance.getEndTime() != null), rpo(variables), rounds(id),
         roundRows(id, "CONSENT").stream().reduce((first, last) -> last).map(RoundRow::asRound).orElse(null), timeline,
-        changes(id),
+        changes(id), alerts(id),
         actions, recommendations, clientId != null && clocks.countsBusinessHours(clientId)));
   }
 
@@ -152,6 +154,12 @@ class CaseReports {
    * What administrators changed outside the steps, from Camunda's user operation log (one entry per
    * operation, with its annotation as the reason). Changes Rebound itself makes are not there.
    */
+  private List<CaseReport.MonitorAlert> alerts(String processInstanceId) {
+    return caseAlerts.of(processInstanceId).stream().map(a -> new CaseReport.MonitorAlert((String) a.get("name"),
+        (String) a.get("summary"), (String) a.get("status"), Boolean.TRUE.equals(a.get("openedTheCase")), (Instant) a.get("firstSeen"),
+        (Instant) a.get("lastSeen"), (Integer) a.get("timesSeen"), (Instant) a.get("resolvedAt"))).toList();
+  }
+
   private List<CaseReport.Change> changes(String processInstanceId) {
     Map<String, CaseReport.Change> byOperation = new LinkedHashMap<>();
     Map<String, Boolean> admins = new HashMap<>();

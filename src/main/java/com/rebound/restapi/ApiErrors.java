@@ -1,72 +1,177 @@
 package com.rebound.restapi;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.rebound.procedure.ProcedureContractException;
-import java.util.LinkedHashMap;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.time.temporal.Temporal;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** How Rebound's own API ({@code /api}) answers errors: type, message, and each bad field with its reason. */
+/**
+ * How Rebound's own API ({@code /api}) answers errors: RFC 9457 problem details ({@link Problems}), with
+ * each bad field and its reason, including a value of the wrong type or format in a JSON body.
+ */
 @RestControllerAdvice(basePackages = "com.rebound")
 class ApiErrors {
 
   @ExceptionHandler(ApiProblem.class)
-  ResponseEntity<Map<String, Object>> problem(ApiProblem problem) {
-    return body(problem.status(), problem.status() == HttpStatus.BAD_REQUEST ? "ValidationException" : problem.status().name(),
-        problem.getMessage(), problem.errors());
+  ResponseEntity<ProblemDetail> problem(ApiProblem problem, HttpServletRequest request) {
+    HttpStatus status = problem.status();
+    String kind = switch (status) {
+      case BAD_REQUEST -> "validation";
+      case NOT_FOUND -> "not-found";
+      case CONFLICT -> "conflict";
+      case FORBIDDEN -> "forbidden";
+      case UNAUTHORIZED -> "unauthorized";
+      case PAYLOAD_TOO_LARGE -> "too-large";
+      default -> status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    };
+    String title = status == HttpStatus.BAD_REQUEST ? "The request is not valid" : status.getReasonPhrase();
+    return answer(request, Problems.of(status, kind, title, problem.getMessage(), problem.errors()));
   }
 
   @ExceptionHandler(ProcedureContractException.class)
-  ResponseEntity<Map<String, Object>> contract(ProcedureContractException e) {
-    return body(HttpStatus.BAD_REQUEST, "ProcedureContractException", e.getMessage(), List.of());
+  ResponseEntity<ProblemDetail> contract(ProcedureContractException e, HttpServletRequest request) {
+    return answer(request, Problems.of(HttpStatus.BAD_REQUEST, "procedure-contract", "The procedure refuses this", e.getMessage(), null));
   }
 
   @ExceptionHandler(AuthorizationException.class)
-  ResponseEntity<Map<String, Object>> notAllowed(AuthorizationException e) {
-    return body(HttpStatus.FORBIDDEN, "AuthorizationException", "Your account may not do this.", List.of());
+  ResponseEntity<ProblemDetail> notAllowed(AuthorizationException e, HttpServletRequest request) {
+    return answer(request, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your account may not do this.", null));
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-    return body(HttpStatus.BAD_REQUEST, "InvalidRequestException",
-        "The request body is not valid JSON for this request, or a value has the wrong type.", List.of());
+  ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+    Throwable cause = e.getCause();
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c.getMessage() != null && c.getMessage().startsWith("request body larger than")) {
+        return answer(request, Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "The request is too large",
+            "The request body is larger than this door accepts (" + c.getMessage().substring("request body larger than ".length())
+                + ").", null));
+      }
+    }
+    if (cause instanceof JsonParseException parse) {
+      return answer(request, Problems.of(HttpStatus.BAD_REQUEST, "invalid-json", "The request body is not JSON",
+          "The request body is not valid JSON: " + parse.getOriginalMessage() + " (line " + parse.getLocation().getLineNr()
+              + ", column " + parse.getLocation().getColumnNr() + ").", null));
+    }
+    if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+      String field = field(mismatch.getPath());
+      return answer(request, Problems.of(HttpStatus.BAD_REQUEST, "validation", "The request is not valid", "1 field is not valid",
+          List.of(new ApiProblem.FieldProblem(field, reason(mismatch)))));
+    }
+    String detail = cause == null || e.getMessage() == null || e.getMessage().startsWith("Required request body is missing")
+        ? "Send a JSON body (Content-Type: application/json)."
+        : "The request body is not valid JSON for this request.";
+    return answer(request, Problems.of(HttpStatus.BAD_REQUEST, "invalid-json", "The request body is not JSON", detail, null));
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-  ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
-    return body(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "InvalidRequestException", "Send JSON (Content-Type: application/json).", List.of());
+  ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+    return answer(request, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Send JSON",
+        "Send JSON (Content-Type: application/json).", null));
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+    return answer(request, Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed",
+        request.getMethod() + " is not served here; use " + String.join(", ", e.getSupportedMethods() == null ? new String[0]
+            : e.getSupportedMethods()) + ".", null));
+  }
+
+  @ExceptionHandler(NoResourceFoundException.class)
+  ResponseEntity<ProblemDetail> noSuchPath(NoResourceFoundException e, HttpServletRequest request) {
+    return answer(request, Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", "Nothing is served at " + request.getRequestURI()
+        + ".", null));
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  ResponseEntity<ProblemDetail> missing(MissingServletRequestParameterException e, HttpServletRequest request) {
+    return answer(request, Problems.of(HttpStatus.BAD_REQUEST, "validation", "The request is not valid", "1 field is not valid",
+        List.of(new ApiProblem.FieldProblem(e.getParameterName(), "is required"))));
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ResponseEntity<Map<String, Object>> parameter(MethodArgumentTypeMismatchException e) {
-    return body(HttpStatus.BAD_REQUEST, "ValidationException", "1 field is not valid",
-        List.of(new ApiProblem.FieldProblem(e.getName(), "is not a valid value: '" + e.getValue() + "'")));
+  ResponseEntity<ProblemDetail> parameter(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+    return answer(request, Problems.of(HttpStatus.BAD_REQUEST, "validation", "The request is not valid", "1 field is not valid",
+        List.of(new ApiProblem.FieldProblem(e.getName(), "is not a valid value: '" + e.getValue() + "'"))));
   }
 
   /** The database is away (restarting, unreachable): 503 that says so; anything else stays a 500. */
   @ExceptionHandler(RuntimeException.class)
-  ResponseEntity<Map<String, Object>> unexpected(RuntimeException e) throws RuntimeException {
+  ResponseEntity<ProblemDetail> unexpected(RuntimeException e, HttpServletRequest request) throws RuntimeException {
     if (com.rebound.database.DatabaseUnavailable.causes(e)) {
-      return body(HttpStatus.SERVICE_UNAVAILABLE, "DatabaseUnavailable", com.rebound.database.DatabaseUnavailable.MESSAGE, List.of());
+      return answer(request, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
+          com.rebound.database.DatabaseUnavailable.MESSAGE, null));
     }
     throw e;
   }
 
-  private static ResponseEntity<Map<String, Object>> body(HttpStatus status, String type, String message,
-      List<ApiProblem.FieldProblem> errors) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", type);
-    body.put("message", message);
-    if (!errors.isEmpty()) {
-      body.put("errors", errors);
+  private static ResponseEntity<ProblemDetail> answer(HttpServletRequest request, ProblemDetail problem) {
+    problem.setInstance(URI.create(request.getRequestURI()));
+    return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+  }
+
+  /** The JSON path of the bad value as a caller wrote it: {@code detectedAt}, {@code alerts[2].startsAt}. */
+  static String field(List<JsonMappingException.Reference> path) {
+    StringBuilder field = new StringBuilder();
+    for (JsonMappingException.Reference reference : path) {
+      if (reference.getFieldName() != null) {
+        field.append(field.isEmpty() ? "" : ".").append(reference.getFieldName());
+      } else if (reference.getIndex() >= 0) {
+        field.append('[').append(reference.getIndex()).append(']');
+      }
     }
-    return ResponseEntity.status(status).body(body);
+    return field.toString();
+  }
+
+  /** What the field should have been, in words. */
+  private static String reason(MismatchedInputException mismatch) {
+    Class<?> target = mismatch.getTargetType();
+    String expected;
+    if (target == null) {
+      expected = "a value of another type";
+    } else if (Temporal.class.isAssignableFrom(target) || java.util.Date.class.isAssignableFrom(target)) {
+      expected = "a date and time such as 2026-12-03T09:15:00+01:00";
+    } else if (target == String.class) {
+      expected = "text";
+    } else if (target == Integer.class || target == int.class || target == Long.class || target == long.class) {
+      expected = "a whole number";
+    } else if (Number.class.isAssignableFrom(target) || target == double.class) {
+      expected = "a number";
+    } else if (target == Boolean.class || target == boolean.class) {
+      expected = "true or false";
+    } else if (Collection.class.isAssignableFrom(target) || target.isArray()) {
+      expected = "a list";
+    } else if (Map.class.isAssignableFrom(target) || target.isRecord()) {
+      expected = "an object";
+    } else if (target.isEnum()) {
+      expected = "one of " + String.join(", ", java.util.Arrays.stream(target.getEnumConstants()).map(Object::toString).toList());
+    } else {
+      expected = "a value of another type";
+    }
+    if (mismatch instanceof InvalidFormatException invalid && invalid.getValue() != null) {
+      String value = String.valueOf(invalid.getValue());
+      return "'" + (value.length() > 60 ? value.substring(0, 60) + "…" : value) + "' is not valid: must be " + expected;
+    }
+    return "must be " + expected;
   }
 }

@@ -1,5 +1,6 @@
 package com.rebound.security;
 
+import com.rebound.restapi.Problems;
 import com.rebound.security.CredentialCache.Identity;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -38,6 +39,8 @@ class ReboundAuthenticationFilter extends OncePerRequestFilter {
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
   private static final String CSRF_SESSION_ATTRIBUTE = "CAMUNDA_CSRF_TOKEN";
   private static final String CSRF_HEADER = "X-XSRF-TOKEN";
+  /** Where monitors post alerts: an integration token (Bearer) is the only way in, checked by {@code alerts.IntegrationTokenFilter}. */
+  static final Set<String> INTEGRATION_DOORS = Set.of("/api/alerts", "/api/alerts/alertmanager");
 
   private final ProcessEngine engine;
   private final CredentialCache cache;
@@ -57,10 +60,13 @@ class ReboundAuthenticationFilter extends OncePerRequestFilter {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     if (!normalised(path)) {
       // decide on the path the application will serve, never on a raw one (/actuator/health/../../engine-rest/user)
-      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-      response.setContentType("application/json");
-      response.getWriter().write("{\"type\":\"InvalidRequestException\",\"message\":\"The path may not contain '.', '..', "
-          + "empty or encoded segments, or path parameters.\"}");
+      Problems.write(request, response, HttpServletResponse.SC_BAD_REQUEST, "invalid-path", "The path is not valid",
+          "InvalidRequestException", "The path may not contain '.', '..', empty or encoded segments, or path parameters.");
+      return;
+    }
+    if (INTEGRATION_DOORS.contains(path) && "POST".equals(request.getMethod())) {
+      // monitors post alerts with an integration's token, checked by the alert intake's own filter; no user login here
+      chain.doFilter(request, response);
       return;
     }
     boolean open = OPEN.matcher(path).matches() && SAFE_METHODS.contains(request.getMethod());
@@ -82,10 +88,8 @@ class ReboundAuthenticationFilter extends OncePerRequestFilter {
         throw e;
       }
       // the login could not be checked: the database is away
-      response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-      response.setContentType("application/json");
-      response.getWriter().write("{\"type\":\"DatabaseUnavailable\",\"message\":\""
-          + com.rebound.database.DatabaseUnavailable.MESSAGE + "\"}");
+      Problems.write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
+          "DatabaseUnavailable", com.rebound.database.DatabaseUnavailable.MESSAGE);
       return;
     }
     if (identity == null) {
@@ -183,9 +187,8 @@ class ReboundAuthenticationFilter extends OncePerRequestFilter {
       // a script of Rebound's own pages handles the 401 itself (sends to the login): no browser password dialog
       response.setHeader("WWW-Authenticate", "Basic realm=\"Rebound\", charset=\"UTF-8\"");
     }
-    response.setContentType("application/json");
-    response.setCharacterEncoding("UTF-8");
-    response.getWriter().write("{\"type\":\"AuthenticationException\",\"message\":\"" + message + "\"}");
+    Problems.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", "Log in first", "AuthenticationException",
+        message);
   }
 
   /** The request as seen by what follows: with the user as principal and groups as roles. */

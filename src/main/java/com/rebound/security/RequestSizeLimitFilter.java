@@ -17,20 +17,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-  private final long maxBytes;
+  private final long defaultMaxBytes;
+  private final long alertMaxBytes;
 
-  RequestSizeLimitFilter(long maxBytes) {
-    this.maxBytes = maxBytes;
+  RequestSizeLimitFilter(long maxBytes, long alertMaxBytes) {
+    this.defaultMaxBytes = maxBytes;
+    this.alertMaxBytes = alertMaxBytes;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    // an alert is a few kilobytes; a monitor gone wrong must not fill the database
+    long maxBytes = path.startsWith("/api/alerts") ? alertMaxBytes : defaultMaxBytes;
     if (request.getContentLengthLong() > maxBytes) {
-      response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-      response.setContentType("application/json");
-      response.getWriter().write("{\"type\":\"RequestTooLarge\",\"message\":\"A request to Rebound may carry at most "
-          + maxBytes / (1024 * 1024) + " MB.\"}");
+      com.rebound.restapi.Problems.write(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "too-large",
+          "The request is too large", "RequestTooLarge", "A request to " + path + " may carry at most "
+              + (maxBytes >= 1024 * 1024 ? maxBytes / (1024 * 1024) + " MB." : maxBytes / 1024 + " KB."));
       return;
     }
     chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request, maxBytes) : request, response);

@@ -19,8 +19,10 @@ class SecurityConfiguration {
 
   @Bean
   FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(
-      @Value("${rebound.security.max-request-bytes:10485760}") long maxBytes) {
-    FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(maxBytes));
+      @Value("${rebound.security.max-request-bytes:10485760}") long maxBytes,
+      @Value("${rebound.alerts.max-request-bytes:1048576}") long alertMaxBytes) {
+    FilterRegistrationBean<RequestSizeLimitFilter> registration =
+        new FilterRegistrationBean<>(new RequestSizeLimitFilter(maxBytes, alertMaxBytes));
     registration.addUrlPatterns("/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;

@@ -85,7 +85,9 @@ class ClientApiTest {
 
     assertThat(response.statusCode()).isEqualTo(400);
     JsonNode body = JSON.readTree(response.body());
-    assertThat(body.get("type").asText()).isEqualTo("ValidationException");
+    assertThat(body.get("type").asText()).isEqualTo("urn:rebound:problem:validation");
+    assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    assertThat(body.get("status").asInt()).isEqualTo(400);
     assertThat(body.get("errors")).extracting(e -> e.get("field").asText()).contains("id", "userCount", "criticalityTier",
         "contacts[0].email", "contacts", "businessHours.timeZone", "businessHours.end", "preferredLanguage", "protections");
     assertThat(response.body()).contains("must be one of critical, high, standard, basic")

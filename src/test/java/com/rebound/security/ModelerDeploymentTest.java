@@ -118,7 +118,7 @@ class ModelerDeploymentTest {
       assertThat(Http.send(port, deploy("manager:manager", withoutRecover)).statusCode()).isEqualTo(200);
       java.net.http.HttpResponse<String> refused = com.rebound.ApiCalls.call(port, "manager", "POST", "/api/procedure/migrations", "{}");
       assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
-      assertThat(JSON.readTree(refused.body()).get("message").asText()).contains("No case was moved", "recover");
+      assertThat(JSON.readTree(refused.body()).get("detail").asText()).contains("No case was moved", "recover");
       assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).singleResult()
           .getProcessDefinitionId()).isEqualTo(before);
 

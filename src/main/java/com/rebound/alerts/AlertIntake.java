@@ -1,0 +1,194 @@
+package com.rebound.alerts;
+
+import static com.rebound.procedure.ProcedureVariables.AFFECTED_SYSTEMS;
+import static com.rebound.procedure.ProcedureVariables.CLIENT_ID;
+import static com.rebound.procedure.ProcedureVariables.DETECTED_AT;
+import static com.rebound.procedure.ProcedureVariables.PROCESS_KEY;
+import static com.rebound.procedure.ProcedureVariables.REPORTED_BY;
+import static com.rebound.procedure.ProcedureVariables.SUMMARY;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rebound.clients.ClientDirectory;
+import com.rebound.notify.CaseHolders;
+import com.rebound.notify.MessageKind;
+import com.rebound.restapi.ApiProblem;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What an alert does, each in a transaction of its own. An alert whose key (or Alertmanager group) an open case of
+ * its client has joins that case, whatever the triage table says of new alerts. Otherwise the alert holds its client's
+ * row, so such alerts of one client are handled one at a time on every node (of a storm of alerts for one outage
+ * exactly one opens a case, and the others find it), and a firing one goes through {@link AlertTriage}: open a case,
+ * attach only (kept as held), or ignore. A resolved alert is noted on its case and tells whoever holds the case; it
+ * never closes it. Every alert is recorded with what was done ({@link AlertLedger}), including those naming no known
+ * client (unmatched).
+ */
+@Service
+class AlertIntake {
+
+  /** What happened to the alerts of one request. */
+  record Outcome(int received, List<String> openedCases, Map<String, Integer> decisions) {
+  }
+
+  private record Handled(String decision, String openedCase) {
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final JdbcTemplate jdbc;
+  private final RuntimeService runtime;
+  private final ClientDirectory clients;
+  private final AlertLedger ledger;
+  private final AlertTriage triage;
+  private final CaseHolders holders;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  AlertIntake(JdbcTemplate jdbc, RuntimeService runtime, ClientDirectory clients, AlertLedger ledger, AlertTriage triage,
+      CaseHolders holders, PlatformTransactionManager transactions, Clock clock) {
+    this.jdbc = jdbc;
+    this.runtime = runtime;
+    this.clients = clients;
+    this.ledger = ledger;
+    this.triage = triage;
+    this.holders = holders;
+    this.transaction = new TransactionTemplate(transactions);
+    this.clock = clock;
+  }
+
+  Outcome receive(Integration integration, List<ReceivedAlert> alerts) {
+    List<String> named = new ArrayList<>();
+    for (ReceivedAlert alert : alerts) {
+      String clientId = alert.clientValue() != null ? alert.clientValue() : integration.onlyClient();
+      if (clientId != null && !integration.mayReportFor(clientId) && clients.activeClient(clientId).isPresent()) {
+        throw ApiProblem.forbidden("Integration '" + integration.name() + "' may not report alerts for client '" + clientId
+            + "'. Nothing of this request was recorded.");
+      }
+      named.add(clientId);
+    }
+    Map<String, Integer> decisions = new LinkedHashMap<>();
+    List<String> opened = new ArrayList<>();
+    for (int i = 0; i < alerts.size(); i++) {
+      ReceivedAlert alert = alerts.get(i);
+      String clientId = named.get(i);
+      Handled handled = transaction.execute(status -> handle(integration, alert, clientId));
+      decisions.merge(handled.decision(), 1, Integer::sum);
+      if (handled.openedCase() != null) {
+        opened.add(handled.openedCase());
+      }
+    }
+    return new Outcome(alerts.size(), opened, decisions);
+  }
+
+  private Handled handle(Integration integration, ReceivedAlert alert, String clientId) {
+    Instant now = clock.instant();
+    String groupHash = alert.groupKey() == null ? null : Integrations.hash(alert.groupKey());
+    Optional<ClientDirectory.ClientFacts> client = clientId == null ? Optional.empty() : clients.activeClient(clientId);
+    if (client.isEmpty()) {
+      String reason = clientId == null
+          ? "the alert names no client (label '" + integration.clientLabel() + "'), and the integration is not for one client"
+          : "no active client '" + clientId + "' (label '" + integration.clientLabel() + "')";
+      ledger.record(integration, alert, null, groupHash, "unmatched", reason, null, null, now);
+      return new Handled("unmatched", null);
+    }
+    AlertLedger.Attached open = openCase(clientId, alert.key(), groupHash);
+    if (open == null) {
+      // no open case has it: one alert of this client at a time from here, whichever node it reached, so the
+      // next one finds the case this one opens (an alert joining an open case needs no such wait)
+      jdbc.queryForObject("SELECT id FROM rebound_client WHERE id = ? FOR UPDATE", String.class, clientId);
+      open = openCase(clientId, alert.key(), groupHash);
+    }
+    if (!alert.firing()) {
+      if (open == null) {
+        ledger.record(integration, alert, clientId, groupHash, "held", "resolved, and no open case of the client has this alert",
+            null, null, now);
+        return new Handled("held", null);
+      }
+      ledger.attach(open.processInstanceId(), open.caseNumber(), clientId, integration, alert, groupHash, false, now);
+      ledger.record(integration, alert, clientId, groupHash, "resolved",
+          "the monitor says it is back; the case stays open until the client accepts the recovery", open.caseNumber(),
+          open.processInstanceId(), now);
+      Instant backAt = alert.endsAt() == null ? now : alert.endsAt();
+      Map<String, Object> about = new LinkedHashMap<>();
+      about.put("taskName", alert.name() == null ? alert.key() : alert.name());
+      about.put("alertSummary", alert.summary() == null ? "" : alert.summary());
+      about.put("resolvedAt", Date.from(backAt));
+      holders.tell(MessageKind.alertResolved, open.processInstanceId(),
+          MessageKind.alertResolved + ":" + open.processInstanceId() + ":" + alert.key() + ":" + backAt.toEpochMilli(), about);
+      return new Handled("resolved", null);
+    }
+    if (open != null) {
+      // the outage has its case already: the alert joins it, whatever the triage table says of new alerts
+      ledger.attach(open.processInstanceId(), open.caseNumber(), clientId, integration, alert, groupHash, false, now);
+      ledger.record(integration, alert, clientId, groupHash, "attached", open.alertKey().equals(alert.key())
+          ? "the same alert as one of the case's" : "the same Alertmanager group as an alert of the case", open.caseNumber(),
+          open.processInstanceId(), now);
+      return new Handled("attached", null);
+    }
+    AlertTriage.Decision decision = triage.decide(alert, client.get().tier());
+    if (decision.action() == AlertTriage.Action.ignore) {
+      ledger.record(integration, alert, clientId, groupHash, "ignored", decision.reason(), null, null, now);
+      return new Handled("ignored", null);
+    }
+    if (decision.action() == AlertTriage.Action.attach) {
+      ledger.record(integration, alert, clientId, groupHash, "held", decision.reason() + "; no open case of the client has it",
+          null, null, now);
+      return new Handled("held", null);
+    }
+    ProcessInstance started = runtime.startProcessInstanceByKey(PROCESS_KEY, caseVariables(integration, alert, clientId, now));
+    ledger.attach(started.getId(), started.getBusinessKey(), clientId, integration, alert, groupHash, true, now);
+    ledger.record(integration, alert, clientId, groupHash, "opened", decision.reason(), started.getBusinessKey(), started.getId(),
+        now);
+    return new Handled("opened", started.getBusinessKey());
+  }
+
+  /** The newest case of the client, still open, that has this alert or an alert of its group. */
+  private AlertLedger.Attached openCase(String clientId, String alertKey, String groupHash) {
+    List<AlertLedger.Attached> candidates = ledger.withKeyOrGroup(clientId, alertKey, groupHash);
+    if (candidates.isEmpty()) {
+      return null;
+    }
+    Set<String> ids = candidates.stream().map(AlertLedger.Attached::processInstanceId).collect(Collectors.toSet());
+    Set<String> running = runtime.createProcessInstanceQuery().processInstanceIds(ids).listPage(0, ids.size()).stream()
+        .map(ProcessInstance::getId).collect(Collectors.toSet());
+    return candidates.stream().filter(c -> running.contains(c.processInstanceId())).findFirst().orElse(null);
+  }
+
+  private static VariableMap caseVariables(Integration integration, ReceivedAlert alert, String clientId, Instant now) {
+    String reportedBy = "Monitoring: " + integration.name() + (alert.source() == null || alert.source().equals(integration.name())
+        ? "" : " (" + alert.source() + ")");
+    Instant detected = alert.startsAt() == null || alert.startsAt().isAfter(now) ? now : alert.startsAt();
+    VariableMap variables = Variables.createVariables()
+        .putValue(CLIENT_ID, clientId)
+        .putValue(SUMMARY, alert.summary())
+        .putValue(REPORTED_BY, reportedBy.length() > 200 ? reportedBy.substring(0, 200) : reportedBy)
+        .putValue(DETECTED_AT, Date.from(detected));
+    if (!alert.systems().isEmpty()) {
+      try {
+        variables.putValue(AFFECTED_SYSTEMS, SpinValues.jsonValue(JSON.writeValueAsString(alert.systems())).create());
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return variables;
+  }
+}
