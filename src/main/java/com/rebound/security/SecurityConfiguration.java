@@ -15,7 +15,7 @@ class SecurityConfiguration {
 
   private static final String[] DOORS = {"/engine-rest/*", "/api/*", "/actuator/*"};
   /** Rebound's own pages: static, they hold no data; what they show comes through /api with the user's login. */
-  private static final String[] PAGES = {"/clients/*", "/outbox/*", "/acceptance/*", "/consent/*", "/provider/*", "/new-case/*"};
+  private static final String[] PAGES = {"/clients/*", "/outbox/*", "/acceptance/*", "/consent/*", "/provider/*", "/new-case/*", "/monitoring/*"};
 
   @Bean
   FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(

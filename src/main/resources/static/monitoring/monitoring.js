@@ -1,0 +1,171 @@
+// Rebound's monitoring page (managers): integrations (create, with the token shown once; revoke) and every alert
+// received with what Rebound did with it, from /api/integrations and /api/alerts.
+'use strict';
+
+let session = null;
+const $ = (selector) => document.querySelector(selector);
+
+function say(text, problem) {
+  $('#message').textContent = text;
+  $('#message').className = problem ? 'problem' : '';
+}
+
+function api(method, path, body) {
+  return reboundApi(method, path, body, session && session.csrfToken);
+}
+
+function cell(row, text, className) {
+  const td = document.createElement('td');
+  td.textContent = text == null ? '' : text;
+  if (className) {
+    td.className = className;
+  }
+  row.append(td);
+  return td;
+}
+
+function when(value) {
+  return value ? new Date(value).toLocaleString() : '';
+}
+
+function problemText(answer, fallback) {
+  const body = answer.body || {};
+  const fields = (body.errors || []).map((e) => e.field + ': ' + e.reason).join('; ');
+  return (body.detail || fallback) + (fields ? ' (' + fields + ')' : '');
+}
+
+async function integrations() {
+  const answer = await api('GET', '/api/integrations');
+  if (answer.status !== 200) {
+    say(problemText(answer, 'The integrations could not be read (' + answer.status + ').'), true);
+    return;
+  }
+  const body = $('#integrations tbody');
+  body.replaceChildren();
+  for (const i of answer.body) {
+    const row = document.createElement('tr');
+    cell(row, i.name);
+    cell(row, i.allClients ? 'all clients' : i.clients.join(', '));
+    cell(row, i.clientLabel);
+    cell(row, i.tokenHint);
+    cell(row, when(i.createdAt) + ' · ' + i.createdBy);
+    cell(row, when(i.lastUsedAt));
+    cell(row, i.state + (i.revokedAt ? ' ' + when(i.revokedAt) + ' · ' + i.revokedBy : ''), i.state);
+    const actions = cell(row, '');
+    if (i.state === 'active') {
+      const revoke = document.createElement('button');
+      revoke.type = 'button';
+      revoke.textContent = 'Revoke';
+      revoke.addEventListener('click', async () => {
+        if (!confirm('Revoke "' + i.name + '"? Its monitor can no longer post alerts.')) {
+          return;
+        }
+        const done = await api('DELETE', '/api/integrations/' + encodeURIComponent(i.id));
+        say(done.status === 200 ? '"' + i.name + '" is revoked.' : problemText(done, 'Not revoked.'), done.status !== 200);
+        integrations();
+      });
+      actions.append(revoke);
+    }
+    body.append(row);
+  }
+}
+
+async function create(event) {
+  event.preventDefault();
+  const all = $('#all-clients').checked;
+  const request = { name: $('#name').value.trim(), clientLabel: $('#label').value.trim() };
+  if (all) {
+    request.allClients = true;
+  } else {
+    request.clients = $('#clients').value.split(',').map((c) => c.trim()).filter((c) => c);
+  }
+  const answer = await api('POST', '/api/integrations', request);
+  if (answer.status !== 201) {
+    say(problemText(answer, 'Not created (' + answer.status + ').'), true);
+    return;
+  }
+  $('#token-name').textContent = answer.body.name;
+  $('#token').textContent = answer.body.token;
+  $('#token-box').hidden = false;
+  say('Integration "' + answer.body.name + '" created.');
+  $('#create').reset();
+  integrations();
+}
+
+function chart(counts) {
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const bar = $('#chart');
+  bar.replaceChildren();
+  for (const [decision, count] of Object.entries(counts)) {
+    const part = document.createElement('span');
+    part.className = decision;
+    part.style.flex = String(count);
+    part.textContent = decision + ' ' + count;
+    part.title = count + ' of ' + total + ' alerts ' + decision;
+    bar.append(part);
+  }
+}
+
+async function alerts() {
+  const query = new URLSearchParams();
+  if ($('#decision').value) {
+    query.set('decision', $('#decision').value);
+  }
+  const answer = await api('GET', '/api/alerts?' + query);
+  if (answer.status !== 200) {
+    say(problemText(answer, 'The alerts could not be read (' + answer.status + ').'), true);
+    return;
+  }
+  chart(answer.body.counts);
+  const body = $('#alerts tbody');
+  body.replaceChildren();
+  for (const a of answer.body.items) {
+    const row = document.createElement('tr');
+    cell(row, when(a.receivedAt));
+    cell(row, a.integration + (a.source && a.source !== a.integration ? ' · ' + a.source : ''));
+    cell(row, a.clientId || (a.clientLabelValue ? '“' + a.clientLabelValue + '”?' : '—'));
+    cell(row, (a.name ? a.name + ': ' : '') + (a.summary || a.key));
+    cell(row, a.status);
+    cell(row, a.decision, a.decision);
+    cell(row, a.reason);
+    const caseCell = cell(row, '');
+    if (a.caseNumber) {
+      const link = document.createElement('a');
+      link.href = '/api/incidents/' + encodeURIComponent(a.caseNumber) + '/report';
+      link.textContent = a.caseNumber;
+      caseCell.append(link);
+    }
+    body.append(row);
+  }
+  if (!answer.body.items.length) {
+    say('No alerts' + ($('#decision').value ? ' ' + $('#decision').value : '') + '.');
+  }
+}
+
+async function start() {
+  const who = await api('GET', '/api/session');
+  if (who.status === 401) {
+    location.replace('/camunda/app/tasklist/default/');
+    return;
+  }
+  if (who.status !== 200) {
+    say('Monitoring cannot be read now (' + who.status + '). Try again in a moment.', true);
+    return;
+  }
+  session = who.body;
+  $('#who').textContent = session.userId;
+  if (!(session.groups || []).some((g) => g === 'managers' || g === 'camunda-admin')) {
+    say('Monitoring is for managers.', true);
+    return;
+  }
+  $('#integrations-section').hidden = false;
+  $('#alerts-section').hidden = false;
+  $('#create').addEventListener('submit', create);
+  $('#all-clients').addEventListener('change', () => { $('#clients').disabled = $('#all-clients').checked; });
+  $('#decision').addEventListener('change', () => alerts());
+  $('#refresh').addEventListener('click', () => alerts());
+  integrations();
+  alerts();
+}
+
+start();

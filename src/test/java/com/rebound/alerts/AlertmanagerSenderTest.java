@@ -1,0 +1,159 @@
+package com.rebound.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.rebound.ApiCalls;
+import com.rebound.ReboundSpringBootTest;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The real sender: Debian's {@code prometheus-alertmanager} (installed by {@code .ci/run}), started on a free port
+ * with a receiver pointing at Rebound with an integration token, is fed two alerts of one outage through its own
+ * API, firing then resolved. Alertmanager groups them (by client and alert name) and posts its webhook: one case,
+ * both alerts attached, then both noted as back, the case still open and its technicians told.
+ */
+@ReboundSpringBootTest
+class AlertmanagerSenderTest {
+
+  private static final Path BINARY = Path.of("/usr/bin/prometheus-alertmanager");
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  JdbcTemplate jdbc;
+  private Process alertmanager;
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    if (alertmanager != null) {
+      alertmanager.destroy();
+      alertmanager.waitFor();
+    }
+  }
+
+  @Test
+  void alertmanagerOpensOneCaseForAGroup_andItsResolvedNotificationIsNotedNotClosing() throws Exception {
+    assertThat(BINARY).as("Debian's prometheus-alertmanager is needed for this test: .ci/run installs it "
+        + "(apt-get install prometheus-alertmanager)").isExecutable();
+    String integration = "Alertmanager " + UUID.randomUUID();
+    String token = Alerts.integration(port, integration, null, "client");
+    int amPort = freePort();
+    Path folder = Files.createDirectories(Path.of("target", "alertmanager-" + System.currentTimeMillis()));
+    Path config = folder.resolve("alertmanager.yml");
+    Files.writeString(config, """
+        route:
+          receiver: rebound
+          group_by: ['client', 'alertname']
+          group_wait: 1s
+          group_interval: 1s
+          repeat_interval: 1h
+        receivers:
+          - name: rebound
+            webhook_configs:
+              - url: http://127.0.0.1:%d/api/alerts/alertmanager
+                send_resolved: true
+                http_config:
+                  authorization:
+                    type: Bearer
+                    credentials: %s
+        """.formatted(port, token));
+    alertmanager = new ProcessBuilder(BINARY.toString(), "--config.file=" + config.toAbsolutePath(),
+        "--storage.path=" + folder.resolve("data").toAbsolutePath(), "--web.listen-address=127.0.0.1:" + amPort,
+        "--cluster.listen-address=").redirectErrorStream(true).redirectOutput(folder.resolve("alertmanager.log").toFile()).start();
+    String am = "http://127.0.0.1:" + amPort;
+    await("Alertmanager ready (see " + folder.resolve("alertmanager.log") + ")",
+        () -> get(am + "/-/ready").statusCode() == 200);
+
+    String alertName = "FileServerDown" + UUID.randomUUID().toString().substring(0, 8);
+    Instant started = Instant.now().minusSeconds(60);
+    assertThat(postAlerts(am, alertName, started, null).statusCode()).isEqualTo(200);
+
+    await("the case opened by Alertmanager's notification", () -> count("opened", alertName) == 1 && attachedCount(alertName) == 2);
+    String caseNumber = jdbc.queryForObject("SELECT case_number FROM rebound_alert WHERE alert_name = ? AND decision = 'opened'",
+        String.class, alertName);
+    JsonNode detail = Alerts.read(ApiCalls.call(port, "tech", "GET", "/api/incidents/" + caseNumber, null));
+    assertThat(detail.get("reportedBy").asText()).isEqualTo("Monitoring: " + integration + " (alertmanager)");
+    assertThat(detail.get("summary").asText()).startsWith("File server");
+    assertThat(detail.get("alerts")).hasSize(2);
+    assertThat(detail.get("alerts").get(0).get("link").asText()).startsWith("http://prometheus.example/graph");
+
+    // the outage is over for the monitor: Alertmanager sends the group resolved
+    assertThat(postAlerts(am, alertName, started, Instant.now().minusSeconds(1)).statusCode()).isEqualTo(200);
+    await("both alerts noted as back", () -> count("resolved", alertName) == 2);
+
+    JsonNode after = Alerts.read(ApiCalls.call(port, "tech", "GET", "/api/incidents/" + caseNumber, null));
+    assertThat(after.get("state").asText()).isEqualTo("open");
+    assertThat(after.get("alerts")).allSatisfy(alert -> assertThat(alert.get("status").asText()).isEqualTo("resolved"));
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rebound_alert WHERE alert_name = ? AND decision = 'opened'", Integer.class,
+        alertName)).as("one case for the group").isEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rebound_outbox WHERE kind = 'alertResolved' AND case_number = ?",
+        Integer.class, caseNumber)).isPositive();
+  }
+
+  private HttpResponse<String> postAlerts(String am, String alertName, Instant startsAt, Instant endsAt) throws Exception {
+    StringBuilder alerts = new StringBuilder("[");
+    for (String server : List.of("fs01", "fs02")) {
+      alerts.append(alerts.length() > 1 ? "," : "").append("""
+          {"labels": {"alertname": "%s", "client": "northwind-logistics", "severity": "critical", "instance": "%s:9100"},
+           "annotations": {"summary": "File server %s does not answer"},
+           "startsAt": "%s", %s "generatorURL": "http://prometheus.example/graph?g0.expr=up"}""".formatted(alertName, server, server,
+          startsAt, endsAt == null ? "" : "\"endsAt\": \"" + endsAt + "\","));
+    }
+    alerts.append(']');
+    return HTTP.send(HttpRequest.newBuilder(URI.create(am + "/api/v2/alerts")).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(alerts.toString())).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private int count(String decision, String alertName) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM rebound_alert WHERE alert_name = ? AND decision = ?", Integer.class, alertName,
+        decision);
+  }
+
+  private int attachedCount(String alertName) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM rebound_case_alert WHERE alert_name = ?", Integer.class, alertName);
+  }
+
+  private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static void await(String what, Callable<Boolean> condition) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        if (condition.call()) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("waited 60 s for " + what);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
