@@ -40,6 +40,10 @@ class AlertLedger {
   /** Attaches the alert to the case, or counts it again when the case has it: last seen, times seen, firing or resolved. */
   void attach(String processInstanceId, String caseNumber, String clientId, Integration integration, ReceivedAlert alert,
       String groupHash, boolean openedCase, Instant now) {
+    // the case's row (the one every answer to the case locks): two new alerts of one group, arriving together on any
+    // nodes, are attached one after the other, so the second counts the first's row instead of inserting it again
+    jdbc.queryForList("SELECT process_instance_id FROM rebound_case WHERE process_instance_id = ? FOR UPDATE", String.class,
+        processInstanceId);
     Timestamp at = Timestamp.from(now);
     int updated = alert.firing()
         ? jdbc.update("UPDATE rebound_case_alert SET last_seen = ?, times_seen = times_seen + 1, status = 'firing', resolved_at = NULL "
