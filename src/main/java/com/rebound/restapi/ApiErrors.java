@@ -29,7 +29,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * How Rebound's own API ({@code /api}) answers errors: RFC 9457 problem details ({@link Problems}), with
  * each bad field and its reason, including a value of the wrong type or format in a JSON body.
  */
-@RestControllerAdvice(basePackages = "com.rebound")
+@RestControllerAdvice
 class ApiErrors {
 
   @ExceptionHandler(ApiProblem.class)

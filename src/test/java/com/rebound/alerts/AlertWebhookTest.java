@@ -262,9 +262,12 @@ class AlertWebhookTest {
     HttpResponse<String> outbox = ApiCalls.call(port, "manager", "GET", "/api/outbox?status=LOST", null);
     HttpResponse<String> backups = ApiCalls.call(port, "tech", "GET", "/api/admin/backups", null);
     HttpResponse<String> anonymous = ApiCalls.call(port, "nobody", "GET", "/api/clients", null);
+    HttpResponse<String> noSuchDoor = ApiCalls.call(port, "tech", "GET", "/api/no-such-door", null);
+    HttpResponse<String> wrongMethod = ApiCalls.call(port, "tech", "PATCH", "/api/incidents", "{}");
     HttpResponse<String> engineRest = ApiCalls.call(port, "tech", "GET", "/engine-rest/task/no-such-task", null);
 
-    for (HttpResponse<String> problem : List.of(badDate, badType, noCase, noClient, outbox, backups, anonymous)) {
+    for (HttpResponse<String> problem : List.of(badDate, badType, noCase, noClient, outbox, backups, anonymous, noSuchDoor,
+        wrongMethod)) {
       assertThat(problem.headers().firstValue("Content-Type")).as(problem.uri() + " " + problem.body())
           .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
       JsonNode body = read(problem);
@@ -282,6 +285,8 @@ class AlertWebhookTest {
     assertThat(fields(outbox)).containsExactly("status");
     assertThat(backups.statusCode()).isEqualTo(403);
     assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(noSuchDoor.statusCode()).isEqualTo(404);
+    assertThat(wrongMethod.statusCode()).isEqualTo(405);
     // Camunda's REST API keeps its own shape
     assertThat(engineRest.headers().firstValue("Content-Type").orElse("")).doesNotContain("problem");
     assertThat(read(engineRest).has("message")).isTrue();
