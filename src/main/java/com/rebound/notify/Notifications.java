@@ -69,17 +69,19 @@ public class Notifications {
   /** A message to every member of a group, about a case read outside a step (a scheduled check). */
   void toGroup(MessageKind kind, String groupId, Map<String, Object> caseVariables, String processInstanceId, String dedupKey,
       Map<String, Object> extra) {
-    Object clientId = caseVariables.get(ProcedureVariables.CLIENT_ID);
-    String zone = recipients.client(clientId instanceof String id ? id : null).map(c -> c.businessHours().timeZone()).orElse(null);
-    send(kind, recipients.group(groupId).in(zone), caseVariables, processInstanceId, dedupKey, extra, null);
+    send(kind, recipients.group(groupId).in(clientZone(caseVariables)), caseVariables, processInstanceId, dedupKey, extra, null);
   }
 
   /** A message to one user, about a case read outside a step. */
   void toUser(MessageKind kind, String userId, Map<String, Object> caseVariables, String processInstanceId, String dedupKey,
       Map<String, Object> extra) {
+    send(kind, recipients.user(userId).in(clientZone(caseVariables)), caseVariables, processInstanceId, dedupKey, extra, null);
+  }
+
+  /** The time zone of the client of a case read outside a step. */
+  private String clientZone(Map<String, Object> caseVariables) {
     Object clientId = caseVariables.get(ProcedureVariables.CLIENT_ID);
-    String zone = recipients.client(clientId instanceof String id ? id : null).map(c -> c.businessHours().timeZone()).orElse(null);
-    send(kind, recipients.user(userId).in(zone), caseVariables, processInstanceId, dedupKey, extra, null);
+    return recipients.client(clientId instanceof String id ? id : null).map(c -> c.businessHours().timeZone()).orElse(null);
   }
 
   private void send(MessageKind kind, Recipients.Audience audience, VariableScope scope, String processInstanceId,
