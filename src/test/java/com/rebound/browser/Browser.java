@@ -126,6 +126,17 @@ final class Browser implements AutoCloseable {
     element.click();
   }
 
+  /**
+   * Clicks a button that submits a form and waits for the page the server answers with: the old
+   * page's elements (its h1, its notices) must not be read while the new one is on its way.
+   */
+  void submit(WebElement button) {
+    WebElement before = driver.findElement(By.tagName("html"));
+    click(button);
+    wait.withMessage("the page after submitting the form").until(ExpectedConditions.stalenessOf(before));
+    wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+  }
+
   void type(String label, String text) {
     WebElement field = fieldByLabel(label);
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);

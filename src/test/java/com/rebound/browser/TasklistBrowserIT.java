@@ -202,7 +202,7 @@ class TasklistBrowserIT {
 
     recordResult("Juan García", "Presupuestos de mayo", "ok", null);
     assertThat(browser.waitFor(By.cssSelector(".notice.ok")).getText()).isEqualTo("Su resultado se ha guardado. Gracias.");
-    browser.driver.findElement(By.cssSelector("form[action$='/results'] button")).click();   // nothing filled in
+    browser.submit(browser.driver.findElement(By.cssSelector("form[action$='/results'] button")));   // nothing filled in
     assertThat(browser.waitFor(By.cssSelector(".notice.problem")).getText()).isEqualTo("Corrija los campos marcados abajo.");
     assertThat(browser.driver.findElements(By.cssSelector(".error"))).extracting(org.openqa.selenium.WebElement::getText)
         .contains("Rellene este campo.", "Indique si funciona o si hay un problema.");
@@ -216,7 +216,7 @@ class TasklistBrowserIT {
     WebElement contact = browser.driver.findElement(By.name("submittedBy"));
     browser.click(contact);
     contact.sendKeys("Juan García");
-    browser.click(browser.driver.findElement(By.cssSelector("form[action$='/submit'] button")));
+    browser.submit(browser.driver.findElement(By.cssSelector("form[action$='/submit'] button")));
     assertThat(browser.waitFor(By.tagName("h1")).getText()).isEqualTo("Esta ronda está cerrada");
     assertThat(browser.driver.findElement(By.cssSelector(".notice")).getText()).contains("Juan García", "se encontraron problemas");
     browser.screenshot("8-acceptance-phone-closed");
@@ -311,8 +311,7 @@ class TasklistBrowserIT {
     if (description != null) {
       type(By.name("description"), description);
     }
-    browser.click(browser.driver.findElement(By.cssSelector("form[action$='/results'] button")));
-    browser.waitFor(By.tagName("h1"));
+    browser.submit(browser.driver.findElement(By.cssSelector("form[action$='/results'] button")));
   }
 
   private void type(By by, String text) {
