@@ -46,6 +46,12 @@ class ReportController {
         .body(report.content());
   }
 
+  /** The PDF by its own address, for a link in a page (a browser cannot ask for it by Accept). */
+  @GetMapping("/api/incidents/{caseNumber}/report.pdf")
+  ResponseEntity<byte[]> pdfByName(@PathVariable String caseNumber, @RequestParam(required = false) String language) {
+    return pdf(caseNumber, language);
+  }
+
   @GetMapping(value = "/api/incidents/{caseNumber}/report", produces = MediaType.TEXT_HTML_VALUE)
   ResponseEntity<byte[]> html(@PathVariable String caseNumber, @RequestParam(required = false) String language,
       jakarta.servlet.http.HttpServletResponse response) {

@@ -31,7 +31,8 @@ public class CurrentUser {
     }
   }
 
-  private boolean inAnyGroup(List<String> groups) {
+  /** True when the caller is in one of the groups. */
+  public boolean inAnyGroup(List<String> groups) {
     Authentication current = identity.getCurrentAuthentication();
     return current != null && current.getGroupIds() != null && current.getGroupIds().stream().anyMatch(groups::contains);
   }
