@@ -23,6 +23,8 @@ class Accounts implements InitializingBean {
 
   static final String TECHNICIANS = "technicians";
   static final String MANAGERS = "managers";
+  /** Accounts that may read /actuator/prometheus and nothing else (a Prometheus server's scrape account). */
+  static final String METRICS = "metrics";
   private static final Logger LOG = LoggerFactory.getLogger(Accounts.class);
 
   private record Demo(String id, String firstName, String lastName, String group) {
@@ -31,7 +33,8 @@ class Accounts implements InitializingBean {
   private static final List<Demo> DEMO = List.of(
       new Demo("admin", "Ada", "Admin", Groups.CAMUNDA_ADMIN),
       new Demo("tech", "Tomás", "Technician", TECHNICIANS),
-      new Demo("manager", "Marta", "Manager", MANAGERS));
+      new Demo("manager", "Marta", "Manager", MANAGERS),
+      new Demo("metrics", "Prometheus", "Scraper", METRICS));
 
   private final IdentityService identity;
   private final StartupLock startupLock;
@@ -52,6 +55,7 @@ class Accounts implements InitializingBean {
     group(Groups.CAMUNDA_ADMIN, "Camunda administrators", Groups.GROUP_TYPE_SYSTEM);
     group(TECHNICIANS, "Technicians", Groups.GROUP_TYPE_WORKFLOW);
     group(MANAGERS, "Managers", Groups.GROUP_TYPE_WORKFLOW);
+    group(METRICS, "Metrics readers (Prometheus)", Groups.GROUP_TYPE_SYSTEM);
     if (demoUsers) {
       DEMO.forEach(this::demoUser);
     }

@@ -101,6 +101,11 @@ class ReboundAuthenticationFilter extends OncePerRequestFilter {
       }
       return;
     }
+    String refusal = doorRefusal(path, identity.groups());
+    if (refusal != null) {
+      Problems.write(request, response, HttpServletResponse.SC_FORBIDDEN, "forbidden", "Forbidden", "AuthorizationException", refusal);
+      return;
+    }
     IdentityService identityService = engine.getIdentityService();
     identityService.setAuthentication(identity.userId(), identity.groups(), identity.tenants());
     try {
@@ -109,6 +114,25 @@ class ReboundAuthenticationFilter extends OncePerRequestFilter {
       identityService.clearAuthentication();
     }
   }
+
+  /**
+   * Why a logged-in account may not use this door, or null: the actuator's meters (Prometheus) are for the
+   * metrics account and managers; the metrics account reads them and nothing else.
+   */
+  static String doorRefusal(String path, java.util.List<String> groups) {
+    boolean meters = path.startsWith("/actuator/") && !OPEN.matcher(path).matches();
+    boolean reader = groups.stream().anyMatch(METER_READERS::contains);
+    if (meters && !reader) {
+      return "Only the metrics account (group metrics) and managers may read Rebound's meters.";
+    }
+    if (!meters && !OPEN.matcher(path).matches() && !groups.isEmpty() && groups.stream().allMatch(METRICS_GROUP::equals)) {
+      return "The metrics account reads /actuator/prometheus only.";
+    }
+    return null;
+  }
+
+  private static final String METRICS_GROUP = "metrics";
+  private static final Set<String> METER_READERS = Set.of(METRICS_GROUP, "managers", "camunda-admin");
 
   /** True when the raw path has no dot segments, empty segments, path parameters or encoded slashes and dots. */
   static boolean normalised(String path) {
