@@ -15,7 +15,8 @@ class SecurityConfiguration {
 
   private static final String[] DOORS = {"/engine-rest/*", "/api/*", "/actuator/*"};
   /** Rebound's own pages: static, they hold no data; what they show comes through /api with the user's login. */
-  private static final String[] PAGES = {"/clients/*", "/outbox/*", "/acceptance/*", "/consent/*", "/provider/*", "/new-case/*", "/monitoring/*"};
+  private static final String[] PAGES = {"/clients/*", "/outbox/*", "/acceptance/*", "/consent/*", "/provider/*", "/new-case/*", "/monitoring/*",
+      "/console/*"};
 
   @Bean
   FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(

@@ -3,5 +3,7 @@ export default {
   app: {
     name: 'Cockpit',
     vendor: 'Rebound'
-  }
+  },
+  // Rebound's console (cases, dashboard) in the header
+  customScripts: ['scripts/rebound-links']
 };

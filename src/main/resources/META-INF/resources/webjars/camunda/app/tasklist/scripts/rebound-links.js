@@ -1,5 +1,6 @@
-// Rebound's own pages in Tasklist's header (a plugin of the documented kind, loaded by config.js):
-// reporting a disaster and the clients for everyone, the outbox and monitoring for managers; nothing a user could not open.
+// Rebound's own pages in Tasklist's header (a plugin of the documented kind, loaded by config.js): reporting a
+// disaster, the console's cases and the clients for everyone; the dashboard, outbox and monitoring for managers;
+// nothing a user could not open.
 export default {
   id: 'rebound.links',
   pluginPoint: 'tasklist.navbar.action',
@@ -12,7 +13,8 @@ export default {
           return;
         }
         const managers = (session.groups || []).some((g) => g === 'managers' || g === 'camunda-admin');
-        const links = [['Report a disaster', '/new-case/'], ['Clients', '/clients/']].concat(managers ? [['Outbox', '/outbox/'], ['Monitoring', '/monitoring/']] : []);
+        const links = [['Report a disaster', '/new-case/'], ['Cases', '/console/'], ['Clients', '/clients/']]
+          .concat(managers ? [['Dashboard', '/console/dashboard.html'], ['Outbox', '/outbox/'], ['Monitoring', '/monitoring/']] : []);
         node.replaceChildren(...links.map(([label, href]) => {
           const link = document.createElement('a');
           link.href = href;

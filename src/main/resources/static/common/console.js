@@ -1,0 +1,118 @@
+// Rebound's console header, one for every staff page (cases, dashboard, clients, outbox, monitoring): Rebound's
+// name, the pages the user may open, Tasklist and Cockpit, and who is logged in. Drawn at once, with the
+// managers' links shown when /api/session says the user is a manager. The page's own script reads the session too.
+'use strict';
+
+(function drawConsoleHeader() {
+  const header = document.querySelector('header.console');
+  if (!header) {
+    return;
+  }
+  const current = header.dataset.page;
+  const links = [
+    ['cases', 'Cases', '/console/', false],
+    ['dashboard', 'Dashboard', '/console/dashboard.html', true],
+    ['clients', 'Clients', '/clients/', false],
+    ['outbox', 'Outbox', '/outbox/', true],
+    ['monitoring', 'Monitoring', '/monitoring/', true],
+    ['new-case', 'Report a disaster', '/new-case/', false],
+    ['tasklist', 'Tasklist', '/camunda/app/tasklist/', false],
+    ['cockpit', 'Cockpit', '/camunda/app/cockpit/', true]
+  ];
+  const brand = document.createElement('a');
+  brand.className = 'brand';
+  brand.href = '/console/';
+  brand.textContent = 'Rebound';
+  const nav = document.createElement('nav');
+  nav.setAttribute('aria-label', 'Rebound');
+  for (const [id, label, href, managersOnly] of links) {
+    const link = document.createElement('a');
+    link.href = href;
+    link.textContent = label;
+    link.dataset.link = id;
+    if (id === current) {
+      link.className = 'current';
+      link.setAttribute('aria-current', 'page');
+    }
+    link.hidden = managersOnly;
+    if (managersOnly) {
+      link.classList.add('managers-link');
+    }
+    nav.append(link);
+  }
+  const who = document.createElement('span');
+  who.id = 'who';
+  who.className = 'who';
+  header.replaceChildren(brand, nav, who);
+  fetch('/api/session', { credentials: 'same-origin', headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' } })
+    .then((answer) => (answer.ok ? answer.json() : null))
+    .then((session) => {
+      if (!session) {
+        return;
+      }
+      who.textContent = session.userId;
+      const manager = (session.groups || []).some((g) => g === 'managers' || g === 'camunda-admin');
+      for (const link of nav.querySelectorAll('.managers-link')) {
+        link.hidden = !manager;
+      }
+    });
+}());
+
+// Helpers the console's pages share.
+const consoleHelpers = {
+  cell(row, text, className) {
+    const td = document.createElement('td');
+    td.textContent = text == null ? '' : text;
+    if (className) {
+      td.className = className;
+    }
+    row.append(td);
+    return td;
+  },
+  when(value) {
+    return value ? new Date(value).toLocaleString() : '';
+  },
+  // minutes as "3 d 4 h", "5 h 10 min" or "12 min"
+  duration(minutes) {
+    if (minutes == null) {
+      return '';
+    }
+    const sign = minutes < 0 ? '-' : '';
+    let m = Math.abs(Math.round(minutes));
+    const days = Math.floor(m / 1440);
+    m -= days * 1440;
+    const hours = Math.floor(m / 60);
+    m -= hours * 60;
+    if (days > 0) {
+      return sign + days + ' d ' + hours + ' h';
+    }
+    return sign + (hours > 0 ? hours + ' h ' + m + ' min' : m + ' min');
+  },
+  problemText(answer, fallback) {
+    const body = answer.body || {};
+    const fields = (body.errors || []).map((e) => e.field + ': ' + e.reason).join('; ');
+    return (body.detail || fallback) + (fields ? ' (' + fields + ')' : '');
+  },
+  say(text, problem) {
+    const message = document.querySelector('#message');
+    message.textContent = text;
+    message.className = problem ? 'problem' : '';
+  },
+  // the session, or null after sending a user who is not logged in to the webapps' login
+  async session() {
+    const who = await reboundApi('GET', '/api/session');
+    if (who.status === 401) {
+      location.replace('/camunda/app/tasklist/default/');
+      return null;
+    }
+    if (who.status !== 200) {
+      consoleHelpers.say('Rebound cannot be reached now (' + who.status + '). Try again in a moment.', true);
+      return null;
+    }
+    return who.body;
+  },
+  isManager(session) {
+    return (session.groups || []).some((g) => g === 'managers' || g === 'camunda-admin');
+  },
+  RTO_WORDS: { notAgreed: 'not agreed', running: 'running', met: 'met', breached: 'breached', notRecovered: 'not recovered' }
+};

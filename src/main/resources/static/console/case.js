@@ -1,0 +1,188 @@
+// A case page: /api/cases/{caseNumber} (the case summary, its rounds, its mails for managers) and, while the
+// engine's history of the case is kept, its timeline from /api/incidents/{caseNumber}.
+'use strict';
+
+(function casePage() {
+  const h = consoleHelpers;
+  const $ = (selector) => document.querySelector(selector);
+
+  function fact(label, value) {
+    const div = document.createElement('div');
+    const b = document.createElement('b');
+    b.textContent = label;
+    div.append(b, value == null || value === '' ? '—' : String(value));
+    $('#facts').append(div);
+  }
+
+  function clock(rto) {
+    const box = $('#clock');
+    box.replaceChildren();
+    const status = document.createElement('p');
+    status.className = 'rto-' + rto.status;
+    status.textContent = 'RTO ' + (h.RTO_WORDS[rto.status] || rto.status);
+    box.append(status);
+    if (rto.status === 'notAgreed') {
+      return;
+    }
+    const agreedMinutes = rto.hours * 60;
+    const bar = document.createElement('div');
+    bar.className = 'bar' + (rto.status === 'breached' ? ' late' : '');
+    const fill = document.createElement('span');
+    // a share of the agreed RTO, in wall-clock minutes (a business-hours contract counts fewer)
+    fill.style.width = Math.min(100, Math.round(100 * rto.usedMinutes / Math.max(1, agreedMinutes))) + '%';
+    bar.append(fill);
+    box.append(bar);
+    const lines = [
+      'Agreed: ' + rto.hours + ' h' + (rto.countsBusinessHours ? ' (business hours)' : '') + ', from ' + h.when(rto.agreedAt),
+      'Due: ' + h.when(rto.deadline),
+      'Used: ' + h.duration(rto.usedMinutes)
+    ];
+    if (rto.minutesLeft != null) {
+      lines.push('Left: ' + h.duration(rto.minutesLeft));
+    }
+    if (rto.breachedByMinutes != null) {
+      lines.push('Breached by: ' + h.duration(rto.breachedByMinutes));
+    }
+    if (rto.recoveredAt) {
+      lines.push('Recovered (client accepted): ' + h.when(rto.recoveredAt));
+    }
+    for (const line of lines) {
+      const p = document.createElement('p');
+      p.textContent = line;
+      box.append(p);
+    }
+  }
+
+  function steps(list) {
+    const body = $('#steps tbody');
+    body.replaceChildren();
+    if (!list.length) {
+      const row = document.createElement('tr');
+      h.cell(row, 'No open step.', 'muted').colSpan = 5;
+      body.append(row);
+    }
+    for (const s of list) {
+      const row = document.createElement('tr');
+      h.cell(row, s.name);
+      h.cell(row, s.assignee || (s.candidateGroups || []).join(', '));
+      h.cell(row, h.when(s.since));
+      h.cell(row, h.when(s.due));
+      const link = document.createElement('a');
+      link.href = s.tasklist;
+      link.textContent = 'Open in Tasklist';
+      h.cell(row, '').append(link);
+      body.append(row);
+    }
+  }
+
+  function rounds(list) {
+    const box = $('#rounds');
+    box.replaceChildren();
+    if (!list.length) {
+      box.textContent = 'No acceptance round yet.';
+      box.className = 'muted';
+      return;
+    }
+    for (const r of list) {
+      const title = document.createElement('p');
+      title.textContent = 'Round ' + r.round + ': ' + r.outcome + (r.answeredBy ? ', answered by ' + r.answeredBy + ' (' + r.answeredVia + ')' : '')
+        + (r.closedAt ? ', ' + h.when(r.closedAt) : '');
+      const table = document.createElement('table');
+      table.className = 'round';
+      const head = document.createElement('tr');
+      for (const t of ['Tester', 'Tested', 'Result', 'Problem']) {
+        const th = document.createElement('th');
+        th.textContent = t;
+        head.append(th);
+      }
+      table.append(head);
+      for (const result of r.results) {
+        const row = document.createElement('tr');
+        h.cell(row, result.tester);
+        h.cell(row, result.tested);
+        h.cell(row, result.ok ? 'works' : 'problem', result.ok ? 'rto-met' : 'rto-breached');
+        h.cell(row, result.description);
+        table.append(row);
+      }
+      box.append(title, table);
+    }
+  }
+
+  function mails(list) {
+    const body = $('#mails tbody');
+    body.replaceChildren();
+    for (const m of list) {
+      const row = document.createElement('tr');
+      h.cell(row, h.when(m.createdAt));
+      h.cell(row, m.kind);
+      h.cell(row, m.subject);
+      h.cell(row, m.to);
+      h.cell(row, m.status);
+      h.cell(row, h.when(m.sentAt));
+      body.append(row);
+    }
+  }
+
+  async function timeline(caseNumber) {
+    const body = $('#timeline tbody');
+    const answer = await reboundApi('GET', '/api/incidents/' + encodeURIComponent(caseNumber));
+    body.replaceChildren();
+    if (answer.status !== 200) {
+      const row = document.createElement('tr');
+      h.cell(row, 'The engine no longer keeps this case\'s steps (its history was cleaned up); the numbers above remain.', 'muted').colSpan = 4;
+      body.append(row);
+      return;
+    }
+    for (const e of answer.body.timeline) {
+      const row = document.createElement('tr');
+      h.cell(row, e.name || e.step);
+      h.cell(row, e.by);
+      h.cell(row, h.when(e.startedAt));
+      h.cell(row, h.when(e.endedAt));
+      body.append(row);
+    }
+  }
+
+  async function start() {
+    const session = await h.session();
+    if (!session) {
+      return;
+    }
+    const caseNumber = new URLSearchParams(location.search).get('case') || '';
+    const answer = await reboundApi('GET', '/api/cases/' + encodeURIComponent(caseNumber));
+    if (answer.status !== 200) {
+      h.say(h.problemText(answer, 'The case could not be read (' + answer.status + ').'), true);
+      return;
+    }
+    const c = answer.body;
+    document.title = c.caseNumber + ' · Rebound';
+    $('#title').textContent = c.caseNumber + (c.client ? ' · ' + c.client.name : '');
+    $('#summary').textContent = c.summary || '';
+    fact('Client', c.client ? c.client.name : '');
+    fact('Severity', c.severity);
+    fact('State', c.state + (c.outcome ? ' (' + c.outcome + ')' : ''));
+    fact('Detected', h.when(c.detectedAt));
+    fact('Opened', h.when(c.openedAt));
+    fact('Assessed', h.when(c.assessedAt));
+    fact('Probable cause', c.probableCause);
+    fact('Approach', c.approach);
+    fact('RPO', c.rpo.status + (c.rpo.hours !== '' ? ' (agreed ' + c.rpo.hours + ' h, lost ' + (c.rpo.dataLossHours === '' ? '?' : c.rpo.dataLossHours) + ' h)' : ''));
+    fact('Acceptance rounds', c.acceptanceRounds);
+    fact('Restored', c.restored ? 'yes' : 'no');
+    fact('Prevention', c.preventionInterest);
+    fact('Closed', h.when(c.closedAt));
+    clock(c.rto);
+    steps(c.currentSteps || []);
+    rounds(c.rounds || []);
+    if (c.mails) {
+      $('#mails-section').hidden = false;
+      mails(c.mails);
+    }
+    $('#report-html').href = c.report.html;
+    $('#report-pdf').href = c.report.pdf;
+    $('#case').hidden = false;
+    await timeline(c.caseNumber);
+  }
+
+  start();
+}());

@@ -1,0 +1,107 @@
+// The console's case list: filters in the address (shareable), one page of 25 from /api/cases.
+'use strict';
+
+(function casesPage() {
+  const h = consoleHelpers;
+  const $ = (selector) => document.querySelector(selector);
+  const FILTERS = ['q', 'client', 'state', 'severity', 'rto', 'from', 'to'];
+  let page = 0;
+
+  function standing(item) {
+    if (item.state === 'closed') {
+      return 'closed' + (item.outcome ? ': ' + item.outcome : '');
+    }
+    return (item.currentSteps || []).map((s) => s.name + ' (' + (s.assignee || (s.candidateGroups || []).join(', ') || 'nobody') + ')')
+      .join('; ') || 'working';
+  }
+
+  function rtoText(rto) {
+    const words = h.RTO_WORDS[rto.status] || rto.status;
+    if (rto.status === 'running') {
+      return words + ', ' + h.duration(rto.minutesLeft) + ' left';
+    }
+    if (rto.status === 'breached') {
+      return words + ' by ' + h.duration(rto.breachedByMinutes);
+    }
+    return words;
+  }
+
+  async function list() {
+    const params = new URLSearchParams();
+    for (const name of FILTERS) {
+      if ($('#' + name).value) {
+        params.set(name, $('#' + name).value);
+      }
+    }
+    history.replaceState(null, '', '?' + params.toString() + (page ? '&page=' + page : ''));
+    params.set('page', page);
+    params.set('size', 25);
+    const answer = await reboundApi('GET', '/api/cases?' + params.toString());
+    if (answer.status !== 200) {
+      h.say(h.problemText(answer, 'The cases could not be read (' + answer.status + ').'), true);
+      return;
+    }
+    h.say('');
+    const body = $('#cases tbody');
+    body.replaceChildren();
+    for (const item of answer.body.items) {
+      const row = document.createElement('tr');
+      row.dataset.case = item.caseNumber;
+      const link = document.createElement('a');
+      link.href = 'case.html?case=' + encodeURIComponent(item.caseNumber);
+      link.textContent = item.caseNumber;
+      const first = h.cell(row, '');
+      first.append(link);
+      h.cell(row, item.client ? item.client.name : '');
+      h.cell(row, item.severity || '', item.severity ? 'sev-' + item.severity : '');
+      h.cell(row, item.summary);
+      h.cell(row, standing(item));
+      h.cell(row, rtoText(item.rto), 'rto-' + item.rto.status);
+      h.cell(row, h.when(item.openedAt));
+      row.addEventListener('click', (event) => {
+        if (event.target.tagName !== 'A') {
+          location.href = link.href;
+        }
+      });
+      body.append(row);
+    }
+    const total = answer.body.total;
+    const last = Math.max(0, Math.ceil(total / 25) - 1);
+    $('#page-info').textContent = total === 0 ? 'No case matches.' : 'Page ' + (page + 1) + ' of ' + (last + 1) + ' (' + total + ' cases)';
+    $('#previous').disabled = page === 0;
+    $('#next').disabled = page >= last;
+  }
+
+  async function start() {
+    const session = await h.session();
+    if (!session) {
+      return;
+    }
+    const query = new URLSearchParams(location.search);
+    const clients = await reboundApi('GET', '/api/clients?size=200');
+    if (clients.status === 200) {
+      for (const c of clients.body.items) {
+        const option = document.createElement('option');
+        option.value = c.id;
+        option.textContent = c.name;
+        $('#client').append(option);
+      }
+    }
+    for (const name of FILTERS) {
+      if (query.get(name)) {
+        $('#' + name).value = query.get(name);
+      }
+    }
+    page = Number(query.get('page') || 0);
+    $('#filters').addEventListener('submit', (event) => {
+      event.preventDefault();
+      page = 0;
+      list();
+    });
+    $('#previous').addEventListener('click', () => { page -= 1; list(); });
+    $('#next').addEventListener('click', () => { page += 1; list(); });
+    list();
+  }
+
+  start();
+}());
