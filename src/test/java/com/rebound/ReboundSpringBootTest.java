@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
@@ -11,6 +12,8 @@ import org.springframework.boot.test.context.SpringBootTest;
  * every test class with this annotation shares one running application.
  */
 @Target(ElementType.TYPE)
+// the meters are exported as in production (Spring Boot's tests leave them out by default): /actuator/prometheus exists
+@AutoConfigureObservability(tracing = false)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = ReboundApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {

@@ -1,0 +1,177 @@
+package com.rebound.casebook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rebound.ApiCalls;
+import com.rebound.ReboundSpringBootTest;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The test of {@code /actuator/prometheus} is a real Prometheus (Debian's {@code prometheus}, installed by
+ * {@code .ci/run}) scraping it with the metrics account, with the project's alert rules ({@code docs/prometheus-alerts.yml})
+ * loaded; every query of the Grafana dashboard ({@code docs/grafana-dashboard.json}) must be one Prometheus accepts and
+ * the meters it charts must exist. Who may read the meters: the metrics account and managers, not technicians; the
+ * metrics account reads nothing else.
+ */
+@ReboundSpringBootTest
+class PrometheusScrapeTest {
+
+  private static final Path PROMETHEUS = Path.of("/usr/bin/prometheus");
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  RuntimeService runtime;
+  private Process prometheus;
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    if (prometheus != null) {
+      prometheus.destroy();
+      prometheus.waitFor();
+    }
+  }
+
+  @Test
+  void onlyTheMetricsAccountAndManagersReadTheMeters() throws Exception {
+    assertThat(ApiCalls.call(port, "metrics", "GET", "/actuator/prometheus", null).statusCode()).isEqualTo(200);
+    assertThat(ApiCalls.call(port, "manager", "GET", "/actuator/prometheus", null).statusCode()).isEqualTo(200);
+    assertThat(ApiCalls.call(port, "tech", "GET", "/actuator/prometheus", null).statusCode()).isEqualTo(403);
+    assertThat(ApiCalls.call(port, null, "GET", "/actuator/prometheus", null).statusCode()).isEqualTo(401);
+    assertThat(ApiCalls.call(port, "metrics", "GET", "/api/cases", null).statusCode()).as("the metrics account reads meters only")
+        .isEqualTo(403);
+    assertThat(ApiCalls.call(port, "metrics", "GET", "/engine-rest/task", null).statusCode()).isEqualTo(403);
+    assertThat(ApiCalls.call(port, "metrics", "GET", "/actuator/health", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void debiansPrometheusScrapesRebound_loadsTheAlertRules_andAnswersEveryDashboardQuery() throws Exception {
+    assertThat(PROMETHEUS).as("Debian's prometheus is needed for this test: .ci/run installs it (apt-get install prometheus)")
+        .isExecutable();
+    // one open SEV-less case at least, so the open-case meter has a value of its own
+    runtime.startProcessInstanceByKey("disasterRecovery", Map.of("clientId", "northwind-logistics", "reportedBy", "Prometheus test",
+        "summary", "Scraped case"));
+    Path rules = Path.of("docs", "prometheus-alerts.yml").toAbsolutePath();
+    Path folder = Files.createDirectories(Path.of("target", "prometheus-" + System.currentTimeMillis())).toAbsolutePath();
+    Path config = folder.resolve("prometheus.yml");
+    Files.writeString(config, """
+        global:
+          scrape_interval: 1s
+          evaluation_interval: 1s
+        rule_files:
+          - %s
+        scrape_configs:
+          - job_name: rebound
+            metrics_path: /actuator/prometheus
+            basic_auth:
+              username: metrics
+              password: metrics
+            static_configs:
+              - targets: ['127.0.0.1:%d']
+        """.formatted(rules, port));
+    int promPort = freePort();
+    prometheus = new ProcessBuilder(PROMETHEUS.toString(), "--config.file=" + config, "--storage.tsdb.path=" + folder.resolve("data"),
+        "--web.listen-address=127.0.0.1:" + promPort).redirectErrorStream(true).redirectOutput(folder.resolve("prometheus.log").toFile())
+        .start();
+    String api = "http://127.0.0.1:" + promPort;
+    await("Prometheus ready (see " + folder.resolve("prometheus.log") + ")", () -> get(api + "/-/ready").statusCode() == 200);
+    await("the rebound target up", () -> {
+      JsonNode targets = JSON.readTree(get(api + "/api/v1/targets").body()).path("data").path("activeTargets");
+      return targets.size() == 1 && "up".equals(targets.get(0).path("health").asText());
+    });
+    await("a scrape with Rebound's meters", () -> !query(api, "rebound_cases_open").isEmpty());
+
+    double open = 0;
+    for (JsonNode series : query(api, "rebound_cases_open")) {
+      open += series.path("value").get(1).asDouble();
+    }
+    assertThat(open).as("open cases, all severities").isGreaterThanOrEqualTo(1);
+    assertThat(query(api, "rebound_outbox_messages")).extracting(s -> s.path("metric").path("status").asText())
+        .contains("pending", "failed");
+    for (String meter : new String[] {"rebound_cases_rto_breached", "rebound_cases_rto_warned", "rebound_steps_unclaimed_oldest_seconds",
+        "rebound_camunda_incidents_open", "jvm_memory_used_bytes", "hikaricp_connections_active", "http_server_requests_seconds_count"}) {
+      await(meter + " scraped", () -> !query(api, meter).isEmpty());   // HTTP timings appear after the first request served
+    }
+
+    JsonNode groups = JSON.readTree(get(api + "/api/v1/rules").body()).path("data").path("groups");
+    assertThat(groups).hasSize(1);
+    assertThat(groups.get(0).path("rules")).extracting(r -> r.path("name").asText())
+        .contains("ReboundOutboxFailing", "ReboundRtoBreached", "ReboundStepUnclaimedTooLong");
+    await("every alert rule evaluated without error", () -> {
+      JsonNode evaluated = JSON.readTree(get(api + "/api/v1/rules").body()).path("data").path("groups").get(0).path("rules");
+      for (JsonNode rule : evaluated) {
+        if (!"ok".equals(rule.path("health").asText())) {
+          return false;
+        }
+      }
+      return true;
+    });
+
+    JsonNode dashboard = JSON.readTree(Path.of("docs", "grafana-dashboard.json").toFile());
+    assertThat(dashboard.path("panels")).isNotEmpty();
+    for (JsonNode panel : dashboard.path("panels")) {
+      for (JsonNode target : panel.path("targets")) {
+        String expr = target.path("expr").asText();
+        JsonNode answer = JSON.readTree(get(api + "/api/v1/query?query=" + URLEncoder.encode(expr, StandardCharsets.UTF_8)).body());
+        assertThat(answer.path("status").asText()).as(panel.path("title").asText() + ": " + expr).isEqualTo("success");
+        // a rate needs two scrapes
+        await("data for " + panel.path("title").asText() + ": " + expr, () -> !query(api, expr).isEmpty());
+      }
+    }
+  }
+
+  private static JsonNode query(String api, String expr) throws Exception {
+    return JSON.readTree(get(api + "/api/v1/query?query=" + URLEncoder.encode(expr, StandardCharsets.UTF_8)).body())
+        .path("data").path("result");
+  }
+
+  private static HttpResponse<String> get(String url) throws Exception {
+    try {
+      return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (java.io.IOException notYet) {
+      return null;
+    }
+  }
+
+  private static void await(String what, Callable<Boolean> condition) throws Exception {
+    Instant until = Instant.now().plusSeconds(60);
+    while (Instant.now().isBefore(until)) {
+      try {
+        if (Boolean.TRUE.equals(condition.call())) {
+          return;
+        }
+      } catch (NullPointerException notAnsweringYet) {
+        // Prometheus not listening yet
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("waited 60 s for " + what);
+  }
+
+  private static int freePort() throws java.io.IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
