@@ -113,15 +113,15 @@ class ClusterIT {
     assertThat(single("SELECT COUNT(*) FROM ACT_RE_DEPLOYMENT")).as("deployments of bpmn/").isEqualTo(1);
     assertThat(counts("SELECT NAME_, COUNT(*) FROM ACT_RU_FILTER GROUP BY NAME_")).as("Tasklist filters").hasSize(3)
         .allSatisfy((name, count) -> assertThat(count).as(name).isEqualTo(1L));
-    assertThat(single("SELECT COUNT(*) FROM ACT_ID_USER")).as("demo accounts").isEqualTo(3);
-    assertThat(single("SELECT COUNT(*) FROM ACT_ID_GROUP")).as("groups").isEqualTo(3);
-    assertThat(single("SELECT COUNT(*) FROM ACT_ID_MEMBERSHIP")).as("memberships").isEqualTo(3);
+    assertThat(single("SELECT COUNT(*) FROM ACT_ID_USER")).as("demo accounts (admin, tech, manager, metrics)").isEqualTo(4);
+    assertThat(single("SELECT COUNT(*) FROM ACT_ID_GROUP")).as("groups (camunda-admin, technicians, managers, metrics)").isEqualTo(4);
+    assertThat(single("SELECT COUNT(*) FROM ACT_ID_MEMBERSHIP")).as("memberships").isEqualTo(4);
     assertThat(single("SELECT COUNT(*) FROM (SELECT GROUP_ID_, RESOURCE_TYPE_, RESOURCE_ID_ FROM ACT_RU_AUTHORIZATION "
         + "WHERE GROUP_ID_ IS NOT NULL GROUP BY GROUP_ID_, RESOURCE_TYPE_, RESOURCE_ID_ HAVING COUNT(*) > 1) twice"))
         .as("grants made twice").isZero();
     assertThat(single("SELECT COUNT(*) FROM rebound_client")).as("demo clients").isEqualTo(3);
     assertThat(single("SELECT COUNT(*) FROM flyway_schema_history WHERE success")).as("migrations applied once").isEqualTo(8);
-    figures.append("  simultaneous start on an empty database: 1 deployment, 1 version per model, 3 filters, 3 accounts\n");
+    figures.append("  simultaneous start on an empty database: 1 deployment, 1 version per model, 3 filters, 4 accounts\n");
   }
 
   @Test
