@@ -28,7 +28,7 @@
     const bar = document.createElement('div');
     bar.className = 'bar' + (rto.status === 'breached' ? ' late' : '');
     const fill = document.createElement('span');
-    // a share of the agreed RTO, in wall-clock minutes (a business-hours contract counts fewer)
+    // the share of the agreed RTO used, counted like the deadline (business hours where the contract says so)
     fill.style.width = Math.min(100, Math.round(100 * rto.usedMinutes / Math.max(1, agreedMinutes))) + '%';
     bar.append(fill);
     box.append(bar);

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import com.rebound.clocks.CaseClocks;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -25,10 +26,12 @@ class CaseBook {
 
   private final JdbcTemplate jdbc;
   private final TaskService tasks;
+  private final CaseClocks clocks;
 
-  CaseBook(JdbcTemplate jdbc, TaskService tasks) {
+  CaseBook(JdbcTemplate jdbc, TaskService tasks, CaseClocks clocks) {
     this.jdbc = jdbc;
     this.tasks = tasks;
+    this.clocks = clocks;
   }
 
   Map<String, Object> list(CaseFilter filter, int page, int size, Instant now) {
@@ -113,7 +116,7 @@ class CaseBook {
   }
 
   /** A case as a list shows it, with its RTO clock by the one rule, and for an open case its current steps. */
-  private static Map<String, Object> item(CaseRow row, Instant now, List<Map<String, Object>> steps) {
+  private Map<String, Object> item(CaseRow row, Instant now, List<Map<String, Object>> steps) {
     Map<String, Object> item = new LinkedHashMap<>();
     item.put("caseNumber", row.caseNumber());
     item.put("processInstanceId", row.processInstanceId());
@@ -138,7 +141,7 @@ class CaseBook {
     return item;
   }
 
-  private static Map<String, Object> rto(CaseRow row, Instant now) {
+  private Map<String, Object> rto(CaseRow row, Instant now) {
     Map<String, Object> rto = new LinkedHashMap<>();
     String status = row.rtoStatus(now);
     rto.put("status", status);
@@ -150,7 +153,13 @@ class CaseBook {
     rto.put("deadline", row.rtoDeadline());
     rto.put("countsBusinessHours", row.businessHours());
     Instant end = row.recoveredAt() != null ? row.recoveredAt() : now;
-    rto.put("usedMinutes", Math.max(0, Duration.between(row.agreedAt(), end).toMinutes()));
+    Duration used = Duration.between(row.agreedAt(), end);
+    if (row.businessHours() && clocks.countsBusinessHours(row.clientId())) {
+      // counted like the deadline: the client's business hours only (the one rule of clocks.CaseClocks#rto)
+      used = clocks.rto(row.clientId(), row.rtoHours(), java.util.Date.from(row.agreedAt()), row.recoveredAt(), !row.open(),
+          "unrecoverable".equals(row.approach()), now).used();
+    }
+    rto.put("usedMinutes", Math.max(0, used.toMinutes()));
     if ("running".equals(status)) {
       rto.put("minutesLeft", Duration.between(now, row.rtoDeadline()).toMinutes());
     }

@@ -34,6 +34,8 @@ class ConsoleBrowserIT {
   RuntimeService runtime;
   @Autowired
   TaskService tasks;
+  @Autowired
+  javax.sql.DataSource dataSource;
 
   private Browser browser;
 
@@ -49,9 +51,13 @@ class ConsoleBrowserIT {
   }
 
   @Test
-  void aManagerFiltersTheCases_opensACaseAndItsPdf_andReadsTheDashboard() {
+  void aManagerFiltersTheCases_opensACaseAndItsPdf_andReadsTheDashboard() throws Exception {
     String closed = closedCase();
     openCase("ladrillos-garcia", "Quotes folder deleted");
+    try (java.sql.Connection db = dataSource.getConnection()) {
+      // three years of an MSP's closed cases, so the dashboard has something to chart
+      com.rebound.operations.CaseHistoryGenerator.generate(db, 12, 1500, 3);
+    }
 
     browser = new Browser(port, 1400, 1000);
     browser.logIn("tasklist", "manager");
@@ -100,7 +106,11 @@ class ConsoleBrowserIT {
         .isEmpty();
 
     browser.open("/camunda/app/cockpit/default/");
-    browser.waitFor(By.cssSelector("a.rebound-link[href='/console/dashboard.html']")).click();
+    WebElement fromCockpit = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(20))
+        .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("a.rebound-link[href='/console/dashboard.html']")));   // in Cockpit's bar, or under More
+    browser.screenshot("15-cockpit-links-the-console");
+    browser.open(fromCockpit.getAttribute("href").replaceFirst("^https?://[^/]+", ""));
     browser.waitFor(By.cssSelector("#dashboard:not([hidden]) .tile"));
   }
 

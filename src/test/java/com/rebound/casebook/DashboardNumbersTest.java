@@ -171,6 +171,9 @@ class DashboardNumbersTest {
     assertThat(page.get("rto").get("status").asText()).isEqualTo("breached");
     assertThat(Instant.parse(page.get("rto").get("deadline").asText())).isEqualTo(madrid("2031-03-03T18:00").toInstant());
     assertThat(page.get("rto").get("countsBusinessHours").asBoolean()).isTrue();
+    // used from Monday 10:00 to Tuesday 10:00 Madrid in business hours: 8 on Monday, 2 on Tuesday
+    assertThat(page.get("rto").get("usedMinutes").asLong()).isEqualTo(600);
+    assertThat(page.get("rto").get("breachedByMinutes").asLong()).as("wall clock, from the deadline").isEqualTo(16 * 60);
     assertThat(page.get("acceptanceRounds").asInt()).isEqualTo(2);
     assertThat(page.get("rounds")).hasSize(2);
     assertThat(page.get("rounds").get(0).get("outcome").asText()).isEqualTo("problems");

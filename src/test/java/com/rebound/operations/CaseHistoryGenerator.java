@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
  * tables once (started and stopped, for H2) before; the clients and cases it adds are named {@code gen-...} and
  * {@code DR-<year>-9xxxxx}, so they never meet real ones.
  */
-final class CaseHistoryGenerator {
+public final class CaseHistoryGenerator {
 
   private static final List<String> SECTORS = List.of("Construction", "Accounting", "Logistics", "Health", "Retail", "Legal", "Education");
   private static final List<String> TIERS = List.of("basic", "standard", "high", "critical");
@@ -32,9 +32,16 @@ final class CaseHistoryGenerator {
 
   /** Adds {@code clients} clients and {@code cases} closed cases opened between three years ago and yesterday. */
   static void generate(String url, String user, String password, int clients, int cases, long seed) throws Exception {
+    try (Connection db = DriverManager.getConnection(url, user, password)) {
+      generate(db, clients, cases, seed);
+    }
+  }
+
+  /** The same, on a connection of the caller's (committed at the end, and every 2,000 cases). */
+  public static void generate(Connection db, int clients, int cases, long seed) throws Exception {
     SplittableRandom random = new SplittableRandom(seed);
     Instant now = Instant.now();
-    try (Connection db = DriverManager.getConnection(url, user, password)) {
+    {
       db.setAutoCommit(false);
       try (PreparedStatement insert = db.prepareStatement("INSERT INTO rebound_client (id, name, sector, user_count, criticality_tier, "
           + "response_time_minutes, rto_hours, rpo_hours, business_days, business_start, business_end, time_zone, business_hours_only, "
