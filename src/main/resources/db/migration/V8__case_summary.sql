@@ -31,11 +31,23 @@ ALTER TABLE rebound_case ADD COLUMN closed_at TIMESTAMP WITH TIME ZONE;
 -- recovered / restored / unrecoverable / notRecovered / cancelled, once closed
 ALTER TABLE rebound_case ADD COLUMN outcome VARCHAR(20);
 ALTER TABLE rebound_case ADD COLUMN updated_at TIMESTAMP WITH TIME ZONE;
+-- what the dashboard sums and ranks, stored so the database aggregates it: minutes from opening to the end of the
+-- assessment (time to respond) and from detection to the client's acceptance (time to recover), and the day, week
+-- (its Monday) and month (its first day), in UTC, of the opening and of the closing
+ALTER TABLE rebound_case ADD COLUMN response_minutes INT;
+ALTER TABLE rebound_case ADD COLUMN recovery_minutes INT;
+ALTER TABLE rebound_case ADD COLUMN opened_day DATE;
+ALTER TABLE rebound_case ADD COLUMN opened_week DATE;
+ALTER TABLE rebound_case ADD COLUMN opened_month DATE;
+ALTER TABLE rebound_case ADD COLUMN closed_day DATE;
+ALTER TABLE rebound_case ADD COLUMN closed_week DATE;
+ALTER TABLE rebound_case ADD COLUMN closed_month DATE;
 
 CREATE INDEX rebound_case_opened ON rebound_case (opened_at);
 CREATE INDEX rebound_case_closed ON rebound_case (closed_at);
 CREATE INDEX rebound_case_client ON rebound_case (client_id, opened_at);
 CREATE INDEX rebound_case_open_deadline ON rebound_case (state, rto_deadline);
+CREATE INDEX rebound_case_warned ON rebound_case (rto_warning_at);
 
 -- Cases opened before this version: what their history still says (client, severity, summary, closed or not).
 UPDATE rebound_case SET client_id = (SELECT MAX(v.TEXT_) FROM ACT_HI_VARINST v

@@ -30,6 +30,13 @@ public final class CaseHistoryGenerator {
   private CaseHistoryGenerator() {
   }
 
+  private static void setDays(PreparedStatement insert, int first, Instant instant) throws java.sql.SQLException {
+    java.time.LocalDate day = instant.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+    insert.setDate(first, java.sql.Date.valueOf(day));
+    insert.setDate(first + 1, java.sql.Date.valueOf(day.with(java.time.DayOfWeek.MONDAY)));
+    insert.setDate(first + 2, java.sql.Date.valueOf(day.withDayOfMonth(1)));
+  }
+
   /** Adds {@code clients} clients and {@code cases} closed cases opened between three years ago and yesterday. */
   static void generate(String url, String user, String password, int clients, int cases, long seed) throws Exception {
     try (Connection db = DriverManager.getConnection(url, user, password)) {
@@ -65,8 +72,9 @@ public final class CaseHistoryGenerator {
       try (PreparedStatement insert = db.prepareStatement("INSERT INTO rebound_case (process_instance_id, case_number, opened_at, "
           + "client_id, client_name, summary, severity, state, detected_at, assessed_at, probable_cause, approach, agreed_at, rto_hours, "
           + "rpo_hours, rto_deadline, business_hours, rto_warning_at, rto_breached_at, recovered_at, acceptance_rounds, restored, "
-          + "data_loss_hours, prevention_interest, closed_at, outcome, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'closed', ?, ?, ?, ?, ?, ?, "
-          + "?, ?, FALSE, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+          + "data_loss_hours, prevention_interest, closed_at, outcome, updated_at, response_minutes, recovery_minutes, opened_day, "
+          + "opened_week, opened_month, closed_day, closed_week, closed_month) VALUES (?, ?, ?, ?, ?, ?, ?, 'closed', ?, ?, ?, ?, ?, ?, "
+          + "?, ?, FALSE, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         long span = Duration.ofDays(3 * 365).toSeconds();
         for (int i = 0; i < cases; i++) {
           Instant opened = now.minusSeconds(86_400 + random.nextLong(span));
@@ -117,6 +125,14 @@ public final class CaseHistoryGenerator {
           insert.setTimestamp(23, Timestamp.from(closed));
           insert.setString(24, unrecoverable ? "unrecoverable" : restored ? "restored" : "recovered");
           insert.setTimestamp(25, Timestamp.from(closed));
+          insert.setLong(26, Duration.between(opened, assessed).toMinutes());
+          if (recovered == null) {
+            insert.setNull(27, Types.INTEGER);
+          } else {
+            insert.setLong(27, Duration.between(detected, recovered).toMinutes());
+          }
+          setDays(insert, 28, opened);
+          setDays(insert, 31, closed);
           insert.addBatch();
           if (i % 2_000 == 1_999) {
             insert.executeBatch();

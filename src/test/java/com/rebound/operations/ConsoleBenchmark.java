@@ -21,7 +21,8 @@ import java.util.SplittableRandom;
  * {@link CaseHistoryGenerator} in a fresh H2 database of the packaged jar, 200 clients), it asks the dashboard API
  * (default period: the last 90 days; and the whole three years), the case list filtered by client, and case pages
  * of random cases, {@code benchmark.requests} times each after a warm-up, one request at a time, as a manager; it
- * prints p50/p95/p99 in ms of each and the 100,000/1,000 ratio of the p95s. Run by hand after
+ * prints p50/p95/p99 in ms of each and the 100,000/1,000 ratio of the p95s ({@code -Dbenchmark.database=postgres}: the same on a
+ * PostgreSQL the benchmark starts, Debian's, as the tests do). Run by hand after
  * {@code ./mvnw -B verify -DskipTests}:
  * {@code ./mvnw -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test} then
  * {@code java -cp target/test-classes:target/classes:$(cat target/cp.txt) -Drebound.jar=target/rebound-0.1.0-SNAPSHOT.jar
@@ -39,12 +40,14 @@ public final class ConsoleBenchmark {
   public static void main(String[] args) throws Exception {
     int requests = Integer.getInteger("benchmark.requests", 300);
     int[] sizes = Arrays.stream(System.getProperty("benchmark.cases", "1000,100000").split(",")).mapToInt(Integer::parseInt).toArray();
+    boolean postgres = "postgres".equals(System.getProperty("benchmark.database"));
     Map<Integer, Map<String, long[]>> results = new LinkedHashMap<>();
     for (int cases : sizes) {
-      results.put(cases, measure(cases, requests));
+      results.put(cases, measure(cases, requests, postgres));
     }
     System.out.println();
-    System.out.printf("Console latency, ms (p50 / p95 / p99 of %d requests each, one at a time, H2 file, %d clients)%n", requests, CLIENTS);
+    System.out.printf("Console latency, ms (p50 / p95 / p99 of %d requests each, one at a time, %s, %d clients)%n", requests,
+        postgres ? "PostgreSQL" : "H2 file", CLIENTS);
     Map<String, long[]> first = results.get(sizes[0]);
     for (String what : first.keySet()) {
       StringBuilder line = new StringBuilder(String.format("%-36s", what));
@@ -58,13 +61,25 @@ public final class ConsoleBenchmark {
     }
   }
 
-  private static Map<String, long[]> measure(int cases, int requests) throws Exception {
+  private static Map<String, long[]> measure(int cases, int requests, boolean postgres) throws Exception {
     Path folder = Files.createTempDirectory("rebound-console-benchmark");
-    ReboundProcess rebound = new ReboundProcess(folder, "--rebound.demo-users=true");
+    String url = "jdbc:h2:file:" + folder.resolve("data/rebound").toAbsolutePath();
+    String user = "sa";
+    String password = "";
+    List<String> arguments = new ArrayList<>(List.of("--rebound.demo-users=true"));
+    if (postgres) {
+      com.rebound.database.PostgresServer server = com.rebound.database.PostgresServer.shared();
+      url = server.createDatabase("rebound_console");
+      user = com.rebound.database.PostgresServer.USER;
+      password = com.rebound.database.PostgresServer.PASSWORD;
+      arguments.addAll(List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
+          "--spring.datasource.password=" + password));
+    }
+    ReboundProcess rebound = new ReboundProcess(folder, arguments.toArray(String[]::new));
     rebound.start();   // creates the tables
     rebound.terminate(Duration.ofSeconds(45));
     long start = System.nanoTime();
-    CaseHistoryGenerator.generate("jdbc:h2:file:" + folder.resolve("data/rebound").toAbsolutePath(), "sa", "", CLIENTS, cases, 42);
+    CaseHistoryGenerator.generate(url, user, password, CLIENTS, cases, 42);
     System.out.printf("%,d cases generated in %.1f s%n", cases, (System.nanoTime() - start) / 1e9);
     rebound.start();
     String base = "http://localhost:" + rebound.port();
@@ -80,7 +95,7 @@ public final class ConsoleBenchmark {
         }
       }
       result.put("/api/metrics (last 90 days)", time(requests, () -> get(base + "/api/metrics")));
-      result.put("/api/metrics (three years)", time(requests / 3, () -> get(base + "/api/metrics?from="
+      result.put("/api/metrics (three years)", time(Math.max(20, requests / 10), () -> get(base + "/api/metrics?from="
           + java.time.LocalDate.now().minusYears(3) + "&to=" + java.time.LocalDate.now())));
       result.put("/api/cases?client=...&state=closed", time(requests, () -> get(base + "/api/cases?state=closed&client=gen-"
           + random.nextInt(CLIENTS))));
