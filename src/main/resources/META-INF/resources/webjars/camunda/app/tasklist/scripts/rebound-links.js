@@ -1,6 +1,6 @@
 // Rebound's own pages in Tasklist's header (a plugin of the documented kind, loaded by config.js): reporting a
-// disaster, the console's cases and the clients for everyone; the dashboard, outbox and monitoring for managers;
-// nothing a user could not open.
+// disaster, the console's cases and the clients for everyone, the dashboard for managers (the console's own header
+// leads on to the outbox and monitoring); nothing a user could not open, and few enough to keep the header on one line.
 export default {
   id: 'rebound.links',
   pluginPoint: 'tasklist.navbar.action',
@@ -14,7 +14,7 @@ export default {
         }
         const managers = (session.groups || []).some((g) => g === 'managers' || g === 'camunda-admin');
         const links = [['Report a disaster', '/new-case/'], ['Cases', '/console/'], ['Clients', '/clients/']]
-          .concat(managers ? [['Dashboard', '/console/dashboard.html'], ['Outbox', '/outbox/'], ['Monitoring', '/monitoring/']] : []);
+          .concat(managers ? [['Dashboard', '/console/dashboard.html']] : []);
         node.replaceChildren(...links.map(([label, href]) => {
           const link = document.createElement('a');
           link.href = href;
