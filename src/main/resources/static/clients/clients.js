@@ -13,12 +13,8 @@ let session = null;
 let editing = null;
 
 const $ = (selector) => document.querySelector(selector);
-
-function say(text, problem) {
-  const message = $('#message');
-  message.textContent = text;
-  message.className = problem ? 'problem' : '';
-}
+// the console's helpers (common/console.js)
+const { say } = consoleHelpers;
 
 function api(method, path, body) {
   return reboundApi(method, path, body, session && session.csrfToken);

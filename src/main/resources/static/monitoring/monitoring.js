@@ -4,34 +4,11 @@
 
 let session = null;
 const $ = (selector) => document.querySelector(selector);
-
-function say(text, problem) {
-  $('#message').textContent = text;
-  $('#message').className = problem ? 'problem' : '';
-}
+// the console's helpers (common/console.js)
+const { say, cell, when, problemText } = consoleHelpers;
 
 function api(method, path, body) {
   return reboundApi(method, path, body, session && session.csrfToken);
-}
-
-function cell(row, text, className) {
-  const td = document.createElement('td');
-  td.textContent = text == null ? '' : text;
-  if (className) {
-    td.className = className;
-  }
-  row.append(td);
-  return td;
-}
-
-function when(value) {
-  return value ? new Date(value).toLocaleString() : '';
-}
-
-function problemText(answer, fallback) {
-  const body = answer.body || {};
-  const fields = (body.errors || []).map((e) => e.field + ': ' + e.reason).join('; ');
-  return (body.detail || fallback) + (fields ? ' (' + fields + ')' : '');
 }
 
 async function integrations() {

@@ -78,8 +78,8 @@ class CaseBook {
     List<CaseRow> rows = jdbc.query("SELECT " + CaseRow.COLUMNS + " FROM rebound_case" + where
         + " ORDER BY opened_at DESC, case_number DESC LIMIT ? OFFSET ?", CaseRow::read, pageArgs.toArray());
     Map<String, List<Map<String, Object>>> steps = steps(rows.stream().filter(CaseRow::open).map(CaseRow::processInstanceId).toList());
-    List<Map<String, Object>> items = rows.stream().map(row -> item(row, now, steps.getOrDefault(row.processInstanceId(), List.of())))
-        .toList();
+    List<Map<String, Object>> items = rows.stream().map(row -> item(row, now, steps.getOrDefault(row.processInstanceId(), List.of()),
+        false)).toList();
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("items", items);
     answer.put("page", page);
@@ -95,7 +95,7 @@ class CaseBook {
     }
     CaseRow row = rows.get(0);
     Map<String, Object> page = item(row, now, row.open() ? steps(List.of(row.processInstanceId())).getOrDefault(row.processInstanceId(),
-        List.of()) : List.of());
+        List.of()) : List.of(), true);
     page.put("rounds", rounds(row.processInstanceId()));
     if (withMails) {
       page.put("mails", jdbc.query("SELECT kind, subject, recipients, status, created_at, sent_at, attempts FROM rebound_outbox "
@@ -115,8 +115,11 @@ class CaseBook {
     return Optional.of(page);
   }
 
-  /** A case as a list shows it, with its RTO clock by the one rule, and for an open case its current steps. */
-  private Map<String, Object> item(CaseRow row, Instant now, List<Map<String, Object>> steps) {
+  /**
+   * A case as a list shows it, with its RTO clock by the one rule, and for an open case its current steps; on a case
+   * page also the time used, counted like the deadline (the client's calendar is read for it).
+   */
+  private Map<String, Object> item(CaseRow row, Instant now, List<Map<String, Object>> steps, boolean businessTimeUsed) {
     Map<String, Object> item = new LinkedHashMap<>();
     item.put("caseNumber", row.caseNumber());
     item.put("processInstanceId", row.processInstanceId());
@@ -129,7 +132,7 @@ class CaseBook {
     item.put("assessedAt", row.assessedAt());
     item.put("probableCause", row.probableCause());
     item.put("approach", row.approach());
-    item.put("rto", rto(row, now));
+    item.put("rto", rto(row, now, businessTimeUsed));
     item.put("rpo", Map.of("status", row.rpoStatus(), "hours", row.rpoHours() == null ? "" : row.rpoHours(),
         "dataLossHours", row.dataLossHours() == null ? "" : row.dataLossHours()));
     item.put("acceptanceRounds", row.acceptanceRounds());
@@ -141,7 +144,7 @@ class CaseBook {
     return item;
   }
 
-  private Map<String, Object> rto(CaseRow row, Instant now) {
+  private Map<String, Object> rto(CaseRow row, Instant now, boolean businessTimeUsed) {
     Map<String, Object> rto = new LinkedHashMap<>();
     String status = row.rtoStatus(now);
     rto.put("status", status);
@@ -153,13 +156,15 @@ class CaseBook {
     rto.put("deadline", row.rtoDeadline());
     rto.put("countsBusinessHours", row.businessHours());
     Instant end = row.recoveredAt() != null ? row.recoveredAt() : now;
-    Duration used = Duration.between(row.agreedAt(), end);
-    if (row.businessHours() && clocks.countsBusinessHours(row.clientId())) {
-      // counted like the deadline: the client's business hours only (the one rule of clocks.CaseClocks#rto)
-      used = clocks.rto(row.clientId(), row.rtoHours(), java.util.Date.from(row.agreedAt()), row.recoveredAt(), !row.open(),
-          "unrecoverable".equals(row.approach()), now).used();
+    if (businessTimeUsed) {
+      Duration used = Duration.between(row.agreedAt(), end);
+      if (row.businessHours() && clocks.countsBusinessHours(row.clientId())) {
+        // counted like the deadline: the client's business hours only (the one rule of clocks.CaseClocks#rto)
+        used = clocks.rto(row.clientId(), row.rtoHours(), java.util.Date.from(row.agreedAt()), row.recoveredAt(), !row.open(),
+            "unrecoverable".equals(row.approach()), now).used();
+      }
+      rto.put("usedMinutes", Math.max(0, used.toMinutes()));
     }
-    rto.put("usedMinutes", Math.max(0, used.toMinutes()));
     if ("running".equals(status)) {
       rto.put("minutesLeft", Duration.between(now, row.rtoDeadline()).toMinutes());
     }

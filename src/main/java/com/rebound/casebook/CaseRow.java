@@ -2,7 +2,6 @@ package com.rebound.casebook;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 
 /** One case as its summary row records it (table {@code rebound_case}). */
@@ -65,17 +64,6 @@ record CaseRow(String processInstanceId, String caseNumber, String clientId, Str
 
   static boolean rtoSqlTakesNow(String status) {
     return "running".equals(status) || "breached".equals(status);
-  }
-
-  /** Minutes from the case's opening to the end of its assessment (the time to respond), or null. */
-  Long responseMinutes() {
-    return assessedAt == null ? null : Math.max(0, Duration.between(openedAt, assessedAt).toMinutes());
-  }
-
-  /** Minutes from detection (or opening) to the client's acceptance (the time to recover), or null. */
-  Long recoveryMinutes() {
-    Instant from = detectedAt != null ? detectedAt : openedAt;
-    return recoveredAt == null ? null : Math.max(0, Duration.between(from, recoveredAt).toMinutes());
   }
 
   /** met / exceeded / unknown: the data lost against the agreed RPO. */
