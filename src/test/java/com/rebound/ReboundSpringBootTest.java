@@ -18,6 +18,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(classes = ReboundApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
         "spring.datasource.url=jdbc:h2:mem:rebound-test;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-        "rebound.demo-users=true"})
+        "rebound.demo-users=true", "rebound.meters.refresh=PT1S"})
 public @interface ReboundSpringBootTest {
 }

@@ -17,9 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +45,8 @@ class PrometheusScrapeTest {
   int port;
   @Autowired
   RuntimeService runtime;
+  @Autowired
+  org.camunda.bpm.engine.TaskService tasks;
   private Process prometheus;
 
   @AfterEach
@@ -63,6 +67,63 @@ class PrometheusScrapeTest {
         .isEqualTo(403);
     assertThat(ApiCalls.call(port, "metrics", "GET", "/engine-rest/task", null).statusCode()).isEqualTo(403);
     assertThat(ApiCalls.call(port, "metrics", "GET", "/actuator/health", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void theMetersAreTheTextFormat_andCountAKnownSetOfCases() throws Exception {
+    HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(anonymous.statusCode()).as("no login").isEqualTo(401);
+    HttpResponse<String> scrape = ApiCalls.call(port, "metrics", "GET", "/actuator/prometheus", null);
+    assertThat(scrape.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+    assertThat(scrape.body()).contains("# TYPE rebound_cases_open gauge", "# TYPE rebound_cases_rto_breached gauge");
+
+    Thread.sleep(1_500);   // the meters are counted again at most every second in the tests (rebound.meters.refresh)
+    Map<String, Double> before = awaitFreshMeters(Map.of());
+    // the known set: a case agreed 10 hours ago with a 4-hour RTO (so breached), and a case not yet assessed (no severity)
+    ClockUtil.setCurrentTime(Date.from(Instant.now().minus(Duration.ofHours(10))));
+    String late;
+    try {
+      late = runtime.startProcessInstanceByKey("disasterRecovery", Map.of("clientId", "northwind-logistics", "reportedBy", "Meters test",
+          "summary", "Late case")).getId();
+      complete(late, Map.of("impactLevel", "total", "usersAffected", 180L, "dataLossSuspected", true, "probableCause", "hardware",
+          "damagedScope", "Everything"));
+      complete(late, Map.of("rtoHours", 4L, "rpoHours", 1L, "approach", "recover", "agreedWith", "Emma Clarke"));
+    } finally {
+      ClockUtil.reset();
+    }
+    String severity = (String) runtime.getVariable(late, "severity");
+    runtime.startProcessInstanceByKey("disasterRecovery", Map.of("clientId", "ladrillos-garcia", "reportedBy", "Meters test",
+        "summary", "Unassessed case"));
+
+    Map<String, Double> after = awaitFreshMeters(before);
+    assertThat(after.get("breached") - before.get("breached")).as("open cases past their deadline").isEqualTo(1.0);
+    assertThat(after.get("open:none") - before.get("open:none")).as("open cases without a severity").isEqualTo(1.0);
+    assertThat(after.get("open:" + severity) - before.get("open:" + severity)).as("open " + severity + " cases").isEqualTo(1.0);
+  }
+
+  /** Rebound's meters as scraped, once they differ from {@code previous} (counted again at most every second here). */
+  private Map<String, Double> awaitFreshMeters(Map<String, Double> previous) throws Exception {
+    Map<String, Double>[] last = new Map[1];
+    await("the meters counted again", () -> {
+      Map<String, Double> values = new java.util.HashMap<>();
+      for (String line : ApiCalls.call(port, "metrics", "GET", "/actuator/prometheus", null).body().split("\n")) {
+        java.util.regex.Matcher open = java.util.regex.Pattern.compile("^rebound_cases_open\\{.*severity=\"([^\"]+)\".*\\} (\\S+)$")
+            .matcher(line);
+        if (open.matches()) {
+          values.put("open:" + open.group(1), Double.parseDouble(open.group(2)));
+        } else if (line.startsWith("rebound_cases_rto_breached")) {
+          values.put("breached", Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
+        }
+      }
+      last[0] = values;
+      return values.containsKey("breached") && !values.equals(previous);
+    });
+    return last[0];
+  }
+
+  private void complete(String instance, Map<String, Object> variables) {
+    tasks.complete(tasks.createTaskQuery().processInstanceId(instance).singleResult().getId(), variables);
   }
 
   @Test
