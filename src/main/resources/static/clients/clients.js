@@ -21,18 +21,11 @@ function api(method, path, body) {
 }
 
 async function start() {
-  const who = await api('GET', '/api/session');
-  if (who.status === 401) {
-    // not logged in: to the webapps' login, as Tasklist does (its header links back here)
-    location.replace('/camunda/app/tasklist/default/');
+  // not logged in: to the webapps' login (the console's helper), as Tasklist does
+  session = await consoleHelpers.session();
+  if (!session) {
     return;
   }
-  if (who.status !== 200) {
-    say('The clients cannot be read now (' + who.status + '). Try again in a moment.', true);
-    return;
-  }
-  session = who.body;
-  $('#who').textContent = session.userId;
   editor = (session.groups || []).some((g) => g === 'managers' || g === 'camunda-admin');
   for (const e of document.querySelectorAll('.managers-only')) {
     e.hidden = !editor;

@@ -120,17 +120,11 @@ async function alerts() {
 }
 
 async function start() {
-  const who = await api('GET', '/api/session');
-  if (who.status === 401) {
-    location.replace('/camunda/app/tasklist/default/');
+  // not logged in: to the webapps' login (the console's helper), as Tasklist does
+  session = await consoleHelpers.session();
+  if (!session) {
     return;
   }
-  if (who.status !== 200) {
-    say('Monitoring cannot be read now (' + who.status + '). Try again in a moment.', true);
-    return;
-  }
-  session = who.body;
-  $('#who').textContent = session.userId;
   if (!(session.groups || []).some((g) => g === 'managers' || g === 'camunda-admin')) {
     say('Monitoring is for managers.', true);
     return;

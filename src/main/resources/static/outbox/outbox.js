@@ -92,19 +92,12 @@ async function show(id) {
 }
 
 async function start() {
-  const who = await api('GET', '/api/session');
-  if (who.status === 401) {
-    // not logged in: to the webapps' login, as Tasklist does (its header links back here)
-    location.replace('/camunda/app/tasklist/default/');
+  // not logged in: to the webapps' login (the console's helper), as Tasklist does
+  session = await consoleHelpers.session();
+  if (!session) {
     return;
   }
-  if (who.status !== 200) {
-    say('The outbox cannot be read now (' + who.status + '). Try again in a moment.', true);
-    return;
-  }
-  session = who.body;
   $('#list-section').hidden = false;
-  $('#who').textContent = session.userId;
   $('#refresh').addEventListener('click', () => list());
   $('#case').addEventListener('change', () => list());
   $('#status').addEventListener('change', () => list());
