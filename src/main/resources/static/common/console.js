@@ -111,6 +111,19 @@ const consoleHelpers = {
     }
     return who.body;
   },
+  // the clients as options of a filter's select (its first option, "all", stays)
+  async clientOptions(select) {
+    const clients = await reboundApi('GET', '/api/clients?size=200');
+    if (clients.status !== 200) {
+      return;
+    }
+    for (const c of clients.body.items) {
+      const option = document.createElement('option');
+      option.value = c.id;
+      option.textContent = c.name;
+      select.append(option);
+    }
+  },
   isManager(session) {
     return (session.groups || []).some((g) => g === 'managers' || g === 'camunda-admin');
   },

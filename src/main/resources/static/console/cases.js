@@ -78,15 +78,7 @@
       return;
     }
     const query = new URLSearchParams(location.search);
-    const clients = await reboundApi('GET', '/api/clients?size=200');
-    if (clients.status === 200) {
-      for (const c of clients.body.items) {
-        const option = document.createElement('option');
-        option.value = c.id;
-        option.textContent = c.name;
-        $('#client').append(option);
-      }
-    }
+    await h.clientOptions($('#client'));
     for (const name of FILTERS) {
       if (query.get(name)) {
         $('#' + name).value = query.get(name);

@@ -147,15 +147,7 @@
       $('#filters').hidden = true;
       return;
     }
-    const clients = await reboundApi('GET', '/api/clients?size=200');
-    if (clients.status === 200) {
-      for (const c of clients.body.items) {
-        const option = document.createElement('option');
-        option.value = c.id;
-        option.textContent = c.name;
-        $('#client').append(option);
-      }
-    }
+    await h.clientOptions($('#client'));
     const query = new URLSearchParams(location.search);
     const today = new Date();
     $('#to').value = query.get('to') || day(today);
