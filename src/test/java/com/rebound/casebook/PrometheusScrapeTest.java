@@ -47,6 +47,8 @@ class PrometheusScrapeTest {
   RuntimeService runtime;
   @Autowired
   org.camunda.bpm.engine.TaskService tasks;
+  @Autowired
+  org.camunda.bpm.engine.ManagementService management;
   private Process prometheus;
 
   @AfterEach
@@ -92,6 +94,19 @@ class PrometheusScrapeTest {
     } finally {
       ClockUtil.reset();
     }
+    // its RTO clocks (warning, breach) are due now: run them here, so the job executor does not change the shared
+    // application under a later test
+    await("the late case's due clocks run", () -> {
+      for (org.camunda.bpm.engine.runtime.Job job : management.createJobQuery().processInstanceId(late)
+          .duedateLowerThan(new Date()).listPage(0, 10)) {
+        try {
+          management.executeJob(job.getId());
+        } catch (org.camunda.bpm.engine.ProcessEngineException takenByTheJobExecutor) {
+          // the job executor ran it first: the same effect
+        }
+      }
+      return management.createJobQuery().processInstanceId(late).duedateLowerThan(new Date()).count() == 0;
+    });
     String severity = (String) runtime.getVariable(late, "severity");
     runtime.startProcessInstanceByKey("disasterRecovery", Map.of("clientId", "ladrillos-garcia", "reportedBy", "Meters test",
         "summary", "Unassessed case"));
