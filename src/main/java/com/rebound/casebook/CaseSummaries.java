@@ -46,7 +46,6 @@ class CaseSummaries {
     }
     Instant opened = execution.getVariable(OPENED_AT) instanceof Date d ? d.toInstant() : now.toInstant();
     Instant detected = execution.getVariable(DETECTED_AT) instanceof Date d ? d.toInstant() : opened;
-    Days openedDays = Days.of(opened);
     jdbc.update("UPDATE rebound_case SET client_id = ?, client_name = ?, summary = ?, severity = ?, detected_at = ?, "
         + "probable_cause = ?, approach = ?, agreed_at = ?, rto_hours = ?, rpo_hours = ?, rto_warning_at = ?, rto_breached_at = ?, "
         + "acceptance_rounds = ?, data_loss_hours = ?, prevention_interest = ?, updated_at = ?, "
@@ -56,8 +55,7 @@ class CaseSummaries {
         + "recovered_at = CASE WHEN ? THEN ? ELSE recovered_at END, "
         + "restored = CASE WHEN ? THEN TRUE ELSE restored END, "
         + "response_minutes = CASE WHEN ? AND response_minutes IS NULL THEN ? ELSE response_minutes END, "
-        + "recovery_minutes = CASE WHEN ? THEN ? ELSE recovery_minutes END, "
-        + "opened_day = ?, opened_week = ?, opened_month = ? "
+        + "recovery_minutes = CASE WHEN ? THEN ? ELSE recovery_minutes END "
         + "WHERE process_instance_id = ?",
         clientId, text(execution, CLIENT_NAME), clip(text(execution, SUMMARY), 1000), text(execution, SEVERITY),
         time(execution, DETECTED_AT), text(execution, PROBABLE_CAUSE), text(execution, APPROACH), agreedAt,
@@ -66,7 +64,6 @@ class CaseSummaries {
         text(execution, CLIENT_INTEREST), now,
         assessed, now, agreed, deadline, agreed, businessHours, recovered, now, restored,
         assessed, minutes(opened, now.toInstant()), recovered, minutes(detected, now.toInstant()),
-        openedDays.day(), openedDays.week(), openedDays.month(),
         execution.getProcessInstanceId());
   }
 
@@ -74,28 +71,17 @@ class CaseSummaries {
   void closed(DelegateExecution execution) {
     step(execution, null);
     Timestamp now = Timestamp.from(ClockUtil.getCurrentTime().toInstant());
-    Days closedDays = Days.of(now.toInstant());
-    jdbc.update("UPDATE rebound_case SET state = 'closed', closed_at = ?, updated_at = ?, closed_day = ?, closed_week = ?, "
-        + "closed_month = ?, outcome = CASE "
+    jdbc.update("UPDATE rebound_case SET state = 'closed', closed_at = ?, updated_at = ?, outcome = CASE "
         + "WHEN ? THEN 'cancelled' "
         + "WHEN recovered_at IS NOT NULL AND restored THEN 'restored' "
         + "WHEN recovered_at IS NOT NULL THEN 'recovered' "
         + "WHEN approach = 'unrecoverable' THEN 'unrecoverable' "
         + "ELSE 'notRecovered' END WHERE process_instance_id = ?",
-        now, now, closedDays.day(), closedDays.week(), closedDays.month(), execution.isCanceled(), execution.getProcessInstanceId());
+        now, now, execution.isCanceled(), execution.getProcessInstanceId());
   }
 
   private static int minutes(Instant from, Instant to) {
     return (int) Math.max(0, Math.min(Integer.MAX_VALUE, java.time.Duration.between(from, to).toMinutes()));
-  }
-
-  /** The day, week (its Monday) and month (its first day) of a moment, in UTC: the dashboard's buckets. */
-  record Days(java.sql.Date day, java.sql.Date week, java.sql.Date month) {
-    static Days of(Instant instant) {
-      java.time.LocalDate day = instant.atZone(java.time.ZoneOffset.UTC).toLocalDate();
-      return new Days(java.sql.Date.valueOf(day), java.sql.Date.valueOf(day.with(java.time.DayOfWeek.MONDAY)),
-          java.sql.Date.valueOf(day.withDayOfMonth(1)));
-    }
   }
 
   private static String text(DelegateExecution execution, String name) {

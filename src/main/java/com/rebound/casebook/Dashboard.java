@@ -1,7 +1,5 @@
 package com.rebound.casebook;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,9 +14,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * The managers' numbers for a period, aggregated by the database from the case summary (counts, sums and
- * nearest-rank percentiles, {@code PERCENTILE_DISC}), so an answer costs a few index range scans whatever the
- * number of cases. Cases opened in the period count for volume and the time to respond; cases closed in the
+ * The managers' numbers for a period, added up from the period's daily tallies ({@link DayTallies}), so a
+ * period costs about one stored row per day whatever the number of cases; percentiles are nearest-rank to the
+ * steps of {@link Spread}. Cases opened in the period count for volume and the time to respond; cases closed in the
  * period count for how recovery went (time to recover, RTO and RPO met, acceptance rounds, restorations,
  * unrecoverable, prevention); a breach is a case closed in the period and recovered late, or opened in it and
  * still open past its deadline. "Now" is every open case, least RTO time left first.
@@ -27,119 +25,82 @@ import org.springframework.stereotype.Service;
 class Dashboard {
 
   private static final int NOW_LIMIT = 50;
-  private static final String RECOVERED_ON_TIME = "recovered_at IS NOT NULL AND rto_deadline IS NOT NULL AND recovered_at <= rto_deadline";
-  private static final String RECOVERED_LATE = "recovered_at IS NOT NULL AND rto_deadline IS NOT NULL AND recovered_at > rto_deadline";
   private final JdbcTemplate jdbc;
+  private final DayTallies tallies;
 
-  Dashboard(JdbcTemplate jdbc) {
+  Dashboard(JdbcTemplate jdbc, DayTallies tallies) {
     this.jdbc = jdbc;
+    this.tallies = tallies;
   }
 
   Map<String, Object> metrics(CaseFilter filter, Instant now) {
     Narrow narrow = Narrow.of(filter);
-    Timestamp from = Timestamp.from(filter.from());
-    Timestamp to = Timestamp.from(filter.to());
+    String bucket = bucket(filter);
+    TreeMap<LocalDate, Map<String, Tally>> days = tallies.of(filter.from(), filter.to(), filter.client(), now, bucket.equals("month"));
+    Tally sum = new Tally();
+    days.values().forEach(day -> add(sum, day, filter.severity()));
+    // a case opened in the period, still open and past its deadline, is a breach too
+    long openBreaches = jdbc.queryForObject("SELECT COUNT(*) FROM rebound_case WHERE state = 'open' AND opened_at >= ? AND opened_at < ? AND "
+        + CaseRow.rtoSql("breached") + narrow.sql, Long.class, narrow.args(Timestamp.from(filter.from()), Timestamp.from(filter.to()),
+            Timestamp.from(now)));
+
     Map<String, Object> totals = new LinkedHashMap<>();
-
-    jdbc.query("SELECT COUNT(*), COUNT(response_minutes), "
-        + "PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY response_minutes), PERCENTILE_DISC(0.9) WITHIN GROUP (ORDER BY response_minutes), "
-        + "SUM(CASE WHEN state = 'open' AND " + CaseRow.rtoSql("breached") + " THEN 1 ELSE 0 END) "
-        + "FROM rebound_case WHERE opened_at >= ? AND opened_at < ?" + narrow.sql, rs -> {
-          totals.put("casesOpened", rs.getLong(1));
-          totals.put("timeToRespondMinutes", spread(rs.getLong(2), rs, 3));
-          totals.put("openBreaches", rs.getLong(5));
-        }, narrow.args(Timestamp.from(now), from, to));
-
-    jdbc.query("SELECT COUNT(*), COUNT(recovery_minutes), "
-        + "PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY recovery_minutes), PERCENTILE_DISC(0.9) WITHIN GROUP (ORDER BY recovery_minutes), "
-        + "SUM(CASE WHEN " + RECOVERED_ON_TIME + " THEN 1 ELSE 0 END), SUM(CASE WHEN " + RECOVERED_LATE + " THEN 1 ELSE 0 END), "
-        + "SUM(CASE WHEN rpo_hours IS NOT NULL AND data_loss_hours IS NOT NULL THEN 1 ELSE 0 END), "
-        + "SUM(CASE WHEN data_loss_hours <= rpo_hours THEN 1 ELSE 0 END), "
-        + "SUM(CASE WHEN recovered_at IS NOT NULL AND acceptance_rounds = 1 THEN 1 ELSE 0 END), "
-        + "SUM(CASE WHEN recovered_at IS NOT NULL THEN acceptance_rounds ELSE 0 END), "
-        + "SUM(CASE WHEN restored THEN 1 ELSE 0 END), SUM(CASE WHEN outcome = 'unrecoverable' THEN 1 ELSE 0 END), "
-        + "COUNT(prevention_interest), SUM(CASE WHEN prevention_interest = 'accepted' THEN 1 ELSE 0 END), "
-        + "SUM(CASE WHEN recovered_at IS NOT NULL THEN 1 ELSE 0 END) "
-        + "FROM rebound_case WHERE closed_at >= ? AND closed_at < ?" + narrow.sql, rs -> {
-          long recovered = rs.getLong(15);
-          long met = rs.getLong(5);
-          long late = rs.getLong(6);
-          totals.put("casesClosed", rs.getLong(1));
-          totals.put("timeToRecoverMinutes", spread(rs.getLong(2), rs, 3));
-          totals.put("rtoMetPercent", percent(met, met + late));
-          totals.put("rtoCounted", met + late);
-          totals.put("rpoMetPercent", percent(rs.getLong(8), rs.getLong(7)));
-          totals.put("rpoCounted", rs.getLong(7));
-          totals.put("firstRoundAcceptancePercent", percent(rs.getLong(9), recovered));
-          totals.put("roundsPerCase", recovered == 0 ? null : Math.round(rs.getLong(10) * 100.0 / recovered) / 100.0);
-          totals.put("restorations", rs.getLong(11));
-          totals.put("unrecoverable", rs.getLong(12));
-          totals.put("closedBreaches", late);
-          totals.put("preventionAcceptedPercent", percent(rs.getLong(14), rs.getLong(13)));
-          totals.put("preventionCounted", rs.getLong(13));
-        }, narrow.args(from, to));
-    totals.put("breaches", (Long) totals.remove("closedBreaches") + (Long) totals.remove("openBreaches"));
-    totals.put("rtoWarnings", jdbc.queryForObject("SELECT COUNT(*) FROM rebound_case WHERE rto_warning_at >= ? AND rto_warning_at < ?"
-        + narrow.sql, Long.class, narrow.args(from, to)));
-    // the order of the answer's fields: as documented
-    Map<String, Object> ordered = new LinkedHashMap<>();
-    for (String key : List.of("casesOpened", "casesClosed", "timeToRespondMinutes", "timeToRecoverMinutes", "rtoMetPercent", "rtoCounted",
-        "rpoMetPercent", "rpoCounted", "firstRoundAcceptancePercent", "roundsPerCase", "restorations", "unrecoverable", "breaches",
-        "rtoWarnings", "preventionAcceptedPercent", "preventionCounted")) {
-      ordered.put(key, totals.get(key));
-    }
+    totals.put("casesOpened", sum.opened);
+    totals.put("casesClosed", sum.closed);
+    totals.put("timeToRespondMinutes", spread(sum.respond));
+    totals.put("timeToRecoverMinutes", spread(sum.recover));
+    totals.put("rtoMetPercent", percent(sum.rtoMet, sum.rtoMet + sum.rtoLate));
+    totals.put("rtoCounted", sum.rtoMet + sum.rtoLate);
+    totals.put("rpoMetPercent", percent(sum.rpoMet, sum.rpoCounted));
+    totals.put("rpoCounted", sum.rpoCounted);
+    totals.put("firstRoundAcceptancePercent", percent(sum.firstRound, sum.recovered));
+    totals.put("roundsPerCase", sum.recovered == 0 ? null : Math.round(sum.rounds * 100.0 / sum.recovered) / 100.0);
+    totals.put("restorations", sum.restorations);
+    totals.put("unrecoverable", sum.unrecoverable);
+    totals.put("breaches", sum.rtoLate + openBreaches);
+    totals.put("rtoWarnings", sum.warnings);
+    totals.put("preventionAcceptedPercent", percent(sum.preventionAccepted, sum.preventionCounted));
+    totals.put("preventionCounted", sum.preventionCounted);
 
     Map<String, Object> metrics = new LinkedHashMap<>();
-    String bucket = bucket(filter);
     metrics.put("period", Map.of("from", filter.from(), "to", filter.to(), "bucket", bucket));
     Map<String, Object> narrowedTo = new LinkedHashMap<>();
     narrowedTo.put("client", filter.client());
     narrowedTo.put("severity", filter.severity());
     metrics.put("filter", narrowedTo);
-    metrics.put("totals", ordered);
-    metrics.put("series", series(filter, bucket, narrow, from, to));
+    metrics.put("totals", totals);
+    metrics.put("series", series(filter, bucket, days));
     metrics.put("now", now(narrow, now));
     return metrics;
   }
 
-  /** Per day (up to 31 days), week (up to 26 weeks) or month: opened, closed, time to recover and RTO met in each. */
-  private List<Map<String, Object>> series(CaseFilter filter, String bucket, Narrow narrow, Timestamp from, Timestamp to) {
-    TreeMap<LocalDate, Map<String, Object>> points = new TreeMap<>();
-    for (LocalDate day = start(filter.from(), bucket); day.atStartOfDay(ZoneOffset.UTC).toInstant().isBefore(filter.to());
-        day = next(day, bucket)) {
-      Map<String, Object> point = new LinkedHashMap<>();
-      point.put("from", day.toString());
-      point.put("opened", 0L);
-      point.put("closed", 0L);
-      point.put("timeToRecoverMedianMinutes", null);
-      point.put("timeToRecoverP90Minutes", null);
-      point.put("rtoMetPercent", null);
-      point.put("breaches", 0L);
-      points.put(day, point);
+  /** A day's tallies of one severity, or of all when none is chosen, added to {@code sum}. */
+  private static void add(Tally sum, Map<String, Tally> day, String severity) {
+    if (severity == null) {
+      day.values().forEach(sum::add);
+    } else if (day.containsKey(severity)) {
+      sum.add(day.get(severity));
     }
-    // the bucket's column is one of six known names, never the caller's text
-    jdbc.query("SELECT opened_" + bucket + ", COUNT(*) FROM rebound_case WHERE opened_at >= ? AND opened_at < ?" + narrow.sql
-        + " GROUP BY opened_" + bucket, rs -> {
-          point(points, rs.getDate(1)).put("opened", rs.getLong(2));
-        }, narrow.args(from, to));
-    jdbc.query("SELECT closed_" + bucket + ", COUNT(*), PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY recovery_minutes), "
-        + "PERCENTILE_DISC(0.9) WITHIN GROUP (ORDER BY recovery_minutes), SUM(CASE WHEN " + RECOVERED_ON_TIME + " THEN 1 ELSE 0 END), "
-        + "SUM(CASE WHEN " + RECOVERED_LATE + " THEN 1 ELSE 0 END) FROM rebound_case WHERE closed_at >= ? AND closed_at < ?" + narrow.sql
-        + " GROUP BY closed_" + bucket, rs -> {
-          Map<String, Object> point = point(points, rs.getDate(1));
-          point.put("closed", rs.getLong(2));
-          point.put("timeToRecoverMedianMinutes", whole(rs, 3));
-          point.put("timeToRecoverP90Minutes", whole(rs, 4));
-          point.put("rtoMetPercent", percent(rs.getLong(5), rs.getLong(5) + rs.getLong(6)));
-          point.put("breaches", rs.getLong(6));
-        }, narrow.args(from, to));
-    return new ArrayList<>(points.values());
   }
 
-  /** The point of a bucket; a row without one (none is written without) lands nowhere. */
-  private static Map<String, Object> point(TreeMap<LocalDate, Map<String, Object>> points, java.sql.Date bucket) {
-    var entry = bucket == null ? null : points.floorEntry(bucket.toLocalDate());
-    return entry != null ? entry.getValue() : new LinkedHashMap<>();
+  /** Per day (up to 31 days), week (up to 26 weeks) or month: opened, closed, time to recover and RTO met in each. */
+  private static List<Map<String, Object>> series(CaseFilter filter, String bucket, TreeMap<LocalDate, Map<String, Tally>> days) {
+    List<Map<String, Object>> points = new ArrayList<>();
+    for (LocalDate first = start(filter.from(), bucket); first.atStartOfDay(ZoneOffset.UTC).toInstant().isBefore(filter.to());
+        first = next(first, bucket)) {
+      Tally sum = new Tally();
+      days.subMap(first, next(first, bucket)).values().forEach(day -> add(sum, day, filter.severity()));
+      Map<String, Object> point = new LinkedHashMap<>();
+      point.put("from", first.toString());
+      point.put("opened", sum.opened);
+      point.put("closed", sum.closed);
+      point.put("timeToRecoverMedianMinutes", sum.recover.percentile(0.5));
+      point.put("timeToRecoverP90Minutes", sum.recover.percentile(0.9));
+      point.put("rtoMetPercent", percent(sum.rtoMet, sum.rtoMet + sum.rtoLate));
+      point.put("breaches", sum.rtoLate);
+      points.add(point);
+    }
+    return points;
   }
 
   /** Every open case (as narrowed), least RTO time left first; those without agreed objectives after them. */
@@ -208,18 +169,13 @@ class Dashboard {
     };
   }
 
-  /** Count, median and 90th percentile (nearest rank) from an aggregate row's columns {@code first} and {@code first + 1}. */
-  private static Map<String, Object> spread(long count, ResultSet rs, int first) throws SQLException {
+  /** Count, median and 90th percentile (nearest rank, to {@link Spread}'s steps). */
+  private static Map<String, Object> spread(Spread spread) {
     Map<String, Object> result = new LinkedHashMap<>();
-    result.put("count", count);
-    result.put("median", count == 0 ? null : whole(rs, first));
-    result.put("p90", count == 0 ? null : whole(rs, first + 1));
+    result.put("count", spread.count());
+    result.put("median", spread.percentile(0.5));
+    result.put("p90", spread.percentile(0.9));
     return result;
-  }
-
-  /** A whole number column, or null (PostgreSQL's driver gives an INT only as an Integer). */
-  private static Long whole(ResultSet rs, int column) throws SQLException {
-    return rs.getObject(column) instanceof Number n ? n.longValue() : null;
   }
 
   private static Double percent(long part, long whole) {

@@ -30,13 +30,6 @@ public final class CaseHistoryGenerator {
   private CaseHistoryGenerator() {
   }
 
-  private static void setDays(PreparedStatement insert, int first, Instant instant) throws java.sql.SQLException {
-    java.time.LocalDate day = instant.atZone(java.time.ZoneOffset.UTC).toLocalDate();
-    insert.setDate(first, java.sql.Date.valueOf(day));
-    insert.setDate(first + 1, java.sql.Date.valueOf(day.with(java.time.DayOfWeek.MONDAY)));
-    insert.setDate(first + 2, java.sql.Date.valueOf(day.withDayOfMonth(1)));
-  }
-
   /** Adds {@code clients} clients and {@code cases} closed cases opened between three years ago and yesterday. */
   static void generate(String url, String user, String password, int clients, int cases, long seed) throws Exception {
     try (Connection db = DriverManager.getConnection(url, user, password)) {
@@ -72,9 +65,8 @@ public final class CaseHistoryGenerator {
       try (PreparedStatement insert = db.prepareStatement("INSERT INTO rebound_case (process_instance_id, case_number, opened_at, "
           + "client_id, client_name, summary, severity, state, detected_at, assessed_at, probable_cause, approach, agreed_at, rto_hours, "
           + "rpo_hours, rto_deadline, business_hours, rto_warning_at, rto_breached_at, recovered_at, acceptance_rounds, restored, "
-          + "data_loss_hours, prevention_interest, closed_at, outcome, updated_at, response_minutes, recovery_minutes, opened_day, "
-          + "opened_week, opened_month, closed_day, closed_week, closed_month) VALUES (?, ?, ?, ?, ?, ?, ?, 'closed', ?, ?, ?, ?, ?, ?, "
-          + "?, ?, FALSE, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+          + "data_loss_hours, prevention_interest, closed_at, outcome, updated_at, response_minutes, recovery_minutes) "
+          + "VALUES (?, ?, ?, ?, ?, ?, ?, 'closed', ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         long span = Duration.ofDays(3 * 365).toSeconds();
         for (int i = 0; i < cases; i++) {
           Instant opened = now.minusSeconds(86_400 + random.nextLong(span));
@@ -131,8 +123,6 @@ public final class CaseHistoryGenerator {
           } else {
             insert.setLong(27, Duration.between(detected, recovered).toMinutes());
           }
-          setDays(insert, 28, opened);
-          setDays(insert, 31, closed);
           insert.addBatch();
           if (i % 2_000 == 1_999) {
             insert.executeBatch();
@@ -140,6 +130,12 @@ public final class CaseHistoryGenerator {
           }
         }
         insert.executeBatch();
+      }
+      // the days it filled were settled and may have been added up already (casebook.DayTallies): they are again
+      for (String kept : List.of("rebound_case_day", "rebound_case_month")) {
+        try (PreparedStatement forget = db.prepareStatement("DELETE FROM " + kept)) {
+          forget.executeUpdate();
+        }
       }
       db.commit();
     }
