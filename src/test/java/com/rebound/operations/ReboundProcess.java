@@ -14,19 +14,42 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Rebound's packaged jar running as a separate JVM in a working folder of its own (its ./data). */
+/**
+ * Rebound's packaged jar running as a separate JVM in a working folder of its own (its ./data); or, for the
+ * speed benchmark, another Spring Boot main class on a classpath of the caller's ({@link #ofMainClass}).
+ */
 final class ReboundProcess {
 
   private final Path folder;
   private final int port;
+  private final List<String> launcher;
   private final List<String> extraArguments;
   private Process process;
   private int starts;
 
   ReboundProcess(Path folder, String... extraArguments) {
+    this(folder, List.of("-jar", jar().toString()), extraArguments);
+  }
+
+  private ReboundProcess(Path folder, List<String> launcher, String... extraArguments) {
     this.folder = folder;
     this.port = freePort();
+    this.launcher = launcher;
     this.extraArguments = List.of(extraArguments);
+  }
+
+  /** The packaged jar with JVM options before it (e.g. a flight recording). */
+  static ReboundProcess ofJar(Path folder, List<String> jvmOptions, String... arguments) {
+    List<String> launcher = new ArrayList<>(jvmOptions);
+    launcher.addAll(List.of("-jar", jar().toString()));
+    return new ReboundProcess(folder, launcher, arguments);
+  }
+
+  /** A main class on {@code classpath}, with JVM options before it (e.g. a flight recording). */
+  static ReboundProcess ofMainClass(Path folder, List<String> jvmOptions, String classpath, String mainClass, String... arguments) {
+    List<String> launcher = new ArrayList<>(jvmOptions);
+    launcher.addAll(List.of("-cp", classpath, mainClass));
+    return new ReboundProcess(folder, launcher, arguments);
   }
 
   int port() {
@@ -57,8 +80,9 @@ final class ReboundProcess {
 
   /** Starts the jar and returns at once. */
   void launch() throws IOException {
-    List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m", "-jar", jar().toString(),
-        "--server.port=" + port, "--rebound.backup.cron=-"));
+    List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m"));
+    command.addAll(launcher);
+    command.addAll(List.of("--server.port=" + port, "--rebound.backup.cron=-"));
     command.addAll(extraArguments);
     Path log = folder.resolve("rebound-" + (++starts) + ".log");
     process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)

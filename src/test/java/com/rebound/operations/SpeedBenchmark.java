@@ -1,0 +1,126 @@
+package com.rebound.operations;
+
+import com.rebound.database.PostgresServer;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Not a test: Rebound against bare Camunda on the same walk. Starts Rebound's packaged jar and a bare Camunda
+ * 7.24 Spring Boot application ({@code bare.BareCamundaApplication}: same Camunda and Spring Boot, nothing of
+ * Rebound, the procedure's shape in {@code bare/bare-procedure.bpmn}) as two JVMs at the same time, each on its own
+ * H2 file (or PostgreSQL database with {@code -Dbenchmark.database=postgres}), warms both up, then walks them in
+ * turn (bare, Rebound, bare, Rebound...) with the same {@link SpeedWalk} for {@code benchmark.rounds} rounds each,
+ * and prints cases/s, completions/s and the completions' p50/p95/p99 of each, and the ratios. One command:
+ * {@code ./mvnw -B -Pspeed verify} (see the README's "Performance"). {@code -Dbenchmark.jfr=true} records both JVMs
+ * with Java Flight Recorder (the files are named at the end).
+ */
+public final class SpeedBenchmark {
+
+  private SpeedBenchmark() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    int rounds = Integer.getInteger("benchmark.rounds", 3);
+    int clients = Integer.getInteger("benchmark.clients", 4);
+    long roundMs = Long.getLong("benchmark.round-ms", 30_000);
+    long warmUpMs = Long.getLong("benchmark.warm-up-ms", 45_000);
+    boolean postgres = "postgres".equals(System.getProperty("benchmark.database"));
+    boolean jfr = Boolean.getBoolean("benchmark.jfr");
+
+    Path reboundFolder = Files.createTempDirectory("rebound-speed");
+    Path bareFolder = Files.createTempDirectory("bare-speed");
+    List<String> reboundArguments = new ArrayList<>(List.of("--rebound.demo-users=true"));
+    List<String> bareArguments = new ArrayList<>(List.of("--spring.config.name=bare", "--camunda.bpm.history-level=full",
+        "--camunda.bpm.deployment-resource-pattern=classpath*:bare/*.bpmn", "--spring.datasource.url=jdbc:h2:file:"
+            + bareFolder.resolve("data/bare").toAbsolutePath()));
+    if (postgres) {
+      PostgresServer server = PostgresServer.shared();
+      reboundArguments.addAll(List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + server.createDatabase("rebound_speed"),
+          "--spring.datasource.username=" + PostgresServer.USER, "--spring.datasource.password=" + PostgresServer.PASSWORD));
+      bareArguments.set(bareArguments.size() - 1, "--spring.datasource.url=" + server.createDatabase("bare_speed"));
+      bareArguments.addAll(List.of("--spring.datasource.username=" + PostgresServer.USER, "--spring.datasource.password="
+          + PostgresServer.PASSWORD));
+    }
+    ReboundProcess rebound = ReboundProcess.ofJar(reboundFolder, recording(jfr, reboundFolder), reboundArguments.toArray(String[]::new));
+    ReboundProcess bare = ReboundProcess.ofMainClass(bareFolder, recording(jfr, bareFolder), bareClasspath(), "bare.BareCamundaApplication",
+        bareArguments.toArray(String[]::new));
+    rebound.start();
+    bare.start();
+    try {
+      System.out.printf("Warming up (%d s each)...%n", warmUpMs / 1000);
+      SpeedWalk.run(bare.port(), "bareProcedure", false, clients, warmUpMs);
+      SpeedWalk.run(rebound.port(), "disasterRecovery", true, clients, warmUpMs);
+      List<SpeedWalk.Run> bareRuns = new ArrayList<>();
+      List<SpeedWalk.Run> reboundRuns = new ArrayList<>();
+      for (int round = 1; round <= rounds; round++) {
+        bareRuns.add(report("bare Camunda", round, SpeedWalk.run(bare.port(), "bareProcedure", false, clients, roundMs)));
+        reboundRuns.add(report("Rebound     ", round, SpeedWalk.run(rebound.port(), "disasterRecovery", true, clients, roundMs)));
+      }
+      System.out.println();
+      System.out.printf("Speed: %d REST clients, %d rounds of %d s each, %s, %d completions a case%n", clients, rounds, roundMs / 1000,
+          postgres ? "PostgreSQL" : "H2 file", SpeedWalk.STEPS.size());
+      double[] bareSummary = summary("bare Camunda", bareRuns);
+      double[] reboundSummary = summary("Rebound     ", reboundRuns);
+      System.out.printf("Ratios Rebound / bare: cases/s %.2f, completions/s %.2f, completion p95 %.2f (goal: >= 0.9 and <= 1.2)%n",
+          reboundSummary[0] / bareSummary[0], reboundSummary[1] / bareSummary[1], reboundSummary[3] / bareSummary[3]);
+      if (postgres) {
+        StatementCount.print(PostgresServer.shared(), bare.port(), rebound.port());
+      }
+    } finally {
+      rebound.terminate(Duration.ofSeconds(60));
+      bare.terminate(Duration.ofSeconds(60));
+    }
+    if (jfr) {
+      System.out.println("Flight recordings: " + reboundFolder.resolve("speed.jfr") + " " + bareFolder.resolve("speed.jfr"));
+    }
+  }
+
+  private static List<String> recording(boolean jfr, Path folder) {
+    return jfr ? List.of("-XX:StartFlightRecording=settings=profile,filename=" + folder.resolve("speed.jfr").toAbsolutePath())
+        : List.of();
+  }
+
+  /** This JVM's classpath (the test classpath) without Rebound's own classes. */
+  private static String bareClasspath() {
+    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(entry -> !Path.of(entry).toAbsolutePath().normalize().endsWith(Path.of("target", "classes")))
+        .collect(Collectors.joining(File.pathSeparator));
+  }
+
+  private static SpeedWalk.Run report(String who, int round, SpeedWalk.Run run) {
+    long[] p = percentiles(run.completionNanos());
+    System.out.printf("round %d %s: %6.2f cases/s, %7.1f completions/s, completion p50 %3d ms, p95 %3d ms, p99 %3d ms, %d errors%n",
+        round, who, run.cases() / run.seconds(), run.completions() / run.seconds(), p[0], p[1], p[2], run.errors());
+    return run;
+  }
+
+  /** Mean cases/s and completions/s over the rounds, and p50/p95 of every completion of them; printed. */
+  private static double[] summary(String who, List<SpeedWalk.Run> runs) {
+    double cases = runs.stream().mapToDouble(r -> r.cases() / r.seconds()).average().orElse(0);
+    double completions = runs.stream().mapToDouble(r -> r.completions() / r.seconds()).average().orElse(0);
+    long[] p = percentiles(runs.stream().flatMapToLong(r -> Arrays.stream(r.completionNanos())).toArray());
+    System.out.printf("%s: %6.2f cases/s (%s), %7.1f completions/s, completion p50 / p95 / p99: %d / %d / %d ms%n", who, cases,
+        runs.stream().map(r -> String.format("%.2f", r.cases() / r.seconds())).collect(Collectors.joining(", ")), completions, p[0], p[1],
+        p[2]);
+    return new double[] {cases, completions, p[0], p[1]};
+  }
+
+  private static long[] percentiles(long[] nanos) {
+    if (nanos.length == 0) {
+      return new long[] {0, 0, 0};
+    }
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    return new long[] {at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99)};
+  }
+
+  private static long at(long[] sorted, double quantile) {
+    return sorted[Math.max(0, (int) Math.ceil(quantile * sorted.length) - 1)] / 1_000_000;
+  }
+}
