@@ -21,6 +21,7 @@ public class ClientService implements ClientDirectory {
   private final ClientRepository clients;
   private final Validator validator;
   private final Clock clock;
+  private final TransactionMemo read = new TransactionMemo("client profiles");
 
   ClientService(ClientRepository clients, Validator validator, Clock clock) {
     this.clients = clients;
@@ -28,14 +29,14 @@ public class ClientService implements ClientDirectory {
     this.clock = clock;
   }
 
-  /** The client, active or not. */
+  /** The client, active or not (read once per transaction). */
   public Optional<Client> find(String id) {
-    return clients.find(id);
+    return read.get(id, () -> clients.find(id));
   }
 
   @Override
   public Optional<ClientFacts> activeClient(String clientId) {
-    return clients.find(clientId).filter(Client::active).map(c -> new ClientFacts(c.name(), c.criticalityTier(),
+    return find(clientId).filter(Client::active).map(c -> new ClientFacts(c.name(), c.criticalityTier(),
         c.rtoHours(), c.rpoHours(), c.responseTimeMinutes(), c.businessHours(), c.preferredLanguage(), c.protections()));
   }
 
@@ -45,6 +46,7 @@ public class ClientService implements ClientDirectory {
 
   @Transactional
   public Client create(Client client) {
+    read.forget();
     check(client);
     if (clients.exists(client.id())) {
       throw ApiProblem.conflict("A client with id '" + client.id() + "' already exists.");
@@ -55,6 +57,7 @@ public class ClientService implements ClientDirectory {
 
   @Transactional
   public Client update(String id, Client client) {
+    read.forget();
     if (!id.equals(client.id())) {
       throw ApiProblem.invalid(List.of(new ApiProblem.FieldProblem("id", "must be '" + id + "', the client in the address")));
     }
@@ -70,6 +73,7 @@ public class ClientService implements ClientDirectory {
 
   @Transactional
   public Client setActive(String id, boolean active) {
+    read.forget();
     clients.find(id).orElseThrow(() -> ApiProblem.notFound("No client '" + id + "'."));
     clients.setActive(id, active, clock.instant());
     return clients.find(id).orElseThrow();

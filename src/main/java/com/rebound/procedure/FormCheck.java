@@ -3,7 +3,6 @@ package com.rebound.procedure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -13,6 +12,8 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -151,10 +152,7 @@ final class FormCheck {
   }
 
   private static JsonNode deployedForm(DelegateTask task) {
-    try (InputStream form = task.getProcessEngineServices().getFormService().getDeployedTaskForm(task.getId())) {
-      return JSON.readTree(form);
-    } catch (IOException | RuntimeException noCamundaForm) {
-      return null;
-    }
+    CommandContext context = Context.getCommandContext();
+    return context == null ? null : DeployedForms.ofTask(context, task.getId());
   }
 }

@@ -2,13 +2,10 @@ package com.rebound.procedure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -22,35 +19,24 @@ public class StepFields {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final FormService forms;
+  private final ProcessEngineConfigurationImpl engine;
 
-  StepFields(FormService forms) {
-    this.forms = forms;
+  StepFields(ProcessEngineConfigurationImpl engine) {
+    this.engine = engine;
   }
 
   /** The fields of an open task's step, from the contract and the Camunda Form deployed for it. */
   public Set<String> ofTask(Task task) {
-    return ofTask(task.getTaskDefinitionKey(), deployedForm(task.getId()));
+    JsonNode form = engine.getCommandExecutorTxRequired().execute(context -> DeployedForms.ofTask(context, task.getId()));
+    return ofTask(task.getTaskDefinitionKey(), form);
   }
 
-  private String deployedForm(String taskId) {
-    try (InputStream form = forms.getDeployedTaskForm(taskId)) {
-      return new String(form.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (RuntimeException | IOException noCamundaForm) {
-      return null;
-    }
-  }
-
-  /** The fields of the task's step, from the contract and its deployed form (JSON, or null without one). */
-  Set<String> ofTask(String taskDefinitionKey, String deployedForm) {
+  /** The fields of the task's step, from the contract and its deployed form (null without one, or not JSON: an HTML form). */
+  Set<String> ofTask(String taskDefinitionKey, JsonNode deployedForm) {
     Set<String> names = new TreeSet<>();
     ProcedureVariables.RULES.getOrDefault(taskDefinitionKey, List.of()).forEach(rule -> names.add(rule.name()));
     if (deployedForm != null) {
-      try {
-        collect(JSON.readTree(deployedForm), names);
-      } catch (IOException notJson) {
-        // an HTML or generated form: the contract's fields only
-      }
+      collect(deployedForm, names);
     }
     return names;
   }
