@@ -82,7 +82,8 @@ public final class SpeedBenchmark {
   }
 
   private static List<String> recording(boolean jfr, Path folder) {
-    return jfr ? List.of("-XX:StartFlightRecording=settings=profile,filename=" + folder.resolve("speed.jfr").toAbsolutePath())
+    return jfr ? List.of("-XX:FlightRecorderOptions=stackdepth=1024",
+        "-XX:StartFlightRecording=settings=profile,filename=" + folder.resolve("speed.jfr").toAbsolutePath())
         : List.of();
   }
 
