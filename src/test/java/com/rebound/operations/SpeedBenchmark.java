@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * turn (bare, Rebound, bare, Rebound...) with the same {@link SpeedWalk} for {@code benchmark.rounds} rounds each,
  * and prints cases/s, completions/s and the completions' p50/p95/p99 of each, and the ratios. One command:
  * {@code ./mvnw -B -Pspeed verify} (see the README's "Performance"). {@code -Dbenchmark.jfr=true} records both JVMs
- * with Java Flight Recorder (the files are named at the end).
+ * with Java Flight Recorder (the files are named at the end); {@code -Dbenchmark.rebound-args="--a=b --c=d"} gives Rebound
+ * more settings, to try one.
  */
 public final class SpeedBenchmark {
 
@@ -36,6 +37,11 @@ public final class SpeedBenchmark {
     Path reboundFolder = Files.createTempDirectory("rebound-speed");
     Path bareFolder = Files.createTempDirectory("bare-speed");
     List<String> reboundArguments = new ArrayList<>(List.of("--rebound.demo-users=true"));
+    // for experiments: more of Rebound's settings, e.g. -Dbenchmark.rebound-args="--spring.datasource.hikari.maximum-pool-size=20"
+    String more = System.getProperty("benchmark.rebound-args", "").trim();
+    if (!more.isEmpty()) {
+      reboundArguments.addAll(List.of(more.split("\\s+")));
+    }
     List<String> bareArguments = new ArrayList<>(List.of("--spring.config.name=bare", "--camunda.bpm.history-level=full",
         "--camunda.bpm.deployment-resource-pattern=classpath*:bare/*.bpmn", "--spring.datasource.url=jdbc:h2:file:"
             + bareFolder.resolve("data/bare").toAbsolutePath()));
