@@ -30,6 +30,15 @@ final class DeployedForms {
 
   /** The task's Camunda Form as JSON, or null without one (or when it is not JSON); inside a command. */
   static JsonNode ofTask(CommandContext context, String taskId) {
+    try {
+      return find(context, taskId);
+    } catch (RuntimeException noCamundaForm) {
+      // a form reference that resolves to nothing, a task gone: the contract's fields only, as without a form
+      return null;
+    }
+  }
+
+  private static JsonNode find(CommandContext context, String taskId) {
     TaskFormData data = context.runWithoutAuthorization(() -> new GetTaskFormCmd(taskId).execute(context));
     CamundaFormRef ref = data == null ? null : data.getCamundaFormRef();
     if (ref == null || ref.getKey() == null) {
