@@ -54,7 +54,9 @@ class DayTalliesTest {
     JsonNode first = metrics("");
     assertThat(keptDays()).as("every whole day of the period is kept, empty ones too").isEqualTo(162);
     JsonNode again = metrics("");
-    assertThat(again).as("read back from the kept days").isEqualTo(first);
+    // "now" lists the open cases of the whole database, which other tests move meanwhile: the period's numbers are compared
+    assertThat(again.get("totals")).as("read back from the kept days").isEqualTo(first.get("totals"));
+    assertThat(again.get("series")).isEqualTo(first.get("series"));
     assertEqualsTheCases(first.get("totals"), "");
     long openedInSeries = 0;
     for (JsonNode point : first.get("series")) {
@@ -70,7 +72,9 @@ class DayTalliesTest {
     assertThat(year.get("period").get("bucket").asText()).isEqualTo("month");
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rebound_case_month WHERE tally_month < DATE '2002-01-01'", Long.class))
         .as("each whole month of 2001 kept once, summed from its days").isEqualTo(12);
-    assertThat(metrics("2000-12-20", "2001-12-31", "")).as("read back from the kept months").isEqualTo(year);
+    JsonNode yearAgain = metrics("2000-12-20", "2001-12-31", "");
+    assertThat(yearAgain.get("totals")).as("read back from the kept months").isEqualTo(year.get("totals"));
+    assertThat(yearAgain.get("series")).isEqualTo(year.get("series"));
     assertEqualsTheCases(year.get("totals"), "", "2000-12-20", "2002-01-01");
     assertThat(year.get("series")).hasSize(13);
     assertThat(year.get("series").get(3).get("from").asText()).isEqualTo("2001-03-01");
