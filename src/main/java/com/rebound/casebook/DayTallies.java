@@ -20,12 +20,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The dashboard's tallies per UTC day and severity, for a period. A day whose cases are all closed never changes
- * again (a closed case's row is final, and a case opened later cannot count for an earlier day), so such a day is
- * added up once from the case summary and kept in {@code rebound_case_day}; any period then costs one row per day
- * whatever the number of cases; and a settled month, summed from its days, is kept in {@code rebound_case_month}. The days after the first one an open case was opened on, today, and the part-days
- * at a period's ends are added up from the case summary on each request. With a client named, a period holds
- * few cases and is added up from the summary. Severity "" is a case without one.
+ * The dashboard's tallies per UTC day and severity, for a period. A day is settled once every case that counts
+ * for it is closed: it is before today and before the day the oldest open case was opened on (a closed case's row
+ * is final, and a case opened later cannot count for an earlier day). A settled day is added up once from the
+ * case summary and kept in {@code rebound_case_day}, a settled whole month once more in {@code rebound_case_month},
+ * so a period costs one row per day or month whatever the number of cases. Unsettled days and the part-days at a
+ * period's ends are added up from the case summary on each request; so is a client's period (a client has few
+ * cases). Severity "" is a case without one.
  */
 @Component
 class DayTallies {
