@@ -23,7 +23,8 @@ CREATE TABLE rebound_case_month (
   built_at TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
--- The case list of one client (and state), newest first, in index order.
+-- The case list of one client (and state), newest first, read in index order (casebook.CaseBook orders by the
+-- same columns; H2 reads an index in its own direction only).
 DROP INDEX rebound_case_client;
-CREATE INDEX rebound_case_client ON rebound_case (client_id, opened_at, case_number);
-CREATE INDEX rebound_case_client_state ON rebound_case (client_id, state, opened_at, case_number);
+CREATE INDEX rebound_case_client ON rebound_case (client_id DESC, opened_at DESC, case_number DESC);
+CREATE INDEX rebound_case_client_state ON rebound_case (client_id DESC, state DESC, opened_at DESC, case_number DESC);

@@ -75,8 +75,11 @@ class CaseBook {
     List<Object> pageArgs = new ArrayList<>(args);
     pageArgs.add(size);
     pageArgs.add((long) page * size);
+    // newest first; a client's (and state's) cases in the order of their index, which H2 reads in order only when the
+    // ORDER BY names the equal columns too (else it sorts all of that client's cases for one page)
+    String order = filter.client() == null ? "" : filter.state() == null ? "client_id DESC, " : "client_id DESC, state DESC, ";
     List<CaseRow> rows = jdbc.query("SELECT " + CaseRow.COLUMNS + " FROM rebound_case" + where
-        + " ORDER BY opened_at DESC, case_number DESC LIMIT ? OFFSET ?", CaseRow::read, pageArgs.toArray());
+        + " ORDER BY " + order + "opened_at DESC, case_number DESC LIMIT ? OFFSET ?", CaseRow::read, pageArgs.toArray());
     Map<String, List<Map<String, Object>>> steps = steps(rows.stream().filter(CaseRow::open).map(CaseRow::processInstanceId).toList());
     List<Map<String, Object>> items = rows.stream().map(row -> item(row, now, steps.getOrDefault(row.processInstanceId(), List.of()),
         false)).toList();
