@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * The managers' numbers for a period, added up from the period's daily tallies ({@link DayTallies}), so a
- * period costs about one stored row per day whatever the number of cases; percentiles are nearest-rank to the
+ * period costs about one stored row per day or month whatever the number of cases; percentiles are nearest-rank to the
  * steps of {@link Spread}. Cases opened in the period count for volume and the time to respond; cases closed in the
  * period count for how recovery went (time to recover, RTO and RPO met, acceptance rounds, restorations,
  * unrecoverable, prevention); a breach is a case closed in the period and recovered late, or opened in it and

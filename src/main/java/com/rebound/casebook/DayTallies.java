@@ -148,7 +148,7 @@ class DayTallies {
         : new Object[] {Timestamp.from(from), Timestamp.from(to), client};
     jdbc.query("SELECT opened_at, severity, response_minutes FROM rebound_case WHERE opened_at >= ? AND opened_at < ?" + narrow,
         rs -> {
-          tally(days, rs.getTimestamp(1), rs.getString(2)).openedCase(rs.getObject(3) instanceof Number n ? n.intValue() : null);
+          tally(days, rs.getTimestamp(1), rs.getString(2)).openedCase(Tally.whole(rs, 3));
         }, args);
     jdbc.query("SELECT closed_at, severity, " + Tally.CLOSED_COLUMNS + " FROM rebound_case WHERE closed_at >= ? AND closed_at < ?" + narrow,
         rs -> {

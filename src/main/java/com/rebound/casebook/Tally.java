@@ -98,7 +98,7 @@ final class Tally {
   }
 
   /** A whole number column, or null (PostgreSQL's driver gives an INT only as an Integer). */
-  private static Integer whole(ResultSet rs, int column) throws SQLException {
+  static Integer whole(ResultSet rs, int column) throws SQLException {
     return rs.getObject(column) instanceof Number n ? n.intValue() : null;
   }
 }
