@@ -31,6 +31,15 @@ public final class Formats {
     return instant == null ? "–" : date.format(instant);
   }
 
+  /** A day given as yyyy-MM-dd (an action item's due day), in the reader's way of writing days. */
+  public String day(Object value) {
+    try {
+      return value == null ? "–" : date.format(java.time.LocalDate.parse(String.valueOf(value)).atStartOfDay(zone).toInstant());
+    } catch (java.time.format.DateTimeParseException e) {
+      return String.valueOf(value);
+    }
+  }
+
   /** Hours with one decimal when needed: 4, 4.5. */
   public String hours(double hours) {
     double rounded = Math.round(hours * 10) / 10.0;

@@ -37,7 +37,8 @@ public class MailComposer {
     context.setVariable("subject", subject);
     context.setVariable("provider", provider);
     context.setVariable("providerLogo", provider.logoFile().isPresent());
-    context.setVariable("staff", kind.toStaff());
+    // a message that goes to staff or to a client's contact says which (model "staffAudience"); otherwise its kind does
+    context.setVariable("staff", model.get("staffAudience") instanceof Boolean staff ? staff : kind.toStaff());
     return new Composed(subject, templates.process("mail/" + kind.name(), context));
   }
 }

@@ -54,7 +54,9 @@ final class ModelGuard implements Deployer {
       "task", Set.of("getVariable", "getVariableLocal", "hasVariable"),
       "caseClocks", Set.of("responseDeadline", "rtoWarning", "rtoShare", "rtoBreach", "stepDue", "recordRtoWarning",
           "recordRtoBreach", "acceptanceReminderCycle"),
-      "prevention", Set.of("codes", "advice"));
+      "prevention", Set.of("codes", "advice"),
+      "actionItemClock", Set.of("at"),
+      "preventionHistory", Set.of("of"));
 
   /** Property names never read through a model, whatever the object. */
   private static final Set<String> FORBIDDEN_PROPERTIES = Set.of("class", "classLoader", "declaringClass", "module",

@@ -46,6 +46,10 @@ public final class ProcedureVariables {
   public static final String DATA_LOSS_SUSPECTED = "dataLossSuspected";
   public static final String PROBABLE_CAUSE = "probableCause";
   public static final String DAMAGED_SCOPE = "damagedScope";
+  /** assessImpact (optional): the kinds of systems hit (a checklist: fileServer, email, database...), for "Seen before". */
+  public static final String SYSTEMS_HIT = "systemsHit";
+  /** Set after the assessment (task findSimilarCases): the most similar reviewed past cases, as text for the next forms. */
+  public static final String SEEN_BEFORE = "seenBefore";
   // agreeObjectives
   public static final String RTO_HOURS = "rtoHours";
   public static final String RPO_HOURS = "rpoHours";
@@ -90,8 +94,16 @@ public final class ProcedureVariables {
   /** Set by the DMN decision {@code prevention}: the recommended solutions' codes (comma-separated) and why, for the manager. */
   public static final String PREVENTION_RECOMMENDATIONS = "preventionRecommendations";
   public static final String PREVENTION_ADVICE = "preventionAdvice";
+  /** Set with them: how many past cases of this client and of clients like it each solution would have avoided or shortened. */
+  public static final String PREVENTION_HISTORY = "preventionHistory";
   /** Set by the application (DMN, a later issue); shown in Tasklist when known. */
   public static final String SEVERITY = "severity";
+
+  /**
+   * Markdown Rebound writes for the forms (links to past cases, bold names), shown as Markdown: what people typed in
+   * it is stripped of markup when it is written. Every other text variable is shown escaped, exactly as typed.
+   */
+  public static final java.util.Set<String> REBOUND_MARKDOWN = java.util.Set.of(SEEN_BEFORE, PREVENTION_HISTORY, PREVENTION_ADVICE);
 
   /** Task ids of the contract. */
   public static final class Tasks {

@@ -42,6 +42,7 @@ record CaseReport(String caseNumber, String processInstanceId, String state, Ins
   }
 
   /** An action item of the post-incident review. */
-  record Action(String what, String owner, String due) {
+  /** An action item: as the review gave it and, once tracked, where it stands (open, done, dropped), who closed it when, and why dropped. */
+  record Action(String what, String owner, String due, String state, String closedBy, Instant closedAt, String dropReason) {
   }
 }

@@ -81,6 +81,10 @@ class CaseReports {
         variables.put(variable.getName(), value == null ? null : value.getValue());
       }
     }
+    List<CaseReport.Action> tracked = trackedActions(caseNumber);
+    if (!tracked.isEmpty()) {
+      actions = tracked;
+    }
     List<HistoricActivityInstance> activities = history.createHistoricActivityInstanceQuery().processInstanceId(id)
         .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().listPage(0, 2000);
     Map<String, String> completedBy = new HashMap<>();
@@ -203,13 +207,23 @@ class CaseReports {
         JsonNode items = json.readTree(serialized.getValueSerialized());
         for (JsonNode item : items) {
           actions.add(new CaseReport.Action(item.path("what").asText(""), item.path("owner").asText(""),
-              item.path("dueDate").asText(item.path("due").asText(""))));
+              item.path("dueDate").asText(item.path("due").asText("")), null, null, null, null));
         }
       } catch (java.io.IOException e) {
-        actions.add(new CaseReport.Action(serialized.getValueSerialized(), "", ""));
+        actions.add(new CaseReport.Action(serialized.getValueSerialized(), "", "", null, null, null, null));
       }
     }
     return actions;
+  }
+
+  /** The case's action items as tracked (rebound_action_item), in the review's order; none before the review. */
+  private List<CaseReport.Action> trackedActions(String caseNumber) {
+    return jdbc.query("SELECT what, owner, due_date, state, closed_by, closed_at, drop_reason FROM rebound_action_item "
+        + "WHERE case_number = ? ORDER BY LENGTH(id), id", (rs, n) -> {
+          java.sql.Timestamp closedAt = rs.getTimestamp("closed_at");
+          return new CaseReport.Action(rs.getString("what"), rs.getString("owner"), rs.getDate("due_date").toLocalDate().toString(),
+              rs.getString("state"), rs.getString("closed_by"), closedAt == null ? null : closedAt.toInstant(), rs.getString("drop_reason"));
+        }, caseNumber);
   }
 
   private static Instant instant(Date date) {

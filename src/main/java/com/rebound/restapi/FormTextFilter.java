@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.rebound.clients.ClientDirectory;
 import com.rebound.notify.Formats;
 import com.rebound.procedure.OptionLabels;
+import com.rebound.procedure.ProcedureVariables;
 import com.rebound.procedure.StepFields;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -111,7 +112,7 @@ class FormTextFilter extends OncePerRequestFilter {
         }
         continue;
       }
-      if (edited.contains(variable.getKey()) || !("String".equals(type) || "Boolean".equals(type)) || !value.isValueNode()
+      if (edited.contains(variable.getKey()) || ProcedureVariables.REBOUND_MARKDOWN.contains(variable.getKey()) || !("String".equals(type) || "Boolean".equals(type)) || !value.isValueNode()
           || value.isNull()) {
         continue;
       }

@@ -56,6 +56,7 @@ class DisasterRecoveryProcessTest {
   void initAssertions() {
     init(engine.getProcessEngine());
     ProcessTestEngine.CALLS.clear();
+    ProcessTestEngine.STEPS.clear();
   }
 
   // ---- the paths of the procedure

@@ -58,6 +58,37 @@ final class ProcessTestEngine {
     }
   }
 
+  /** The steps the model names for lessons and action items (Rebound's write to its tables); here they record that they ran. */
+  static final List<String> LEARNING_STEPS = List.of("findSimilarCases", "checkActionItems", "keepLesson", "trackActionItems",
+      "actionItemMail", "closeActionItem");
+  /** "step@activity" (with the mail's kind for actionItemMail) for each call of a learning step, in order. */
+  static final List<String> STEPS = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+  /** Stands for a delegate of Rebound's lessons and action items in the engine-only tests. */
+  record RecordingStep(String name) implements org.camunda.bpm.engine.delegate.JavaDelegate,
+      org.camunda.bpm.engine.delegate.TaskListener {
+
+    @Override
+    public void execute(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+      Object mail = execution.getVariableLocal("mail");
+      STEPS.add(name + (mail == null ? "" : ":" + mail) + "@" + execution.getCurrentActivityId());
+    }
+
+    @Override
+    public void notify(org.camunda.bpm.engine.delegate.DelegateTask task) {
+      STEPS.add(name + "@" + task.getTaskDefinitionKey());
+    }
+  }
+
+  /** Stands for {@code preventionHistory} (which reads Rebound's lessons): no history. */
+  public static final class HistoryStandIn {
+
+    public String of(org.camunda.bpm.engine.delegate.DelegateExecution execution, List<Map<String, Object>> decision) {
+      STEPS.add("preventionHistory@" + execution.getCurrentActivityId());
+      return null;
+    }
+  }
+
   static ProcessEngineConfiguration configuration(String name) {
     return configure(new ProcessCoverageInMemProcessEngineConfiguration(), name);
   }
@@ -85,6 +116,11 @@ final class ProcessTestEngine {
     for (String listener : MESSAGE_LISTENERS) {
       beans.put(listener, new RecordingListener(listener));
     }
+    for (String step : LEARNING_STEPS) {
+      beans.put(step, new RecordingStep(step));
+    }
+    beans.put("preventionHistory", new HistoryStandIn());
+    beans.put("actionItemClock", new com.rebound.actions.ActionItemClock());
     configuration.setBeans(beans);
     configuration.setProcessEnginePlugins(List.of(
         new ProcedureContractPlugin(caseNumbers(), (id, number, at) -> OPENED.add(number + " " + id), DIRECTORY), new SpinProcessEnginePlugin()));

@@ -1,0 +1,97 @@
+package com.rebound.lessons;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rebound.ApiCalls;
+import com.rebound.EngineRestClient;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * A case walked over HTTP as staff would: opened through the intake API, each step completed over
+ * {@code /engine-rest} by the group it belongs to (a managers' step as the manager).
+ */
+public final class CaseSteps {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final int port;
+  private final String engine;
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+
+  public CaseSteps(int port, String engine, RuntimeService runtime, TaskService tasks) {
+    this.port = port;
+    this.engine = engine;
+    this.runtime = runtime;
+    this.tasks = tasks;
+  }
+
+  /** Opens a case for the client as the technician; its case number. */
+  public String open(String clientId, String summary) throws Exception {
+    HttpResponse<String> response = ApiCalls.call(port, "tech", "POST", "/api/incidents",
+        "{\"clientId\": \"" + clientId + "\", \"summary\": \"" + summary + "\", \"reportedBy\": \"Luisa López\"}");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return JSON.readTree(response.body()).get("caseNumber").asText();
+  }
+
+  public String instanceOf(String caseNumber) {
+    return runtime.createProcessInstanceQuery().processDefinitionKey("disasterRecovery").processInstanceBusinessKey(caseNumber)
+        .singleResult().getId();
+  }
+
+  /** Completes the case's open step of that key; the answer of /engine-rest. */
+  public EngineRestClient.Response tryComplete(String instance, String taskKey, String variables) {
+    List<Task> open = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(taskKey).list();
+    assertThat(open).as("open %s", taskKey).hasSize(1);
+    String taskId = open.get(0).getId();
+    boolean managers = tasks.getIdentityLinksForTask(taskId).stream().anyMatch(link -> "managers".equals(link.getGroupId()));
+    return EngineRestClient.ofEngine(port, managers ? "manager" : "tech", engine)
+        .post("/task/" + taskId + "/complete", "{\"variables\": " + variables + "}");
+  }
+
+  public void complete(String instance, String taskKey, String variables) {
+    EngineRestClient.Response done = tryComplete(instance, taskKey, variables);
+    assertThat(done.status()).as("completing %s: %s", taskKey, done.body()).isEqualTo(204);
+  }
+
+  /** Assesses with a cause and the kinds of systems hit. */
+  public void assess(String instance, String cause, String... systems) {
+    complete(instance, "assessImpact", """
+        {"impactLevel": {"value": "partial"}, "usersAffected": {"value": 4}, "dataLossSuspected": {"value": false},
+         "probableCause": {"value": "%s"}, "damagedScope": {"value": "Server FS01"},
+         "systemsHit": {"type": "Json", "value": "%s"}}""".formatted(cause, jsonList(systems).replace("\"", "\\\"")));
+  }
+
+  /** From objectives to the review: recovered and accepted at the first round. */
+  public void recoverAndAccept(String instance) {
+    complete(instance, "agreeObjectives", """
+        {"rtoHours": {"value": 8}, "rpoHours": {"value": 4}, "approach": {"value": "recover"}, "agreedWith": {"value": "Luisa López"}}""");
+    complete(instance, "recover", "{\"recoveryOutcome\": {\"value\": \"done\"}}");
+    complete(instance, "verifyInternally", "{\"internalCheckPassed\": {\"value\": true}}");
+    complete(instance, "clientAcceptance", "{\"clientAccepted\": {\"value\": true}}");
+  }
+
+  /** The review with its lessons and action items (a JSON list, as Tasklist sends a dynamic list). */
+  public EngineRestClient.Response review(String instance, String lessons, String wentWell, String actionItemsJson) {
+    return tryComplete(instance, "postIncidentReview", """
+        {"rootCause": {"value": "Disk failed"}, "lessonsLearned": {"value": "%s"}, "wentWell": {"value": "%s"},
+         "actionItems": {"type": "Json", "value": "%s"}}""".formatted(lessons, wentWell, actionItemsJson.replaceAll("\\s*\n\\s*", " ").replace("\"", "\\\"")));
+  }
+
+  public void offerPrevention(String instance) {
+    complete(instance, "offerPrevention", "{\"clientInterest\": {\"value\": \"considering\"}}");
+  }
+
+  private static String jsonList(String... values) {
+    try {
+      return JSON.writeValueAsString(List.of(values));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
