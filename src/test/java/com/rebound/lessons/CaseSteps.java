@@ -2,6 +2,7 @@ package com.rebound.lessons;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rebound.ApiCalls;
 import com.rebound.EngineRestClient;
@@ -85,6 +86,29 @@ public final class CaseSteps {
 
   public void offerPrevention(String instance) {
     complete(instance, "offerPrevention", "{\"clientInterest\": {\"value\": \"considering\"}}");
+  }
+
+  /** The variables Tasklist loads for a step's form, as the user logged in to Tasklist (webapp session and CSRF token). */
+  public JsonNode formVariables(String user, String instance, String taskKey) throws Exception {
+    String taskId = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(taskKey).singleResult().getId();
+    java.net.CookieManager cookies = new java.net.CookieManager();
+    java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
+    http.send(request("/camunda/app/tasklist/" + engine + "/").build(), HttpResponse.BodyHandlers.ofString());
+    String csrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .map(java.net.HttpCookie::getValue).findFirst().orElseThrow();
+    HttpResponse<String> login = http.send(request("/camunda/api/admin/auth/user/" + engine + "/login/tasklist")
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf)
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    HttpResponse<String> answer = http.send(request("/camunda/api/engine/engine/" + engine + "/task/" + taskId
+        + "/form-variables?deserializeValues=false").build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    return JSON.readTree(answer.body());
+  }
+
+  private java.net.http.HttpRequest.Builder request(String path) {
+    return java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path));
   }
 
   private static String jsonList(String... values) {
