@@ -115,6 +115,39 @@ function edit(client) {
   }
   $('#list-section').hidden = true;
   $('#edit-section').hidden = false;
+  showItems(client);
+}
+
+/** The client's open action items, from the reviews of its cases (a technician sees his own). */
+async function showItems(client) {
+  $('#client-learning').hidden = !client;
+  if (!client) {
+    return;
+  }
+  $('#client-items-link').href = '/console/action-items.html?client=' + encodeURIComponent(client.id) + '&state=all';
+  $('#client-lessons-link').href = '/console/lessons.html?client=' + encodeURIComponent(client.id);
+  const answer = await api('GET', '/api/action-items?state=open&client=' + encodeURIComponent(client.id));
+  const body = $('#client-items tbody');
+  body.replaceChildren();
+  if (answer.status !== 200) {
+    return;
+  }
+  for (const item of answer.body.items) {
+    const row = document.createElement('tr');
+    consoleHelpers.cell(row, item.what);
+    consoleHelpers.cell(row, item.owner);
+    consoleHelpers.cell(row, item.dueDate, item.overdue ? 'overdue' : '');
+    const link = document.createElement('a');
+    link.href = '/console/case.html?case=' + encodeURIComponent(item.caseNumber);
+    link.textContent = item.caseNumber;
+    consoleHelpers.cell(row, '').append(link);
+    body.append(row);
+  }
+  if (answer.body.items.length === 0) {
+    const row = document.createElement('tr');
+    consoleHelpers.cell(row, 'None open.').colSpan = 4;
+    body.append(row);
+  }
 }
 
 function number(name) {

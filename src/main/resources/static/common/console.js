@@ -1,4 +1,4 @@
-// Rebound's console header, one for every staff page (cases, dashboard, clients, outbox, monitoring): Rebound's
+// Rebound's console header, one for every staff page (cases, dashboard, clients, action items, lessons, outbox, monitoring): Rebound's
 // name, the pages the user may open, Tasklist and Cockpit, and who is logged in. Drawn at once, with the
 // managers' links shown when /api/session says the user is a manager. The page's own script reads the session too.
 'use strict';
@@ -13,6 +13,8 @@
     ['cases', 'Cases', '/console/', false],
     ['dashboard', 'Dashboard', '/console/dashboard.html', true],
     ['clients', 'Clients', '/clients/', false],
+    ['action-items', 'Action items', '/console/action-items.html', false],
+    ['lessons', 'Lessons', '/console/lessons.html', false],
     ['outbox', 'Outbox', '/outbox/', true],
     ['monitoring', 'Monitoring', '/monitoring/', true],
     ['new-case', 'Report a disaster', '/new-case/', false],

@@ -143,6 +143,28 @@
     }
   }
 
+  // the case's action items, from its review (a technician sees his own)
+  async function actionItems(caseNumber) {
+    const answer = await reboundApi('GET', '/api/action-items?state=all&case=' + encodeURIComponent(caseNumber));
+    if (answer.status !== 200 || answer.body.items.length === 0) {
+      return;
+    }
+    const body = $('#case-items tbody');
+    body.replaceChildren();
+    for (const item of answer.body.items) {
+      const row = document.createElement('tr');
+      h.cell(row, item.id);
+      h.cell(row, item.what);
+      h.cell(row, item.owner);
+      h.cell(row, item.dueDate, item.overdue ? 'overdue' : '');
+      h.cell(row, item.state === 'open' ? (item.overdue ? 'overdue' : 'open')
+        : item.state + ' by ' + item.closedBy + ', ' + h.when(item.closedAt) + (item.dropReason ? ': ' + item.dropReason : ''),
+      'state-' + item.state);
+      body.append(row);
+    }
+    $('#items-section').hidden = false;
+  }
+
   async function start() {
     const session = await h.session();
     if (!session) {
@@ -182,6 +204,7 @@
     $('#report-pdf').href = c.report.pdf;
     $('#case').hidden = false;
     await timeline(c.caseNumber);
+    await actionItems(c.caseNumber);
   }
 
   start();
