@@ -21,11 +21,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * "Seen before" with 100,000 past cases: the lessons of 2,000 clients over five years (random causes,
  * systems, sectors, sizes and protections) are loaded, then 200 new cases ask for their most similar past
- * cases; the prevention history and a word search of the lessons page are timed the same way. Prints
+ * cases; the prevention history (after its warm-up, timed apart) and a word search of the lessons page are timed
+ * the same way. Prints
  * p50/p95/max; fails only if the 95th percentile reaches a second (the issue's bound, far above what it
  * takes), or if an answer is not what the rules say (same cause, best points first).
  */
-@SpringBootTest(classes = ReboundApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
+@SpringBootTest(classes = ReboundApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
         "spring.datasource.url=jdbc:h2:mem:rebound-lessons-scale;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
         "camunda.bpm.process-engine-name=lessonsscale", "camunda.bpm.job-execution.enabled=false"})
@@ -81,14 +82,19 @@ class SimilarCasesScaleTest {
         }
       }
     });
+    long warmStart = System.nanoTime();
+    int pairs = history.warm();
+    long warmMs = (System.nanoTime() - warmStart) / 1_000_000;
     long[] preventionMs = time(asked, facts -> history.counts(Set.of("offsiteCopy", "monitoring", "mfa"), facts.clientId(),
         facts.caseNumber(), facts.sector(), facts.sizeBand()));
-    long[] searchMs = time(asked.subList(0, 50), facts -> lessons.search(facts.probableCause().substring(0, 4) + " disk", null, null,
+    long[] searchMs = time(asked.subList(0, 20), facts -> lessons.search(facts.probableCause().substring(0, 4) + " disk", null, null,
         null, null, 0, 25));
 
     String database = OnPostgres.active() ? "PostgreSQL" : "H2";
     System.out.printf("SimilarCasesScaleTest (%s, %,d past cases, loaded in %,d ms)%n", database, PAST_CASES, loadMs);
     System.out.printf("  seen before (3 most similar): p50 %d ms, p95 %d ms, max %d ms%n", similarMs[0], similarMs[1], similarMs[2]);
+    System.out.printf("  prevention history warm-up (once after a start, in the background): %,d cause and protection pairs in %,d ms%n",
+        pairs, warmMs);
     System.out.printf("  prevention history: p50 %d ms, p95 %d ms, max %d ms%n", preventionMs[0], preventionMs[1], preventionMs[2]);
     System.out.printf("  lessons page, two words: p50 %d ms, p95 %d ms, max %d ms%n", searchMs[0], searchMs[1], searchMs[2]);
     assertThat(similarMs[1]).as("p95 of 'seen before' with %,d past cases, ms", PAST_CASES).isLessThan(1_000);
