@@ -16,6 +16,11 @@
     return p;
   }
 
+  // a code as words: fileServer as "file server"
+  function words(code) {
+    return String(code).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  }
+
   function tag(text) {
     const span = document.createElement('span');
     span.className = 'tag';
@@ -33,15 +38,15 @@
     link.textContent = lesson.caseNumber;
     title.append(link, ' · ' + (lesson.clientName || lesson.clientId) + ' · ' + (lesson.summary || ''));
     const facts = document.createElement('div');
-    facts.append(tag('cause: ' + lesson.probableCause), tag(lesson.outcome + (lesson.recoveryMinutes != null
+    facts.append(tag('cause: ' + words(lesson.probableCause)), tag(lesson.outcome + (lesson.recoveryMinutes != null
       ? ' in ' + h.duration(lesson.recoveryMinutes) : '')));
     for (const system of lesson.systems) {
-      facts.append(tag('hit: ' + system));
+      facts.append(tag('hit: ' + words(system)));
     }
     if (lesson.sector) {
       facts.append(tag(lesson.sector + ', ' + lesson.sizeBand));
     }
-    facts.append(tag('had: ' + (lesson.protections.length ? lesson.protections.join(', ') : 'no protection')));
+    facts.append(tag('had: ' + (lesson.protections.length ? lesson.protections.map(words).join(', ') : 'no protection')));
     div.append(title, facts);
     if (lesson.rootCause) {
       div.append(paragraph('Root cause', lesson.rootCause));

@@ -70,6 +70,11 @@ final class LessonFacts {
     return users < 10 ? "micro" : users < 50 ? "small" : users < 250 ? "medium" : "large";
   }
 
+  /** A code as words: fileServer as "file server", humanError as "human error". */
+  static String words(String code) {
+    return code == null ? null : code.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+  }
+
   static String sector(String sector) {
     return sector == null ? null : sector.trim().toLowerCase(Locale.ROOT);
   }

@@ -68,10 +68,10 @@ public class SimilarCases {
   /** The facts a past case shares with the new one, in words. */
   static List<String> matched(Facts facts, Map<String, Object> lesson) {
     List<String> matched = new ArrayList<>();
-    matched.add("same cause (" + facts.probableCause() + ")");
+    matched.add("same cause (" + LessonFacts.words(facts.probableCause()) + ")");
     List<String> shared = ((Collection<?>) lesson.get("systems")).stream().map(String::valueOf).filter(facts.systems()::contains).toList();
     if (!shared.isEmpty()) {
-      matched.add("systems hit: " + String.join(", ", shared));
+      matched.add("systems hit: " + String.join(", ", shared.stream().map(LessonFacts::words).toList()));
     }
     if (Objects.equals(facts.clientId(), lesson.get("clientId"))) {
       matched.add("same client");
@@ -83,7 +83,8 @@ public class SimilarCases {
       matched.add("same size (" + facts.sizeBand() + ")");
     }
     if (new java.util.TreeSet<>(facts.protections()).equals(new java.util.TreeSet<>((Collection<?>) lesson.get("protections")))) {
-      matched.add("same protections (" + (facts.protections().isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(facts.protections()))) + ")");
+      matched.add("same protections (" + (facts.protections().isEmpty() ? "none"
+          : String.join(", ", new java.util.TreeSet<>(facts.protections()).stream().map(LessonFacts::words).toList())) + ")");
     }
     return matched;
   }

@@ -132,6 +132,84 @@ class ConsoleBrowserIT {
     assertThat(browser.consoleErrors()).isEmpty();
   }
 
+  @Test
+  void theNextSimilarCaseIsToldWhatWasLearned_andActionItemsAndLessonsHaveTheirPages() {
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Madrid"));
+    String past = reviewedRansomwareCase(today);
+    String next = openCase("gestoria-lopez", "Invoices folder encrypted");
+    String nextNumber = (String) runtime.getVariable(next, "caseNumber");
+    complete(next, Map.of("impactLevel", "partial", "usersAffected", 8L, "dataLossSuspected", true, "probableCause", "ransomware",
+        "damagedScope", "Invoices", "systemsHit", org.camunda.spin.Spin.JSON("[\"fileServer\"]")));
+
+    browser = new Browser(port, 1400, 1100);
+    browser.logIn("tasklist", "manager");
+    browser.consoleErrors();   // the webapps' own login's 404s
+    browser.clickText("Technicians' queue");
+    browser.openTask(nextNumber, "Agree recovery objectives");
+    WebElement seen = browser.waitFor(By.xpath("//div[contains(@class,'fjs-form-field-text')][.//h3[contains(., 'Seen before')]]"));
+    assertThat(seen.getText()).contains(past, "Gestoría López", "Matched: same cause (ransomware); systems hit: file server; same client",
+        "Learned: Keep an offline copy of the backups", "What worked: The night's backup was clean");
+    assertThat(seen.findElement(By.cssSelector("a[href='/console/case.html?case=" + past + "']")).getText()).isEqualTo(past);
+    ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", seen);
+    browser.screenshot("16-tasklist-seen-before");
+
+    browser.open("/console/action-items.html?state=open");
+    browser.waitFor(By.cssSelector("#items tbody tr[data-item='" + past + "-A1']"));
+    assertThat(browser.driver.findElement(By.id("scope")).getText()).isEqualTo("Every owner's action items, overdue first.");
+    assertThat(browser.driver.findElement(By.cssSelector("tr[data-item='" + past + "-A1']")).getText())
+        .contains("Buy offline backup disks", "Marta Manager", today.plusDays(7).toString(), past);
+    assertThat(browser.driver.findElement(By.cssSelector("tr[data-item='" + past + "-A2']")).getText())
+        .contains("Phishing training for the staff", "Tomás Technician");
+    browser.screenshot("17-console-action-items");
+    browser.click(browser.driver.findElement(By.xpath("//tr[@data-item='" + past + "-A1']//button[.='Done']")));
+    new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(10))
+        .until(d -> d.findElement(By.id("message")).getText().equals(past + "-A1 is done.")
+            && d.findElements(By.cssSelector("tr[data-item='" + past + "-A1']")).isEmpty());
+    new Select(browser.driver.findElement(By.id("state"))).selectByValue("closed");
+    browser.click(browser.driver.findElement(By.cssSelector("#filters button[type=submit]")));
+    assertThat(browser.waitFor(By.cssSelector("tr[data-item='" + past + "-A1']")).getText()).contains("done by manager");
+
+    browser.open("/console/lessons.html");
+    browser.driver.findElement(By.id("q")).sendKeys("offline copy");
+    browser.click(browser.driver.findElement(By.cssSelector("#filters button[type=submit]")));
+    WebElement lesson = browser.waitFor(By.cssSelector("article.lesson[data-case='" + past + "']"));
+    assertThat(lesson.getText()).contains("cause: ransomware", "hit: file server", "administration and accounting, small",
+        "had: backup, endpoint protection, ups", "Learned: Keep an offline copy of the backups");
+    browser.screenshot("18-console-lessons");
+    assertThat(browser.consoleErrors()).as("console errors on the action items and lessons pages").isEmpty();
+
+    // a technician sees only his own items, and may close them
+    browser.close();
+    browser = new Browser(port, 1400, 1000);
+    browser.logIn("tasklist", "tech");
+    browser.consoleErrors();
+    browser.open("/console/action-items.html?state=all");
+    browser.waitFor(By.cssSelector("tr[data-item='" + past + "-A2']"));
+    assertThat(browser.driver.findElement(By.id("scope")).getText()).isEqualTo("Your action items, overdue first.");
+    assertThat(browser.driver.findElements(By.cssSelector("tr[data-item='" + past + "-A1']"))).isEmpty();
+    assertThat(browser.driver.findElement(By.xpath("//tr[@data-item='" + past + "-A2']//button[.='Done']")).isDisplayed()).isTrue();
+    assertThat(browser.consoleErrors()).isEmpty();
+  }
+
+  /** A ransomware case of Gestoría López, reviewed with a lesson and two action items (the manager's, the technician's). */
+  private String reviewedRansomwareCase(java.time.LocalDate today) {
+    String instance = openCase("gestoria-lopez", "Shares encrypted by ransomware");
+    String caseNumber = (String) runtime.getVariable(instance, "caseNumber");
+    complete(instance, Map.of("impactLevel", "major", "usersAffected", 12L, "dataLossSuspected", true, "probableCause", "ransomware",
+        "damagedScope", "Shares", "systemsHit", org.camunda.spin.Spin.JSON("[\"fileServer\", \"email\"]")));
+    complete(instance, Map.of("rtoHours", 8L, "rpoHours", 4L, "approach", "recover", "agreedWith", "Luisa López"));
+    complete(instance, Map.of("recoveryOutcome", "done"));
+    complete(instance, Map.of("internalCheckPassed", true));
+    complete(instance, Map.of("clientAccepted", true));
+    complete(instance, Map.of("rootCause", "A phishing mail", "lessonsLearned", "Keep an offline copy of the backups",
+        "wentWell", "The night's backup was clean", "actionItems", org.camunda.spin.Spin.JSON("""
+            [{"what": "Buy offline backup disks", "owner": "manager", "dueDate": "%s"},
+             {"what": "Phishing training for the staff", "owner": "tech", "dueDate": "%s"}]""".formatted(today.plusDays(7),
+            today.plusDays(14)))));
+    complete(instance, Map.of("clientInterest", "accepted"));
+    return caseNumber;
+  }
+
   /** A case of Gestoría López walked to its end in Tasklist's way (task completions), accepted at the first round. */
   private String closedCase() {
     String instance = openCase("gestoria-lopez", "Ledger database corrupted");

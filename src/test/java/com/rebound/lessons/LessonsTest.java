@@ -80,20 +80,20 @@ class LessonsTest {
     List<SimilarCases.Match> matches = similar.find(new SimilarCases.Facts(caseNumber, "ransomware", Set.of("fileServer", "email"),
         "gestoria-lopez", "administration and accounting", "small", Set.of("backup", "ups", "endpointProtection")), 5);
     assertThat(matches).extracting(m -> m.lesson().get("caseNumber")).containsExactly(PAST.get(0), PAST.get(1));
-    assertThat(matches.get(0).matched()).containsExactly("same cause (ransomware)", "systems hit: email, fileServer", "same client",
-        "same sector (administration and accounting)", "same size (small)", "same protections (backup, endpointProtection, ups)");
+    assertThat(matches.get(0).matched()).containsExactly("same cause (ransomware)", "systems hit: email, file server", "same client",
+        "same sector (administration and accounting)", "same size (small)", "same protections (backup, endpoint protection, ups)");
     assertThat(matches.get(0).points()).isEqualTo(2 * SimilarCases.SYSTEM_POINTS + SimilarCases.CLIENT_POINTS
         + SimilarCases.SECTOR_POINTS + SimilarCases.SIZE_POINTS + SimilarCases.PROTECTIONS_POINTS);
-    assertThat(matches.get(1).matched()).containsExactly("same cause (ransomware)", "systems hit: fileServer");
+    assertThat(matches.get(1).matched()).containsExactly("same cause (ransomware)", "systems hit: file server");
     assertThat(matches.get(1).points()).isEqualTo(SimilarCases.SYSTEM_POINTS);
 
     String seenBefore = (String) runtime.getVariable(instance, ProcedureVariables.SEEN_BEFORE);
     assertThat(seenBefore).as("shown on the objectives form").contains(
         "**[" + PAST.get(0) + "](/console/case.html?case=" + PAST.get(0) + ")** · Gestoría López · recovered",
-        "Matched: same cause (ransomware); systems hit: email, fileServer; same client",
+        "Matched: same cause (ransomware); systems hit: email, file server; same client",
         "*Learned:* Pay nobody; restore from the night's backup", "*What worked:* The offline copy saved us",
         "**[" + PAST.get(1) + "](/console/case.html?case=" + PAST.get(1) + ")** · Construcciones y Ladrillos García",
-        "Matched: same cause (ransomware); systems hit: fileServer")
+        "Matched: same cause (ransomware); systems hit: file server")
         .doesNotContain(PAST.get(2), PAST.get(3));
     assertThat(seenBefore.indexOf(PAST.get(0))).as("the closer first").isLessThan(seenBefore.indexOf(PAST.get(1)));
     // Tasklist reads it as Markdown (links), not escaped as people's text is

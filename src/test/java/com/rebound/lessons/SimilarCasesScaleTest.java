@@ -76,7 +76,7 @@ class SimilarCasesScaleTest {
       assertThat(matches).hasSize(SeenBefore.SHOWN);
       for (int i = 0; i < matches.size(); i++) {
         assertThat(matches.get(i).lesson().get("probableCause")).isEqualTo(facts.probableCause());
-        assertThat(matches.get(i).matched()).first().isEqualTo("same cause (" + facts.probableCause() + ")");
+        assertThat(matches.get(i).matched()).first().isEqualTo("same cause (" + LessonFacts.words(facts.probableCause()) + ")");
         if (i > 0) {
           assertThat(matches.get(i).points()).isLessThanOrEqualTo(matches.get(i - 1).points());
         }

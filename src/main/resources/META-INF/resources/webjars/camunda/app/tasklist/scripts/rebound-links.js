@@ -15,6 +15,7 @@ export default {
         const managers = (session.groups || []).some((g) => g === 'managers' || g === 'camunda-admin');
         const links = [['Report a disaster', '/new-case/'], ['Cases', '/console/'], ['Clients', '/clients/']]
           .concat(managers ? [['Dashboard', '/console/dashboard.html']] : []);
+        node.className = 'rebound-links';   // one line, however narrow Tasklist makes its header's item
         node.replaceChildren(...links.map(([label, href]) => {
           const link = document.createElement('a');
           link.href = href;
