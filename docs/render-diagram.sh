@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Renders bpmn/disaster-recovery.bpmn to docs/procedure.png as Desktop Modeler draws it (bpmn-js),
 # in headless Chromium. Needs node/npm and Debian's chromium (apt-get install chromium).
-# Usage: docs/render-diagram.sh [in.bpmn] [out.png]
+# Usage: docs/render-diagram.sh [in.bpmn] [out.png] [width,height]
+#   e.g. docs/render-diagram.sh bpmn/action-item.bpmn docs/action-item.png 1300,700
 set -euo pipefail
 cd "$(dirname "$0")/.."
 in=${1:-bpmn/disaster-recovery.bpmn}
 out=${2:-docs/procedure.png}
+size=${3:-3300,1060}
 cache=${RENDER_DIAGRAM_CACHE:-$HOME/.cache/rebound-render-diagram}
 mkdir -p "$cache"
 if [ ! -f "$cache/node_modules/bpmn-js/dist/bpmn-viewer.production.min.js" ]; then
@@ -30,6 +32,6 @@ viewer.importXML(${JSON.stringify(xml)}).then(() => viewer.get("canvas").zoom("f
 ' "$in" "$work/index.html"
 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
   --disable-component-update --disable-sync --user-data-dir="$work/profile" --allow-file-access-from-files \
-  --hide-scrollbars --virtual-time-budget=5000 --window-size=3300,1060 --screenshot="$(pwd)/$out" \
+  --hide-scrollbars --virtual-time-budget=5000 --window-size="$size" --screenshot="$(pwd)/$out" \
   "file://$work/index.html" 2>/dev/null
 echo "rendered $in -> $out"
