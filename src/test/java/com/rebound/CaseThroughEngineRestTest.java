@@ -65,7 +65,8 @@ class CaseThroughEngineRestTest {
         {"clientAccepted": {"value": "true"}, "testedBy": {"value": "Juan, Pedro"}}""");
     complete(instance, "postIncidentReview", """
         {"rootCause": {"value": "Old disk"}, "lessonsLearned": {"value": "Back up laptops too"},
-         "actionItems": {"value": "[{\\"what\\":\\"Offer laptop backup\\",\\"owner\\":\\"manager\\"}]", "type": "Json"}}""");
+         "actionItems": {"value": "[{\\"what\\":\\"Offer laptop backup\\",\\"owner\\":\\"manager\\",\\"dueDate\\":\\"%s\\"}]", "type": "Json"}}"""
+        .formatted(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Madrid")).plusDays(30)));
     complete(instance, "offerPrevention", """
         {"clientInterest": {"value": "accepted"}}""");
 

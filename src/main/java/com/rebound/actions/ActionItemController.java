@@ -80,8 +80,13 @@ class ActionItemController {
       throw ApiProblem.conflict("Action item " + id + " is already closed: " + item.get("state") + " by " + item.get("closedBy")
           + " at " + item.get("closedAt") + ".");
     }
-    tasks.complete(task.getId(), Variables.createVariables().putValue(ActionItemVariables.OUTCOME, outcome)
-        .putValue(ActionItemVariables.DROP_REASON, "dropped".equals(outcome) ? closing.reason() : null));
+    try {
+      tasks.complete(task.getId(), Variables.createVariables().putValue(ActionItemVariables.OUTCOME, outcome)
+          .putValue(ActionItemVariables.DROP_REASON, "dropped".equals(outcome) ? closing.reason() : null));
+    } catch (org.camunda.bpm.engine.exception.NullValueException | org.camunda.bpm.engine.OptimisticLockingException closedMeanwhile) {
+      // closed by someone else at the same moment (Tasklist or another request): nothing of this request is kept
+      throw ApiProblem.conflict("Action item " + id + " was closed by someone else at the same moment.");
+    }
     return items.find(id).orElseThrow();
   }
 

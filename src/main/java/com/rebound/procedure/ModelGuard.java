@@ -56,6 +56,7 @@ final class ModelGuard implements Deployer {
           "recordRtoBreach", "acceptanceReminderCycle"),
       "prevention", Set.of("codes", "advice"),
       "actionItemClock", Set.of("at"),
+      "actionItemOwner", Set.of("followUp"),
       "preventionHistory", Set.of("of"));
 
   /** Property names never read through a model, whatever the object. */

@@ -31,6 +31,7 @@ public class Authorizations implements InitializingBean {
   static final String TECHNICIANS = "technicians";
   static final String MANAGERS = "managers";
   static final String PROCESS = "disasterRecovery";
+  static final String ACTION_ITEM = "actionItem";
 
   private final AuthorizationService authorizations;
   private final StartupLock startupLock;
@@ -66,6 +67,8 @@ public class Authorizations implements InitializingBean {
         ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK,
         // managers dispatch work: they assign a case's tasks to technicians (who are told by e-mail)
         ProcessDefinitionPermissions.TASK_ASSIGN);
+    // managers may close any action item, a technician's too (theirs are not in the managers' queue)
+    grant(MANAGERS, Resources.PROCESS_DEFINITION, ACTION_ITEM, ProcessDefinitionPermissions.TASK_WORK);
     grant(MANAGERS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE,
         ProcessInstancePermissions.READ, ProcessInstancePermissions.UPDATE);
     grant(MANAGERS, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);

@@ -147,7 +147,8 @@ class ClientInTheLoopTest {
     complete(instance, "postIncidentReview", """
         {"rootCause": {"value": "Disco del sistema sin monitorizar"}, "lessonsLearned": {"value": "Monitorizar discos"},
          "wentWell": {"value": "Copia de la noche anterior intacta"},
-         "actionItems": {"type": "Json", "value": "[{\\"what\\": \\"Instalar monitorización SMART\\", \\"owner\\": \\"Tomás\\", \\"dueDate\\": \\"2026-12-15\\"}]"}}""");
+         "actionItems": {"type": "Json", "value": "[{\\"what\\": \\"Instalar monitorización SMART\\", \\"owner\\": \\"tech\\", \\"dueDate\\": \\"%s\\"}]"}}"""
+        .formatted(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Madrid")).plusDays(12)));
     assertThat(runtime.getVariable(instance, ProcedureVariables.PREVENTION_RECOMMENDATIONS)).isEqualTo("offsiteCopy,monitoring,hardwareRenewal");
     complete(instance, "offerPrevention", "{\"clientInterest\": {\"value\": \"considering\"}}");
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance).singleResult().getState()).isEqualTo("COMPLETED");

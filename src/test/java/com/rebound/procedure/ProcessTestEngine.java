@@ -121,6 +121,7 @@ final class ProcessTestEngine {
     }
     beans.put("preventionHistory", new HistoryStandIn());
     beans.put("actionItemClock", new com.rebound.actions.ActionItemClock());
+    beans.put("actionItemOwner", new com.rebound.actions.ActionItemOwner());
     configuration.setBeans(beans);
     configuration.setProcessEnginePlugins(List.of(
         new ProcedureContractPlugin(caseNumbers(), (id, number, at) -> OPENED.add(number + " " + id), DIRECTORY), new SpinProcessEnginePlugin()));
