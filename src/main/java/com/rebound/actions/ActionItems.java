@@ -55,6 +55,7 @@ public class ActionItems {
     String clientName = (String) review.getVariable(ProcedureVariables.CLIENT_NAME);
     Client client = clients.find(clientId).orElse(null);
     Timestamp now = Timestamp.from(ClockUtil.getCurrentTime().toInstant());
+    // checked again here: the review's listener is the model's, and a model edit must not let a bad item through
     for (ReviewItems.Item item : check(review)) {
       String id = caseNumber + "-A" + item.position();
       Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM rebound_action_item WHERE id = ?", Integer.class, id);
