@@ -126,6 +126,44 @@ const consoleHelpers = {
       select.append(option);
     }
   },
+  // A list page whose filters live in the address (shareable): fills the form's fields named in `filters` from the
+  // address, wires the form and the Previous/Next buttons, and calls load(params, page) with the filters whenever
+  // they change (the address follows). Call it once the fields' options are there.
+  listPage(filters, load) {
+    const field = (name) => document.getElementById(name);
+    const query = new URLSearchParams(location.search);
+    for (const name of filters) {
+      if (query.get(name)) {
+        field(name).value = query.get(name);
+      }
+    }
+    let page = Number(query.get('page') || 0);
+    const show = (next) => {
+      page = Math.max(0, next);
+      const params = new URLSearchParams();
+      for (const name of filters) {
+        if (field(name).value) {
+          params.set(name, field(name).value);
+        }
+      }
+      history.replaceState(null, '', '?' + params.toString() + (page ? '&page=' + page : ''));
+      load(params, page);
+    };
+    field('filters').addEventListener('submit', (event) => {
+      event.preventDefault();
+      show(0);
+    });
+    field('previous').addEventListener('click', () => show(page - 1));
+    field('next').addEventListener('click', () => show(page + 1));
+    show(page);
+  },
+  // enables the pager's buttons for page `page` of `total` items, `size` a page; the last page's index
+  pager(page, size, total) {
+    const last = Math.max(0, Math.ceil(total / size) - 1);
+    document.getElementById('previous').disabled = page === 0;
+    document.getElementById('next').disabled = page >= last;
+    return last;
+  },
   isManager(session) {
     return (session.groups || []).some((g) => g === 'managers' || g === 'camunda-admin');
   },

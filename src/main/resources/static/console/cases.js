@@ -5,7 +5,6 @@
   const h = consoleHelpers;
   const $ = (selector) => document.querySelector(selector);
   const FILTERS = ['q', 'client', 'state', 'severity', 'rto', 'from', 'to'];
-  let page = 0;
 
   function standing(item) {
     if (item.state === 'closed') {
@@ -26,14 +25,7 @@
     return words;
   }
 
-  async function list() {
-    const params = new URLSearchParams();
-    for (const name of FILTERS) {
-      if ($('#' + name).value) {
-        params.set(name, $('#' + name).value);
-      }
-    }
-    history.replaceState(null, '', '?' + params.toString() + (page ? '&page=' + page : ''));
+  async function list(params, page) {
     params.set('page', page);
     params.set('size', 25);
     const answer = await reboundApi('GET', '/api/cases?' + params.toString());
@@ -66,10 +58,8 @@
       body.append(row);
     }
     const total = answer.body.total;
-    const last = Math.max(0, Math.ceil(total / 25) - 1);
+    const last = h.pager(page, 25, total);
     $('#page-info').textContent = total === 0 ? 'No case matches.' : 'Page ' + (page + 1) + ' of ' + (last + 1) + ' (' + total + ' cases)';
-    $('#previous').disabled = page === 0;
-    $('#next').disabled = page >= last;
   }
 
   async function start() {
@@ -77,22 +67,8 @@
     if (!session) {
       return;
     }
-    const query = new URLSearchParams(location.search);
     await h.clientOptions($('#client'));
-    for (const name of FILTERS) {
-      if (query.get(name)) {
-        $('#' + name).value = query.get(name);
-      }
-    }
-    page = Number(query.get('page') || 0);
-    $('#filters').addEventListener('submit', (event) => {
-      event.preventDefault();
-      page = 0;
-      list();
-    });
-    $('#previous').addEventListener('click', () => { page -= 1; list(); });
-    $('#next').addEventListener('click', () => { page += 1; list(); });
-    list();
+    h.listPage(FILTERS, list);
   }
 
   start();

@@ -6,7 +6,6 @@
   const $ = (selector) => document.querySelector(selector);
   const FILTERS = ['q', 'cause', 'outcome', 'client', 'sector'];
   const SIZE = 20;
-  let page = 0;
 
   function paragraph(label, text) {
     const p = document.createElement('p');
@@ -64,14 +63,7 @@
     return div;
   }
 
-  async function list() {
-    const params = new URLSearchParams();
-    for (const name of FILTERS) {
-      if ($('#' + name).value) {
-        params.set(name, $('#' + name).value);
-      }
-    }
-    history.replaceState(null, '', '?' + params.toString() + (page ? '&page=' + page : ''));
+  async function list(params, page) {
     params.set('page', page);
     params.set('size', SIZE);
     const answer = await reboundApi('GET', '/api/lessons?' + params.toString());
@@ -82,11 +74,9 @@
     h.say('');
     $('#lessons').replaceChildren(...answer.body.lessons.map(card));
     const total = answer.body.total;
-    const last = Math.max(0, Math.ceil(total / SIZE) - 1);
+    const last = h.pager(page, SIZE, total);
     $('#count').textContent = total === 1 ? '1 lesson' : total + ' lessons';
     $('#page-info').textContent = total === 0 ? 'No lesson matches.' : 'Page ' + (page + 1) + ' of ' + (last + 1);
-    $('#previous').disabled = page === 0;
-    $('#next').disabled = page >= last;
   }
 
   async function start() {
@@ -94,22 +84,8 @@
     if (!session) {
       return;
     }
-    const query = new URLSearchParams(location.search);
     await h.clientOptions($('#client'));
-    for (const name of FILTERS) {
-      if (query.get(name)) {
-        $('#' + name).value = query.get(name);
-      }
-    }
-    page = Number(query.get('page') || 0);
-    $('#filters').addEventListener('submit', (event) => {
-      event.preventDefault();
-      page = 0;
-      list();
-    });
-    $('#previous').addEventListener('click', () => { page -= 1; list(); });
-    $('#next').addEventListener('click', () => { page += 1; list(); });
-    list();
+    h.listPage(FILTERS, list);
   }
 
   start();
