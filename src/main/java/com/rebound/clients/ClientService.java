@@ -1,5 +1,6 @@
 package com.rebound.clients;
 
+import com.rebound.database.TransactionMemo;
 import com.rebound.restapi.ApiProblem;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;

@@ -2,6 +2,7 @@ package com.rebound.procedure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rebound.database.TransactionMemo;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
@@ -18,24 +19,29 @@ import org.camunda.bpm.engine.repository.CamundaFormDefinition;
  * A step's deployed Camunda Form, parsed once per form definition: a deployed form definition never changes
  * (a Modeler change is a new version with a new id), so its parsed JSON is kept by id in this JVM, while which
  * version a step uses (binding {@code latest}, a deployment, a version) is still asked of the engine each time.
- * Read for the fields a step may write ({@link StepFields}) and for the form's own rules ({@link FormCheck}).
+ * Read for the fields a step may write ({@link StepFields}, in the REST filter) and for the form's own rules
+ * ({@link FormCheck}, in the engine): in one completion's transaction the form is looked up once.
  */
 final class DeployedForms {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, Optional<JsonNode>> PARSED = new ConcurrentHashMap<>();
+  private static final TransactionMemo LOOKED_UP = new TransactionMemo("tasks' deployed forms");
 
   private DeployedForms() {
   }
 
   /** The task's Camunda Form as JSON, or null without one (or when it is not JSON); inside a command. */
   static JsonNode ofTask(CommandContext context, String taskId) {
-    try {
-      return find(context, taskId);
-    } catch (RuntimeException noCamundaForm) {
-      // a form reference that resolves to nothing, a task gone: the contract's fields only, as without a form
-      return null;
-    }
+    Optional<JsonNode> form = LOOKED_UP.get(taskId, () -> {
+      try {
+        return Optional.ofNullable(find(context, taskId));
+      } catch (RuntimeException noCamundaForm) {
+        // a form reference that resolves to nothing, a task gone: the contract's fields only, as without a form
+        return Optional.empty();
+      }
+    });
+    return form.orElse(null);
   }
 
   private static JsonNode find(CommandContext context, String taskId) {

@@ -1,4 +1,4 @@
-package com.rebound.clients;
+package com.rebound.database;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -8,19 +8,20 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * What one transaction already read, kept until it ends: a step's transaction asks a client's profile for its
- * clocks, its recipients and its summary, and reads it once. Outside a transaction every read goes to the
+ * clocks, its recipients and its summary, and reads it once; a completion checks its step's deployed form in the
+ * REST filter and again in the engine, and looks it up once. Outside a transaction every read goes to the
  * database. Nothing outlives the transaction, so no node ever sees another's stale copy.
  */
-final class TransactionMemo {
+public final class TransactionMemo {
 
   private final String name;
 
-  TransactionMemo(String name) {
+  public TransactionMemo(String name) {
     this.name = name;
   }
 
   @SuppressWarnings("unchecked")
-  <T> T get(String key, Supplier<T> load) {
+  public <T> T get(String key, Supplier<T> load) {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
       return load.get();
     }
@@ -44,7 +45,7 @@ final class TransactionMemo {
   }
 
   /** This transaction changed what was read: read it again. */
-  void forget() {
+  public void forget() {
     if (TransactionSynchronizationManager.isSynchronizationActive()
         && TransactionSynchronizationManager.getResource(this) instanceof Map<?, ?> memo) {
       memo.clear();
