@@ -82,8 +82,17 @@ class StepWritesFilter extends OncePerRequestFilter {
     Set<String> written = variableNames(body);
     Set<String> allowed;
     String step;
+    boolean visibleToCaller = true;
     if (completing) {
-      Task task = tasks.createTaskQuery().taskId(complete.group(1)).singleResult();
+      // found by LateCompletionFilter as the system (one lookup a completion); whether the caller may see it is asked only
+      // before refusing, so a refusal never describes a task the caller cannot see (the engine refuses those itself)
+      Task task = request.getAttribute(LateCompletionFilter.OPEN_TASK) instanceof Task open && open.getId().equals(complete.group(1))
+          ? open : null;
+      if (task == null) {
+        task = tasks.createTaskQuery().taskId(complete.group(1)).singleResult();
+      } else {
+        visibleToCaller = false;
+      }
       if (task == null) {
         // gone or never there: the engine answers as usual
         chain.doFilter(new CachedBody(request, body), response);
@@ -96,13 +105,19 @@ class StepWritesFilter extends OncePerRequestFilter {
       allowed = fields.ofStart();
     }
     Set<String> tooLong = tooLong(body);
+    Set<String> refused = new TreeSet<>(written);
+    refused.removeAll(allowed);
+    if ((!tooLong.isEmpty() || !refused.isEmpty()) && !visibleToCaller
+        && tasks.createTaskQuery().taskId(complete.group(1)).count() == 0) {
+      // not the caller's to see: the engine answers as usual (403 or 404), as for a task that is not there
+      chain.doFilter(new CachedBody(request, body), response);
+      return;
+    }
     if (!tooLong.isEmpty()) {
       refuse(response, HttpServletResponse.SC_BAD_REQUEST, String.join(", ", tooLong) + ": a text may be at most "
           + ProcedureVariables.MAX_TEXT + " characters. Nothing was changed.");
       return;
     }
-    Set<String> refused = new TreeSet<>(written);
-    refused.removeAll(allowed);
     if (!refused.isEmpty()) {
       refuse(response, HttpServletResponse.SC_BAD_REQUEST, "'" + step + "' may set only its own fields (" + String.join(", ",
           new TreeSet<>(allowed)) + "); not " + String.join(", ", refused) + ". Variables Rebound keeps are written by Rebound. "

@@ -75,6 +75,22 @@ class StepWritesTest {
   }
 
   @Test
+  void aStepTheCallerCannotSeeIsRefusedByTheEngineWithoutDescribingIt() {
+    String instance = openCaseAt("agreeObjectives");
+    String task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
+    Map<String, Long> before = EngineState.of(engine);
+
+    // agreeing the objectives is the managers' step: a technician neither sees it nor learns its fields from a refusal
+    EngineRestClient.Response refused = new EngineRestClient(port, "tech").post("/task/" + task + "/complete", """
+        {"variables": {"severity": {"value": "SEV4"}, "rtoHours": {"value": 4}}}""");
+
+    assertThat(refused.status()).as("%s", refused.body()).isEqualTo(403);
+    assertThat(refused.body().toString()).doesNotContain("agreeObjectives", "may set only", "rpoHours");
+    assertThat(EngineState.of(engine)).isEqualTo(before);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(task).count()).isEqualTo(1);
+  }
+
+  @Test
   void aTechnicianCannotFakeTheClientsAnswer() {
     String instance = openCaseAt("clientAcceptance");
     String task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
