@@ -56,6 +56,11 @@ final class ReboundProcess {
     return port;
   }
 
+  /** The CPU time this JVM has used so far (all its threads), as the operating system counts it. */
+  Duration cpu() {
+    return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+  }
+
   Path folder() {
     return folder;
   }

@@ -66,11 +66,11 @@ public final class SpeedBenchmark {
       System.out.printf("Warming up (%d s each)...%n", warmUpMs / 1000);
       SpeedWalk.run(bare.port(), "bareProcedure", false, clients, warmUpMs);
       SpeedWalk.run(rebound.port(), "disasterRecovery", true, clients, warmUpMs);
-      List<SpeedWalk.Run> bareRuns = new ArrayList<>();
-      List<SpeedWalk.Run> reboundRuns = new ArrayList<>();
+      List<Round> bareRuns = new ArrayList<>();
+      List<Round> reboundRuns = new ArrayList<>();
       for (int round = 1; round <= rounds; round++) {
-        bareRuns.add(report("bare Camunda", round, SpeedWalk.run(bare.port(), "bareProcedure", false, clients, roundMs)));
-        reboundRuns.add(report("Rebound     ", round, SpeedWalk.run(rebound.port(), "disasterRecovery", true, clients, roundMs)));
+        bareRuns.add(report("bare Camunda", round, walk(bare, "bareProcedure", false, clients, roundMs)));
+        reboundRuns.add(report("Rebound     ", round, walk(rebound, "disasterRecovery", true, clients, roundMs)));
       }
       System.out.println();
       System.out.printf("Speed: %d REST clients, %d rounds of %d s each, %s, %d completions a case%n", clients, rounds, roundMs / 1000,
@@ -78,8 +78,9 @@ public final class SpeedBenchmark {
               : "H2 file (bare Camunda with H2's delayed writes)", SpeedWalk.STEPS.size());
       double[] bareSummary = summary("bare Camunda", bareRuns);
       double[] reboundSummary = summary("Rebound     ", reboundRuns);
-      System.out.printf("Ratios Rebound / bare: cases/s %.2f, completions/s %.2f, completion p95 %.2f (goal: >= 0.9 and <= 1.2)%n",
-          reboundSummary[0] / bareSummary[0], reboundSummary[1] / bareSummary[1], reboundSummary[3] / bareSummary[3]);
+      System.out.printf("Ratios Rebound / bare: cases/s %.2f, completions/s %.2f, completion p95 %.2f (goal: >= 0.9 and <= 1.2); "
+          + "CPU a completion %.2f%n", reboundSummary[0] / bareSummary[0], reboundSummary[1] / bareSummary[1],
+          reboundSummary[3] / bareSummary[3], reboundSummary[4] / bareSummary[4]);
       if (postgres) {
         StatementCount.print(PostgresServer.shared(), bare.port(), rebound.port());
       }
@@ -105,22 +106,46 @@ public final class SpeedBenchmark {
         .collect(Collectors.joining(File.pathSeparator));
   }
 
-  private static SpeedWalk.Run report(String who, int round, SpeedWalk.Run run) {
-    long[] p = percentiles(run.completionNanos());
-    System.out.printf("round %d %s: %6.2f cases/s, %7.1f completions/s, completion p50 %3d ms, p95 %3d ms, p99 %3d ms, %d errors%n",
-        round, who, run.cases() / run.seconds(), run.completions() / run.seconds(), p[0], p[1], p[2], run.errors());
-    return run;
+  /**
+   * A round: the walk, and the CPU time the walked JVM used meanwhile (all its threads: requests, H2's writer, the job
+   * executor). CPU a completion varies far less than cases/s on a shared machine: it is what one step costs.
+   */
+  record Round(SpeedWalk.Run walk, long cpuNanos) {
+
+    double cpuMillisPerCompletion() {
+      return walk.completions() == 0 ? 0 : cpuNanos / 1e6 / walk.completions();
+    }
   }
 
-  /** Mean cases/s and completions/s over the rounds, and p50/p95 of every completion of them; printed. */
-  private static double[] summary(String who, List<SpeedWalk.Run> runs) {
+  private static Round walk(ReboundProcess jvm, String processKey, boolean authenticated, int clients, long millis)
+      throws InterruptedException {
+    Duration before = jvm.cpu();
+    SpeedWalk.Run run = SpeedWalk.run(jvm.port(), processKey, authenticated, clients, millis);
+    return new Round(run, jvm.cpu().minus(before).toNanos());
+  }
+
+  private static Round report(String who, int round, Round measured) {
+    SpeedWalk.Run run = measured.walk();
+    long[] p = percentiles(run.completionNanos());
+    System.out.printf("round %d %s: %6.2f cases/s, %7.1f completions/s, completion p50 %3d ms, p95 %3d ms, p99 %3d ms, "
+            + "CPU %.1f ms a completion, %d errors%n", round, who, run.cases() / run.seconds(), run.completions() / run.seconds(), p[0],
+        p[1], p[2], measured.cpuMillisPerCompletion(), run.errors());
+    return measured;
+  }
+
+  /** Mean cases/s and completions/s over the rounds, p50/p95 of every completion of them, and CPU ms a completion; printed. */
+  private static double[] summary(String who, List<Round> rounds) {
+    List<SpeedWalk.Run> runs = rounds.stream().map(Round::walk).toList();
     double cases = runs.stream().mapToDouble(r -> r.cases() / r.seconds()).average().orElse(0);
     double completions = runs.stream().mapToDouble(r -> r.completions() / r.seconds()).average().orElse(0);
     long[] p = percentiles(runs.stream().flatMapToLong(r -> Arrays.stream(r.completionNanos())).toArray());
-    System.out.printf("%s: %6.2f cases/s (%s), %7.1f completions/s, completion p50 / p95 / p99: %d / %d / %d ms%n", who, cases,
+    long allCompletions = runs.stream().mapToLong(SpeedWalk.Run::completions).sum();
+    double cpu = allCompletions == 0 ? 0 : rounds.stream().mapToLong(Round::cpuNanos).sum() / 1e6 / allCompletions;
+    System.out.printf("%s: %6.2f cases/s (%s), %7.1f completions/s, completion p50 / p95 / p99: %d / %d / %d ms, CPU %.1f ms a "
+            + "completion (%s)%n", who, cases,
         runs.stream().map(r -> String.format("%.2f", r.cases() / r.seconds())).collect(Collectors.joining(", ")), completions, p[0], p[1],
-        p[2]);
-    return new double[] {cases, completions, p[0], p[1]};
+        p[2], cpu, rounds.stream().map(r -> String.format("%.1f", r.cpuMillisPerCompletion())).collect(Collectors.joining(", ")));
+    return new double[] {cases, completions, p[0], p[1], cpu};
   }
 
   private static long[] percentiles(long[] nanos) {
