@@ -82,7 +82,7 @@ class StepWritesFilter extends OncePerRequestFilter {
     Set<String> written = variableNames(body);
     Set<String> allowed;
     String step;
-    boolean visibleToCaller = true;
+    boolean askedAsCaller = true;
     if (completing) {
       // found by LateCompletionFilter as the system (one lookup a completion); whether the caller may see it is asked only
       // before refusing, so a refusal never describes a task the caller cannot see (the engine refuses those itself)
@@ -91,7 +91,7 @@ class StepWritesFilter extends OncePerRequestFilter {
       if (task == null) {
         task = tasks.createTaskQuery().taskId(complete.group(1)).singleResult();
       } else {
-        visibleToCaller = false;
+        askedAsCaller = false;
       }
       if (task == null) {
         // gone or never there: the engine answers as usual
@@ -107,7 +107,7 @@ class StepWritesFilter extends OncePerRequestFilter {
     Set<String> tooLong = tooLong(body);
     Set<String> refused = new TreeSet<>(written);
     refused.removeAll(allowed);
-    if ((!tooLong.isEmpty() || !refused.isEmpty()) && !visibleToCaller
+    if ((!tooLong.isEmpty() || !refused.isEmpty()) && !askedAsCaller
         && tasks.createTaskQuery().taskId(complete.group(1)).count() == 0) {
       // not the caller's to see: the engine answers as usual (403 or 404), as for a task that is not there
       chain.doFilter(new CachedBody(request, body), response);
