@@ -46,7 +46,8 @@ public final class SpeedBenchmark {
         "--camunda.bpm.deployment-resource-pattern=classpath*:bare/*.bpmn", "--spring.datasource.url=jdbc:h2:file:"
             + bareFolder.resolve("data/bare").toAbsolutePath()));
     // -Dbenchmark.bare-durable=true: bare Camunda's H2 also writes each commit before answering, like Rebound's
-    if (Boolean.getBoolean("benchmark.bare-durable")) {
+    boolean bareDurable = Boolean.getBoolean("benchmark.bare-durable");
+    if (bareDurable) {
       bareArguments.set(bareArguments.size() - 1, bareArguments.get(bareArguments.size() - 1) + ";WRITE_DELAY=0");
     }
     if (postgres) {
@@ -74,7 +75,7 @@ public final class SpeedBenchmark {
       }
       System.out.println();
       System.out.printf("Speed: %d REST clients, %d rounds of %d s each, %s, %d completions a case%n", clients, rounds, roundMs / 1000,
-          postgres ? "PostgreSQL" : Boolean.getBoolean("benchmark.bare-durable") ? "H2 file (both write each commit before answering)"
+          postgres ? "PostgreSQL" : bareDurable ? "H2 file (both write each commit before answering)"
               : "H2 file (bare Camunda with H2's delayed writes)", SpeedWalk.STEPS.size());
       double[] bareSummary = summary("bare Camunda", bareRuns);
       double[] reboundSummary = summary("Rebound     ", reboundRuns);
@@ -108,7 +109,8 @@ public final class SpeedBenchmark {
 
   /**
    * A round: the walk, and the CPU time the walked JVM used meanwhile (all its threads: requests, H2's writer, the job
-   * executor). CPU a completion varies far less than cases/s on a shared machine: it is what one step costs.
+   * executor): what one step costs. On a shared machine it moves with the machine's speed like cases/s; compare the two
+   * JVMs' CPU a completion within one run.
    */
   record Round(SpeedWalk.Run walk, long cpuNanos) {
 
