@@ -28,15 +28,5 @@ class ProcedureContractPlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
     }
     configuration.getCustomPostBPMNParseListeners().add(new ProcedureParseListener(new CaseStart(caseNumbers, cases, clients)));
-    // models may change the flow, not run code: every new deployment is checked first
-    if (configuration.getCustomPreDeployers() == null) {
-      configuration.setCustomPreDeployers(new ArrayList<>());
-    }
-    configuration.getCustomPreDeployers().add(new ModelGuard());
-    // a case starts at its start: start instructions and modifications are for administrators
-    if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
-      configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
-    }
-    configuration.getCustomPreCommandInterceptorsTxRequired().add(new CaseStartsAtItsStart(configuration));
   }
 }

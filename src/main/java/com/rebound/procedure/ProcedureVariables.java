@@ -151,7 +151,7 @@ public final class ProcedureVariables {
       Map.entry(Tasks.HANDLE_RTO_BREACH, "managers"),
       Map.entry(Tasks.CLIENT_CONSENT, "technicians"));
 
-  static final String START = "start";
+  public static final String START = "start";
 
   /** What each step must leave in the case; the key is the task id, or {@link #START}. */
   static final Map<String, List<VariableRule>> RULES = Map.ofEntries(

@@ -31,8 +31,14 @@ public class StepFields {
     return ofTask(task.getTaskDefinitionKey(), form);
   }
 
+  /** The same, inside a command of the engine (a listener of the step): the rule the engine applies to every completion. */
+  public static Set<String> ofTask(org.camunda.bpm.engine.impl.interceptor.CommandContext context, String taskId,
+      String taskDefinitionKey) {
+    return ofTask(taskDefinitionKey, DeployedForms.ofTask(context, taskId));
+  }
+
   /** The fields of the task's step, from the contract and its deployed form (null without one, or not JSON: an HTML form). */
-  Set<String> ofTask(String taskDefinitionKey, JsonNode deployedForm) {
+  static Set<String> ofTask(String taskDefinitionKey, JsonNode deployedForm) {
     Set<String> names = new TreeSet<>();
     ProcedureVariables.RULES.getOrDefault(taskDefinitionKey, List.of()).forEach(rule -> names.add(rule.name()));
     if (deployedForm != null) {
@@ -42,7 +48,7 @@ public class StepFields {
   }
 
   /** The fields a case may be started with. */
-  public Set<String> ofStart() {
+  public static Set<String> ofStart() {
     Set<String> names = new TreeSet<>();
     ProcedureVariables.RULES.get(ProcedureVariables.START).forEach(rule -> names.add(rule.name()));
     names.add(ProcedureVariables.AFFECTED_SYSTEMS);

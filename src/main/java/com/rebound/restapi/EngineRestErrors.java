@@ -50,14 +50,6 @@ class EngineRestErrors {
     return registration;
   }
 
-  /** After the login filter (it reads who is calling), inside the case's transaction of {@link LateCompletionFilter}. */
-  @Bean
-  FilterRegistrationBean<StepWritesFilter> stepWrites(TaskService tasks, com.rebound.procedure.StepFields fields) {
-    FilterRegistrationBean<StepWritesFilter> registration = new FilterRegistrationBean<>(new StepWritesFilter(tasks, fields));
-    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
-    return registration;
-  }
 
   /** Tasklist's form variables, with the text people typed made literal for the forms' Markdown. */
   @Bean

@@ -30,8 +30,6 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 class LateCompletionFilter extends OncePerRequestFilter {
 
   private static final Pattern COMPLETE = Pattern.compile(".*/task/([^/]+)/(complete|submit-form)$");
-  /** The open task this filter found (as the system), for {@link StepWritesFilter} to check the same task without asking again. */
-  static final String OPEN_TASK = LateCompletionFilter.class.getName() + ".openTask";
   private final HistoryService history;
   private final TaskService tasks;
   private final CaseGuard cases;
@@ -53,9 +51,6 @@ class LateCompletionFilter extends OncePerRequestFilter {
     ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
     Matcher task = COMPLETE.matcher(request.getRequestURI());
     Task open = task.matches() ? tasks.createTaskQuery().taskId(task.group(1)).singleResult() : null;
-    if (open != null) {
-      request.setAttribute(OPEN_TASK, open);
-    }
     if (open != null && open.getProcessInstanceId() != null) {
       // one answer to a case at a time (the client's page takes the same lock)
       try {

@@ -60,7 +60,7 @@ class ModelBeansTest {
       assertThat(context.containsBean(bean)).as("bean '%s' named in bpmn/", bean).isTrue();
       Set<String> offered = new TreeSet<>(Arrays.stream(context.getType(bean).getMethods()).map(Method::getName).toList());
       assertThat(offered).as("methods of '%s' named in bpmn/", bean).containsAll(methods);
-      assertThat(ModelGuard.MODEL_METHODS.getOrDefault(bean, Set.of())).as("methods of '%s' the model guard lets models call", bean)
+      assertThat(com.rebound.engineguard.ModelBeans.METHODS.getOrDefault(bean, Set.of())).as("methods of '%s' the model guard lets models call", bean)
           .containsAll(methods);
     });
   }

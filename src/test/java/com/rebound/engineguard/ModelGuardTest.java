@@ -1,4 +1,4 @@
-package com.rebound.procedure;
+package com.rebound.engineguard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
-package com.rebound.procedure;
+package com.rebound.engineguard;
 
+import com.rebound.procedure.ProcedureContractException;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,43 +42,40 @@ import org.w3c.dom.NodeList;
  * start-up deployment of {@code bpmn/}) is checked before the engine parses it: a BPMN or DMN file
  * with a script (script task, script listener, script condition or input), a Java class
  * ({@code camunda:class}), a DMN expression language other than FEEL, a FEEL function that calls
- * Java, or an expression outside what {@link #MODEL_METHODS} allows is refused with the element and
+ * Java, or an expression outside what {@link ModelBeans#METHODS} allows is refused with the element and
  * the reason, and nothing is deployed. Expressions may use variables, literals, operators and
  * comparisons, a variable's plain property ({@code severityDecision.severity}), Rebound's beans by name
  * (delegates) and the methods listed here, nothing else (no reflection, no engine services).
  */
 final class ModelGuard implements Deployer {
 
-  /** The methods a model may call, per bean: the one allowlist, documented in the README for managers. */
-  static final Map<String, Set<String>> MODEL_METHODS = Map.of(
-      "execution", Set.of("getVariable", "getVariableLocal", "hasVariable"),
-      "task", Set.of("getVariable", "getVariableLocal", "hasVariable"),
-      "caseClocks", Set.of("responseDeadline", "rtoWarning", "rtoShare", "rtoBreach", "stepDue", "recordRtoWarning",
-          "recordRtoBreach", "acceptanceReminderCycle"),
-      "prevention", Set.of("codes", "advice"),
-      "actionItemClock", Set.of("at"),
-      "actionItemOwner", Set.of("followUp"),
-      "preventionHistory", Set.of("of"));
-
   /** Property names never read through a model, whatever the object. */
   private static final Set<String> FORBIDDEN_PROPERTIES = Set.of("class", "classLoader", "declaringClass", "module",
       "processEngine", "processEngineServices", "processEngineConfiguration");
   private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
+  /** Files the engine parses as models, and the other files a deployment may carry. */
+  private static final List<String> MODELS = List.of(".bpmn", ".bpmn20.xml", ".dmn", ".dmn11.xml");
+  private static final List<String> OTHER_FILES = List.of(".form", ".png", ".svg", ".jpg", ".jpeg", ".gif");
   private static final Pattern FEEL_JAVA_FUNCTION = Pattern.compile("external\\s*\\{", Pattern.CASE_INSENSITIVE);
 
   @Override
   public void deploy(DeploymentEntity deployment) {
-    if (!deployment.isNew() || deployment.getResources() == null) {
+    // every deployment the engine takes in: new ones, redeployments of old ones, and old ones read back into its cache
+    if (deployment.getResources() == null) {
       return;
     }
     for (ResourceEntity resource : deployment.getResources().values()) {
       String name = resource.getName().toLowerCase(Locale.ROOT);
-      if (name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml") || name.endsWith(".dmn") || name.endsWith(".dmn11.xml")) {
+      if (MODELS.stream().anyMatch(name::endsWith)) {
         List<String> problems = check(resource.getBytes());
         if (!problems.isEmpty()) {
           throw new ProcedureContractException("The model " + resource.getName() + " cannot be deployed: models may change the "
               + "flow, not run code. " + String.join("; ", problems) + ". Nothing was deployed.");
         }
+      } else if (OTHER_FILES.stream().noneMatch(name::endsWith)) {
+        throw new ProcedureContractException("The file " + resource.getName() + " cannot be deployed: Rebound takes BPMN (.bpmn), "
+            + "DMN (.dmn), Camunda Forms (.form) and diagram images (.png, .svg) only (no CMMN, scripts or other files). "
+            + "Nothing was deployed.");
       }
     }
   }
@@ -89,6 +87,10 @@ final class ModelGuard implements Deployer {
     try {
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
       factory.setNamespaceAware(true);
+      // read the text as the engine's parser does: comments dropped, CDATA and character references joined
+      factory.setIgnoringComments(true);
+      factory.setCoalescing(true);
+      factory.setExpandEntityReferences(true);
       factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
       DocumentBuilder builder = factory.newDocumentBuilder();
@@ -103,6 +105,9 @@ final class ModelGuard implements Deployer {
   private static void visit(Element element, List<String> problems) {
     String where = describe(element);
     String local = element.getLocalName();
+    if (isLegacy(element.getNamespaceURI())) {
+      problems.add(where + " uses the legacy namespace " + element.getNamespaceURI() + " (use Camunda's)");
+    }
     if ("scriptTask".equals(local) || ("script".equals(local) && CAMUNDA.equals(element.getNamespaceURI()))) {
       problems.add(where + " is a script");
     }
@@ -111,9 +116,12 @@ final class ModelGuard implements Deployer {
       Attr attribute = (Attr) attributes.item(i);
       String name = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
       String value = attribute.getValue();
-      if (CAMUNDA.equals(attribute.getNamespaceURI()) && Set.of("class", "resource", "scriptFormat").contains(name)) {
+      if (isLegacy(attribute.getNamespaceURI()) || attribute.getName().startsWith("xmlns") && isLegacy(value)) {
+        problems.add(where + " uses the legacy namespace " + (isLegacy(value) ? value : attribute.getNamespaceURI())
+            + " (use Camunda's)");
+      } else if (CAMUNDA.equals(attribute.getNamespaceURI()) && Set.of("class", "resource", "scriptFormat").contains(name)) {
         problems.add(where + " names a " + ("class".equals(name) ? "Java class" : "script") + " (camunda:" + name + ")");
-      } else if ("language".equals(name) && !value.isBlank() && "conditionExpression".equals(local)) {
+      } else if ("language".equals(name) && !value.isBlank() && !isDmn(element)) {
         problems.add(where + " is a script condition (language " + value + ")");
       } else if ("expressionLanguage".equals(name) && isDmn(element) && !value.toLowerCase(Locale.ROOT).contains("feel")) {
         problems.add(where + " uses the expression language " + value + " (decision tables use FEEL)");
@@ -121,19 +129,27 @@ final class ModelGuard implements Deployer {
         checkText(where + " attribute " + name, value, problems);
       }
     }
+    // the element's text as the engine reads it: every text and CDATA piece joined, comments and processing instructions left out
+    StringBuilder text = new StringBuilder();
     NodeList children = element.getChildNodes();
     for (int i = 0; i < children.getLength(); i++) {
       org.w3c.dom.Node child = children.item(i);
       if (child instanceof Element nested) {
         visit(nested, problems);
       } else if (child.getNodeType() == org.w3c.dom.Node.TEXT_NODE || child.getNodeType() == org.w3c.dom.Node.CDATA_SECTION_NODE) {
-        checkText(where, child.getNodeValue(), problems);
+        text.append(child.getNodeValue());
       }
     }
+    checkText(where, text.toString(), problems);
+  }
+
+  /** Activiti's namespaces, which Camunda's parser still honours ({@code activiti:class}). */
+  private static boolean isLegacy(String namespace) {
+    return namespace != null && namespace.toLowerCase(Locale.ROOT).contains("activiti");
   }
 
   private static void checkText(String where, String text, List<String> problems) {
-    if (text == null) {
+    if (text == null || text.isBlank()) {
       return;
     }
     if (FEEL_JAVA_FUNCTION.matcher(text).find()) {
@@ -168,7 +184,7 @@ final class ModelGuard implements Deployer {
         return "a method may only be called on a named bean";
       }
       String method = propertyName(target);
-      if (!MODEL_METHODS.getOrDefault(bean.getName(), Set.of()).contains(method)) {
+      if (!ModelBeans.METHODS.getOrDefault(bean.getName(), Set.of()).contains(method)) {
         return bean.getName() + "." + method + "(…) is not a method models may call";
       }
       return children(node.getChild(1));
@@ -176,7 +192,7 @@ final class ModelGuard implements Deployer {
     if (node instanceof AstDot) {
       Node prefix = node.getChild(0);
       String property = propertyName(node);
-      if (!(prefix instanceof AstIdentifier variable) || MODEL_METHODS.containsKey(variable.getName())
+      if (!(prefix instanceof AstIdentifier variable) || ModelBeans.METHODS.containsKey(variable.getName())
           || FORBIDDEN_PROPERTIES.contains(property)) {
         return "the property " + property + " may not be read here (only a plain property of a variable)";
       }
