@@ -40,6 +40,7 @@ import org.camunda.bpm.engine.impl.dmn.cmd.DeleteHistoricDecisionInstancesBatchC
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.jobexecutor.FailedJobListener;
 import org.camunda.bpm.engine.impl.migration.AbstractMigrationCmd;
 import org.camunda.bpm.engine.impl.migration.MigrationPlanExecutionBuilderImpl;
 import org.camunda.bpm.engine.migration.MigrationPlan;
@@ -72,7 +73,9 @@ final class AdministratorsOnly extends CommandInterceptor {
   private static final List<Class<?>> TIMERS = List.of(ExecuteJobsCmd.class, SetJobRetriesCmd.class, AbstractSetJobsRetriesBatchCmd.class,
       SetJobsRetriesByProcessBatchCmd.class, SetJobDuedateCmd.class, RecalculateJobDuedateCmd.class, SetJobPriorityCmd.class,
       SetJobDefinitionPriorityCmd.class, AbstractSetJobStateCmd.class, AbstractSetJobDefinitionStateCmd.class, DeleteJobCmd.class,
-      DeleteJobsCmd.class, SetVariablesToProcessInstancesBatchCmd.class);
+      DeleteJobsCmd.class, SetVariablesToProcessInstancesBatchCmd.class,
+      // a refused execution must not count as the job's failure (the engine would take one of its retries)
+      FailedJobListener.class);
 
   private final IdentityService identity;
 

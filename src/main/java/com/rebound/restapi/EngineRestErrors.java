@@ -124,12 +124,18 @@ class EngineRestErrors {
     }
   }
 
-  /** 400 with the reason when a cause is a breach of the procedure's contract; null otherwise. */
+  /**
+   * 400 with the reason when a cause is a breach of the procedure's contract, 403 when a cause is one of the
+   * engine's refusals raised inside a listener (which the engine wraps in its own error); null otherwise.
+   */
   static Response contractViolation(Throwable exception) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
       if (cause instanceof ProcedureContractException contract) {
         return json(Response.Status.BAD_REQUEST.getStatusCode(), ProcedureContractException.class.getSimpleName(),
             contract.getMessage());
+      }
+      if (cause != exception && cause instanceof AuthorizationException refused) {
+        return json(Response.Status.FORBIDDEN.getStatusCode(), AuthorizationException.class.getSimpleName(), refused.getMessage());
       }
     }
     return null;
