@@ -18,6 +18,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(classes = ReboundApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
         "spring.datasource.url=jdbc:h2:mem:rebound-test;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-        "rebound.demo-users=true", "rebound.meters.refresh=PT1S"})
+        "rebound.demo-users=true", "rebound.meters.refresh=PT1S",
+        // the tests stand for clients behind a proxy on this machine, which forwards their addresses
+        "server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1|0:0:0:0:0:0:0:1"})
 public @interface ReboundSpringBootTest {
 }

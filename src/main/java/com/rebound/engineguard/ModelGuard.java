@@ -56,7 +56,9 @@ final class ModelGuard implements Deployer {
   /** Files the engine parses as models, and the other files a deployment may carry. */
   private static final List<String> MODELS = List.of(".bpmn", ".bpmn20.xml", ".dmn", ".dmn11.xml");
   private static final List<String> OTHER_FILES = List.of(".form", ".png", ".svg", ".jpg", ".jpeg", ".gif");
-  private static final Pattern FEEL_JAVA_FUNCTION = Pattern.compile("external\\s*\\{", Pattern.CASE_INSENSITIVE);
+  /** FEEL's keyword for a function written in Java, outside string literals (comments or spacing do not hide it). */
+  private static final Pattern FEEL_JAVA_FUNCTION = Pattern.compile("\\bexternal\\b");
+  private static final Pattern FEEL_STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
 
   @Override
   public void deploy(DeploymentEntity deployment) {
@@ -126,7 +128,7 @@ final class ModelGuard implements Deployer {
       } else if ("expressionLanguage".equals(name) && isDmn(element) && !value.toLowerCase(Locale.ROOT).contains("feel")) {
         problems.add(where + " uses the expression language " + value + " (decision tables use FEEL)");
       } else {
-        checkText(where + " attribute " + name, value, problems);
+        checkText(where + " attribute " + name, value, isDmn(element), problems);
       }
     }
     // the element's text as the engine reads it: every text and CDATA piece joined, comments and processing instructions left out
@@ -140,7 +142,7 @@ final class ModelGuard implements Deployer {
         text.append(child.getNodeValue());
       }
     }
-    checkText(where, text.toString(), problems);
+    checkText(where, text.toString(), isDmn(element), problems);
   }
 
   /** Activiti's namespaces, which Camunda's parser still honours ({@code activiti:class}). */
@@ -148,11 +150,11 @@ final class ModelGuard implements Deployer {
     return namespace != null && namespace.toLowerCase(Locale.ROOT).contains("activiti");
   }
 
-  private static void checkText(String where, String text, List<String> problems) {
+  private static void checkText(String where, String text, boolean feel, List<String> problems) {
     if (text == null || text.isBlank()) {
       return;
     }
-    if (FEEL_JAVA_FUNCTION.matcher(text).find()) {
+    if (feel && FEEL_JAVA_FUNCTION.matcher(FEEL_STRING.matcher(text).replaceAll("\"\"")).find()) {
       problems.add(where + " defines a FEEL function that calls Java (external)");
     }
     if (!text.contains("${") && !text.contains("#{")) {

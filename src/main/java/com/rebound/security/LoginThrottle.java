@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,7 +18,7 @@ import org.springframework.scheduling.annotation.Scheduled;
  * {@code lockout}, whatever the password, without asking the identity store. The same happens for
  * names that do not exist, so the answers do not tell which accounts exist. Failures are counted per
  * user name and client address (behind a proxy, the address it forwards), so guessing from one address
- * cannot lock the account's owner out from theirs. The count lives in the database (table
+ * cannot lock the account's owner out from theirs, and an address that never failed is never locked. The count lives in the database (table
  * {@code rebound_login_failure}), so it is the same on every node: an attacker gets {@code maxFailures}
  * tries per address in all, not per node.
  */
@@ -41,10 +42,20 @@ class LoginThrottle {
     this.clock = clock;
   }
 
+  /**
+   * Locked from this address: its own failures reached the limit, or the name's failures from everywhere did
+   * and this address is one of those that failed. An address that never failed for the name still opens with
+   * the right password, so guessing (even with forged forwarded addresses) cannot lock the owner out.
+   */
   boolean isLocked(String user, String address) {
-    List<Timestamp> until = jdbc.queryForList("SELECT locked_until FROM rebound_login_failure WHERE user_key IN (?, ?)",
-        Timestamp.class, key(user, address), key(user, ANY_ADDRESS));
-    return until.stream().anyMatch(t -> t != null && t.toInstant().isAfter(clock.instant()));
+    String here = key(user, address);
+    Map<String, Boolean> lockedByKey = new java.util.HashMap<>();
+    jdbc.query("SELECT user_key, locked_until FROM rebound_login_failure WHERE user_key IN (?, ?)", row -> {
+      Timestamp until = row.getTimestamp("locked_until");
+      lockedByKey.put(row.getString("user_key"), until != null && until.toInstant().isAfter(clock.instant()));
+    }, here, key(user, ANY_ADDRESS));
+    return lockedByKey.getOrDefault(here, false)
+        || lockedByKey.containsKey(here) && lockedByKey.getOrDefault(key(user, ANY_ADDRESS), false);
   }
 
   /**

@@ -12,7 +12,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies larger than the limit: 413 before anything is read when the length is
- * stated, and a failed read past the limit when it is not (chunked). A case, a step or a diagram
+ * stated, and 413 after reading at most the limit when it is not (chunked; a chunked form is cut off
+ * by a failed read). A case, a step or a diagram
  * with its forms is a few hundred kilobytes at most.
  */
 class RequestSizeLimitFilter extends OncePerRequestFilter {
@@ -32,12 +33,31 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     // an alert is a few kilobytes; a monitor gone wrong must not fill the database
     long maxBytes = path.startsWith("/api/alerts") ? alertMaxBytes : defaultMaxBytes;
     if (request.getContentLengthLong() > maxBytes) {
-      com.rebound.restapi.Problems.write(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "too-large",
-          "The request is too large", "RequestTooLarge", "A request to " + path + " may carry at most "
-              + (maxBytes >= 1024 * 1024 ? maxBytes / (1024 * 1024) + " MB." : maxBytes / 1024 + " KB."));
+      tooLarge(request, response, path, maxBytes);
+      return;
+    }
+    if (request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") != null && !isForm(request)) {
+      // a body of unstated length (chunked): read up to the limit here, so that an oversized one is a 413 too
+      byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+      if (body.length > maxBytes) {
+        tooLarge(request, response, path, maxBytes);
+        return;
+      }
+      chain.doFilter(new com.rebound.restapi.CachedBody(request, body), response);
       return;
     }
     chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request, maxBytes) : request, response);
+  }
+
+  private static boolean isForm(HttpServletRequest request) {
+    return request.getContentType() != null && request.getContentType().startsWith("application/x-www-form-urlencoded");
+  }
+
+  private static void tooLarge(HttpServletRequest request, HttpServletResponse response, String path, long maxBytes)
+      throws IOException {
+    com.rebound.restapi.Problems.write(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "too-large",
+        "The request is too large", "RequestTooLarge", "A request to " + path + " may carry at most "
+            + (maxBytes >= 1024 * 1024 ? maxBytes / (1024 * 1024) + " MB." : maxBytes / 1024 + " KB."));
   }
 
   private static final class Limited extends HttpServletRequestWrapper {

@@ -18,6 +18,15 @@ class SecurityConfiguration {
   private static final String[] PAGES = {"/clients/*", "/outbox/*", "/acceptance/*", "/consent/*", "/provider/*", "/new-case/*", "/monitoring/*",
       "/console/*"};
 
+  /** First of all: every filter after it decides on the path the application serves. */
+  @Bean
+  FilterRegistrationBean<PathFirewall> pathFirewall() {
+    FilterRegistrationBean<PathFirewall> registration = new FilterRegistrationBean<>(new PathFirewall());
+    registration.addUrlPatterns("/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
   @Bean
   FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(
       @Value("${rebound.security.max-request-bytes:10485760}") long maxBytes,
@@ -49,9 +58,10 @@ class SecurityConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<WebappLoginThrottleFilter> webappLoginThrottle(LoginThrottle throttle, RefusalPace pace) {
+  FilterRegistrationBean<WebappLoginThrottleFilter> webappLoginThrottle(LoginThrottle throttle, RefusalPace pace,
+      ProcessEngine engine) {
     FilterRegistrationBean<WebappLoginThrottleFilter> registration =
-        new FilterRegistrationBean<>(new WebappLoginThrottleFilter(throttle, pace));
+        new FilterRegistrationBean<>(new WebappLoginThrottleFilter(throttle, pace, engine.getIdentityService()));
     registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
     return registration;

@@ -94,4 +94,37 @@ class ModelGuardTest {
           </literalExpression></decision></definitions>""".getBytes(StandardCharsets.UTF_8)))
         .singleElement().asString().contains("FEEL function that calls Java");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "$<!-- split -->{''.getClass()}",
+      "$<![CDATA[{]]>''.getClass()}",
+      "$<?pi x?>{''.getClass()}",
+      "&#36;{''.getClass()}",
+      "#<!-- -->{execution.getProcessEngineServices()}"})
+  void anExpressionSplitByCommentsCdataOrInstructionsIsReadAsTheEngineReadsIt(String text) {
+    assertThat(ModelGuard.check(bpmn("<bpmn:userTask id=\"Split\"><bpmn:extensionElements><camunda:inputOutput>"
+        + "<camunda:inputParameter name=\"x\">" + text + "</camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements>"
+        + "</bpmn:userTask>"))).isNotEmpty();
+  }
+
+  @Test
+  void theLegacyNamespaceAConditionLanguageAndHiddenFeelJavaAreRefused() {
+    assertThat(ModelGuard.check(("<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" "
+        + "xmlns:activiti=\"http://activiti.org/bpmn\" id=\"d\" targetNamespace=\"x\"><bpmn:process id=\"p\">"
+        + "<bpmn:serviceTask id=\"Old\" activiti:class=\"java.lang.Object\"/></bpmn:process></bpmn:definitions>")
+        .getBytes(StandardCharsets.UTF_8))).anySatisfy(p -> assertThat(p).contains("legacy namespace"));
+    assertThat(ModelGuard.check(bpmn("<bpmn:intermediateCatchEvent id=\"c\"><bpmn:conditionalEventDefinition>"
+        + "<bpmn:condition language=\"groovy\">true</bpmn:condition></bpmn:conditionalEventDefinition></bpmn:intermediateCatchEvent>")))
+        .anySatisfy(p -> assertThat(p).contains("script condition (language groovy)"));
+    assertThat(ModelGuard.check("""
+        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d" name="d" namespace="x">
+          <decision id="dec"><literalExpression id="l"><text>function(x) external /* hidden */ { java: { class: "x" } }</text>
+          </literalExpression></decision></definitions>""".getBytes(StandardCharsets.UTF_8)))
+        .singleElement().asString().contains("FEEL function that calls Java");
+    assertThat(ModelGuard.check("""
+        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d" name="d" namespace="x">
+          <decision id="dec"><literalExpression id="l"><text>"an external drive"</text>
+          </literalExpression></decision></definitions>""".getBytes(StandardCharsets.UTF_8))).as("a word in a string").isEmpty();
+  }
 }

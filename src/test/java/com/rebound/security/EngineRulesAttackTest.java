@@ -241,6 +241,23 @@ class EngineRulesAttackTest {
     assertThat(engine.getTaskService().createTaskQuery().taskId(assessment.getId()).count()).isEqualTo(1);
   }
 
+  @Test
+  void anOversizedBodyOfUnstatedLengthIsA413() throws Exception {
+    Map<String, Long> before = EngineState.of(engine);
+    byte[] body = utf8("{\"variables\": {\"clientId\": {\"value\": \"gestoria-lopez\"}, \"summary\": {\"value\": \""
+        + "x".repeat(11 * 1024 * 1024) + "\"}}}");
+    java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+            + "/engine-rest/process-definition/key/disasterRecovery/start"))
+        .version(java.net.http.HttpClient.Version.HTTP_1_1).header("Content-Type", "application/json")
+        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(utf8("tech:tech")))
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))).build();
+
+    HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(413);
+    assertThat(EngineState.of(engine)).isEqualTo(before);
+  }
+
   private Object evaluate(String text) {
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     Expression expression = configuration.getExpressionManager().createExpression(text);

@@ -80,6 +80,9 @@ class WebappSecurityTest {
     assertThat(new Browser().logIn("manager", "cockpit")).isEqualTo(200);
     assertThat(new Browser().logIn("manager", "admin")).as("managers have no Admin").isIn(401, 403);
     assertThat(new Browser().logIn("admin", "admin")).isEqualTo(200);
+    for (String app : new String[] {"welcome", "tasklist", "cockpit"}) {
+      assertThat(new Browser().logIn("metrics", app)).as("the metrics account has no webapp (%s)", app).isIn(401, 403);
+    }
   }
 
   @Test
