@@ -7,7 +7,6 @@ import com.rebound.ReboundSpringBootTest;
 import com.rebound.security.Http.Attempt;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -20,6 +19,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -51,13 +51,15 @@ class EngineRulesAttackTest {
   ProcessEngine engine;
   @Autowired
   JdbcTemplate jdbc;
+  @TempDir
+  Path folder;
   Path marker;
   String instance;
   Task assessment;
 
   @BeforeEach
   void aCaseWaitingForItsAssessment() throws Exception {
-    marker = Files.createTempDirectory("attack").resolve("pwned");
+    marker = folder.resolve("pwned");
     instance = engine.getRuntimeService().startProcessInstanceByKey("disasterRecovery",
         Variables.createVariables().putValue("clientId", "gestoria-lopez").putValue("reportedBy", "Luisa")
             .putValue("summary", "Server room flooded")).getId();
