@@ -1,6 +1,7 @@
 package com.rebound.actions;
 
-import com.rebound.restapi.ApiProblem;
+import com.rebound.web.Roles;
+import com.rebound.web.ApiProblem;
 import com.rebound.security.CurrentUser;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ActionItemController {
 
-  private static final List<String> STAFF = List.of("technicians", "managers", "camunda-admin");
+  private static final List<String> STAFF = List.of(Roles.TECHNICIANS, Roles.MANAGERS, Roles.ADMINISTRATORS);
 
   /** What closes an item: done, or dropped with the reason. */
   record Closing(String outcome, String reason) {

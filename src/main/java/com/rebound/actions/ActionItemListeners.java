@@ -1,5 +1,6 @@
 package com.rebound.actions;
 
+import com.rebound.web.Roles;
 import static com.rebound.actions.ActionItemVariables.*;
 
 import com.rebound.notify.MessageKind;
@@ -24,7 +25,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class ActionItemListeners {
 
-  static final List<String> MANAGERS = List.of("managers", "camunda-admin");
+  static final List<String> MANAGERS = Roles.MANAGERS_OR_ADMINISTRATORS;
 
   /** On the completion of postIncidentReview: every item is checked before anything is kept (a 400 otherwise). */
   @Bean("checkActionItems")

@@ -1,5 +1,6 @@
 package com.rebound.actions;
 
+import com.rebound.web.Roles;
 import static com.rebound.actions.ActionItemVariables.OWNER_USER;
 
 import java.util.List;
@@ -15,9 +16,8 @@ import org.springframework.stereotype.Component;
 @Component("actionItemOwner")
 public class ActionItemOwner {
 
-  static final String MANAGERS = "managers";
 
   public List<String> followUp(VariableScope item) {
-    return item.getVariable(OWNER_USER) == null ? List.of(MANAGERS) : List.of();
+    return item.getVariable(OWNER_USER) == null ? List.of(Roles.MANAGERS) : List.of();
   }
 }

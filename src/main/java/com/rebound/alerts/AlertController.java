@@ -1,6 +1,7 @@
 package com.rebound.alerts;
 
-import com.rebound.restapi.ApiProblem;
+import com.rebound.web.Roles;
+import com.rebound.web.ApiProblem;
 import com.rebound.security.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
@@ -50,7 +51,7 @@ class AlertController {
   @GetMapping
   Map<String, Object> received(@RequestParam(required = false) String decision, @RequestParam(required = false) String clientId,
       @RequestParam(defaultValue = "100") int limit) {
-    currentUser.requireAnyGroup(List.of("managers", "camunda-admin"));
+    currentUser.requireAnyGroup(Roles.MANAGERS_OR_ADMINISTRATORS);
     if (decision != null && !DECISIONS.contains(decision)) {
       throw ApiProblem.invalid(List.of(new ApiProblem.FieldProblem("decision",
           "must be one of opened, attached, resolved, ignored, held, unmatched")));

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rebound.clients.ClientDirectory;
 import com.rebound.notify.CaseHolders;
 import com.rebound.notify.MessageKind;
-import com.rebound.restapi.ApiProblem;
+import com.rebound.web.ApiProblem;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

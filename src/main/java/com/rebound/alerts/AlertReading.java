@@ -1,6 +1,6 @@
 package com.rebound.alerts;
 
-import com.rebound.restapi.ApiProblem;
+import com.rebound.web.ApiProblem;
 import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;

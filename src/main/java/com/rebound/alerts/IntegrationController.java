@@ -1,5 +1,6 @@
 package com.rebound.alerts;
 
+import com.rebound.web.Roles;
 import com.rebound.security.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -23,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/integrations")
 class IntegrationController {
 
-  private static final List<String> MANAGERS = List.of("managers", "camunda-admin");
+  private static final List<String> MANAGERS = Roles.MANAGERS_OR_ADMINISTRATORS;
   private final Integrations integrations;
   private final CurrentUser currentUser;
 

@@ -1,7 +1,7 @@
 package com.rebound.alerts;
 
 import com.rebound.clients.ClientDirectory;
-import com.rebound.restapi.ApiProblem;
+import com.rebound.web.ApiProblem;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,6 +1,7 @@
 package com.rebound.casebook;
 
-import com.rebound.restapi.ApiProblem;
+import com.rebound.web.Roles;
+import com.rebound.web.ApiProblem;
 import com.rebound.security.CurrentUser;
 import java.time.Instant;
 import java.util.List;
@@ -22,8 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CaseBookController {
 
-  private static final List<String> STAFF = List.of("technicians", "managers", "camunda-admin");
-  private static final List<String> MANAGERS = List.of("managers", "camunda-admin");
+  private static final List<String> STAFF = List.of(Roles.TECHNICIANS, Roles.MANAGERS, Roles.ADMINISTRATORS);
+  private static final List<String> MANAGERS = Roles.MANAGERS_OR_ADMINISTRATORS;
   private final CaseBook book;
   private final Dashboard dashboard;
   private final CurrentUser currentUser;

@@ -1,7 +1,7 @@
 package com.rebound.casebook;
 
-import com.rebound.restapi.ApiProblem;
-import com.rebound.restapi.ApiProblem.FieldProblem;
+import com.rebound.web.ApiProblem;
+import com.rebound.web.ApiProblem.FieldProblem;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -1,7 +1,7 @@
 package com.rebound.clients;
 
 import jakarta.validation.Valid;
-import com.rebound.notify.MailAddress;
+import com.rebound.clients.MailAddress;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

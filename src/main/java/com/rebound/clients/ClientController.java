@@ -1,6 +1,7 @@
 package com.rebound.clients;
 
-import com.rebound.restapi.ApiProblem;
+import com.rebound.web.Roles;
+import com.rebound.web.ApiProblem;
 import com.rebound.security.CurrentUser;
 import java.net.URI;
 import java.util.List;
@@ -24,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/clients")
 class ClientController {
 
-  private static final List<String> EDITORS = List.of("managers", "camunda-admin");
+  private static final List<String> EDITORS = Roles.MANAGERS_OR_ADMINISTRATORS;
   private final ClientService clients;
   private final CurrentUser currentUser;
 

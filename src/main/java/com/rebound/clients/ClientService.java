@@ -1,7 +1,7 @@
 package com.rebound.clients;
 
 import com.rebound.database.TransactionMemo;
-import com.rebound.restapi.ApiProblem;
+import com.rebound.web.ApiProblem;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package com.rebound.identity;
 
+import com.rebound.web.Roles;
 import com.rebound.cluster.StartupLock;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -21,10 +22,6 @@ import org.springframework.stereotype.Component;
 @Component
 class Accounts implements InitializingBean {
 
-  static final String TECHNICIANS = "technicians";
-  static final String MANAGERS = "managers";
-  /** Accounts that may read /actuator/prometheus and nothing else (a Prometheus server's scrape account). */
-  static final String METRICS = "metrics";
   private static final Logger LOG = LoggerFactory.getLogger(Accounts.class);
 
   private record Demo(String id, String firstName, String lastName, String group) {
@@ -32,9 +29,9 @@ class Accounts implements InitializingBean {
 
   private static final List<Demo> DEMO = List.of(
       new Demo("admin", "Ada", "Admin", Groups.CAMUNDA_ADMIN),
-      new Demo("tech", "Tomás", "Technician", TECHNICIANS),
-      new Demo("manager", "Marta", "Manager", MANAGERS),
-      new Demo("metrics", "Prometheus", "Scraper", METRICS));
+      new Demo("tech", "Tomás", "Technician", Roles.TECHNICIANS),
+      new Demo("manager", "Marta", "Manager", Roles.MANAGERS),
+      new Demo(Roles.METRICS, "Prometheus", "Scraper", Roles.METRICS));
 
   private final IdentityService identity;
   private final StartupLock startupLock;
@@ -53,9 +50,9 @@ class Accounts implements InitializingBean {
 
   private void createMissing() {
     group(Groups.CAMUNDA_ADMIN, "Camunda administrators", Groups.GROUP_TYPE_SYSTEM);
-    group(TECHNICIANS, "Technicians", Groups.GROUP_TYPE_WORKFLOW);
-    group(MANAGERS, "Managers", Groups.GROUP_TYPE_WORKFLOW);
-    group(METRICS, "Metrics readers (Prometheus)", Groups.GROUP_TYPE_SYSTEM);
+    group(Roles.TECHNICIANS, "Technicians", Groups.GROUP_TYPE_WORKFLOW);
+    group(Roles.MANAGERS, "Managers", Groups.GROUP_TYPE_WORKFLOW);
+    group(Roles.METRICS, "Metrics readers (Prometheus)", Groups.GROUP_TYPE_SYSTEM);
     if (demoUsers) {
       DEMO.forEach(this::demoUser);
     }

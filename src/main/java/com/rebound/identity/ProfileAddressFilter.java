@@ -2,8 +2,8 @@ package com.rebound.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.rebound.notify.MailAddress;
-import com.rebound.restapi.CachedBody;
+import com.rebound.clients.MailAddress;
+import com.rebound.web.CachedBody;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,6 +1,6 @@
 package com.rebound.intake;
 
-import com.rebound.restapi.ApiProblem;
+import com.rebound.web.ApiProblem;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;

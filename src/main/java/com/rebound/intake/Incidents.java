@@ -18,7 +18,7 @@ import static com.rebound.procedure.ProcedureVariables.SEVERITY;
 import static com.rebound.procedure.ProcedureVariables.SUMMARY;
 
 import com.rebound.clients.ClientDirectory;
-import com.rebound.restapi.ApiProblem;
+import com.rebound.web.ApiProblem;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;

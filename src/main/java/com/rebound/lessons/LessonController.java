@@ -1,6 +1,7 @@
 package com.rebound.lessons;
 
-import com.rebound.restapi.ApiProblem;
+import com.rebound.web.Roles;
+import com.rebound.web.ApiProblem;
 import com.rebound.security.CurrentUser;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class LessonController {
 
-  private static final List<String> STAFF = List.of("technicians", "managers", "camunda-admin");
+  private static final List<String> STAFF = List.of(Roles.TECHNICIANS, Roles.MANAGERS, Roles.ADMINISTRATORS);
 
   private final Lessons lessons;
   private final CurrentUser currentUser;

@@ -1,5 +1,6 @@
 package com.rebound.notify;
 
+import com.rebound.web.Roles;
 import com.rebound.clocks.CaseClocks;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -14,7 +15,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class NotificationListeners {
 
-  static final String MANAGERS = "managers";
 
   @Bean("notifyCaseOpened")
   ExecutionListener notifyCaseOpened(Notifications notifications) {
@@ -31,13 +31,13 @@ class NotificationListeners {
 
   @Bean("notifyRtoWarning")
   ExecutionListener notifyRtoWarning(Notifications notifications, CaseClocks clocks) {
-    return execution -> notifications.toGroup(MessageKind.rtoWarning, MANAGERS, execution, execution.getProcessInstanceId(),
+    return execution -> notifications.toGroup(MessageKind.rtoWarning, Roles.MANAGERS, execution, execution.getProcessInstanceId(),
         Notifications.key(MessageKind.rtoWarning, execution), Map.of("rtoDeadline", clocks.rtoBreach(execution)));
   }
 
   @Bean("notifyRtoBreach")
   ExecutionListener notifyRtoBreach(Notifications notifications, CaseClocks clocks) {
-    return execution -> notifications.toGroup(MessageKind.rtoBreach, MANAGERS, execution, execution.getProcessInstanceId(),
+    return execution -> notifications.toGroup(MessageKind.rtoBreach, Roles.MANAGERS, execution, execution.getProcessInstanceId(),
         Notifications.key(MessageKind.rtoBreach, execution), Map.of("rtoDeadline", clocks.rtoBreach(execution)));
   }
 

@@ -1,5 +1,6 @@
 package com.rebound.notify;
 
+import com.rebound.clients.MailAddress;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;

@@ -1,6 +1,7 @@
 package com.rebound.notify;
 
-import com.rebound.restapi.ApiProblem;
+import com.rebound.web.Roles;
+import com.rebound.web.ApiProblem;
 import com.rebound.security.CurrentUser;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/outbox")
 class OutboxController {
 
-  private static final List<String> READERS = List.of("managers", "camunda-admin");
+  private static final List<String> READERS = Roles.MANAGERS_OR_ADMINISTRATORS;
   private final Outbox outbox;
   private final OutboxDispatcher dispatcher;
   private final CurrentUser currentUser;
@@ -75,7 +76,7 @@ class OutboxController {
 
   @PostMapping("/{id}/retry")
   Outbox.Entry retry(@PathVariable long id) {
-    currentUser.requireAnyGroup(List.of("managers"));
+    currentUser.requireAnyGroup(List.of(Roles.MANAGERS));
     Outbox.Entry entry = outbox.find(id).orElseThrow(() -> ApiProblem.notFound("No message " + id + " in the outbox."));
     if (!outbox.retry(id)) {
       throw ApiProblem.conflict("Message " + id + " is " + entry.status() + "; only FAILED messages can be retried.");

@@ -1,5 +1,6 @@
 package com.rebound.notify;
 
+import com.rebound.web.Roles;
 import com.rebound.procedure.ProcedureVariables;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +16,6 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
  */
 class TaskAlerts implements TaskListener {
 
-  static final String TECHNICIANS = "technicians";
 
   private final Notifications notifications;
   private final Set<String> alertSeverities;
@@ -40,9 +40,9 @@ class TaskAlerts implements TaskListener {
     } else if (EVENTNAME_CREATE.equals(task.getEventName()) && task.getAssignee() == null
         && alertSeverities.contains(String.valueOf(task.getVariable(ProcedureVariables.SEVERITY)))
         && task.getCandidates().stream().anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
-            && TECHNICIANS.equals(link.getGroupId()))) {
+            && Roles.TECHNICIANS.equals(link.getGroupId()))) {
       // once per case: when it first enters the queue, not again for each of its steps (the outbox keeps one per key)
-      notifications.toGroup(MessageKind.highSeverityQueued, TECHNICIANS, task, task.getProcessInstanceId(),
+      notifications.toGroup(MessageKind.highSeverityQueued, Roles.TECHNICIANS, task, task.getProcessInstanceId(),
           MessageKind.highSeverityQueued + ":" + task.getProcessInstanceId(), about);
     }
   }

@@ -1,5 +1,6 @@
 package com.rebound.procedure;
 
+import com.rebound.web.Roles;
 import static com.rebound.procedure.VariableRule.choice;
 import static com.rebound.procedure.VariableRule.dateTimeOrNow;
 import static com.rebound.procedure.VariableRule.text;
@@ -134,22 +135,22 @@ public final class ProcedureVariables {
 
   /** Candidate group of each contract task. */
   public static final Map<String, String> CANDIDATE_GROUPS = Map.ofEntries(
-      Map.entry(Tasks.ASSESS_IMPACT, "technicians"),
-      Map.entry(Tasks.AGREE_OBJECTIVES, "technicians"),
-      Map.entry(Tasks.RECOVER, "technicians"),
-      Map.entry(Tasks.VERIFY_INTERNALLY, "technicians"),
-      Map.entry(Tasks.CLIENT_ACCEPTANCE, "technicians"),
-      Map.entry(Tasks.REVIEW_STRATEGY, "managers"),
-      Map.entry(Tasks.ASSESS_RESTORATION, "technicians"),
-      Map.entry(Tasks.REINSTALL_IN_SITU, "technicians"),
-      Map.entry(Tasks.RESTORE_TO_VM, "technicians"),
-      Map.entry(Tasks.INFORM_UNRECOVERABLE, "managers"),
-      Map.entry(Tasks.POST_INCIDENT_REVIEW, "managers"),
-      Map.entry(Tasks.OFFER_PREVENTION, "managers"),
-      Map.entry(Tasks.ALERT_LATE_RESPONSE, "managers"),
-      Map.entry(Tasks.REMIND_CLIENT, "technicians"),
-      Map.entry(Tasks.HANDLE_RTO_BREACH, "managers"),
-      Map.entry(Tasks.CLIENT_CONSENT, "technicians"));
+      Map.entry(Tasks.ASSESS_IMPACT, Roles.TECHNICIANS),
+      Map.entry(Tasks.AGREE_OBJECTIVES, Roles.TECHNICIANS),
+      Map.entry(Tasks.RECOVER, Roles.TECHNICIANS),
+      Map.entry(Tasks.VERIFY_INTERNALLY, Roles.TECHNICIANS),
+      Map.entry(Tasks.CLIENT_ACCEPTANCE, Roles.TECHNICIANS),
+      Map.entry(Tasks.REVIEW_STRATEGY, Roles.MANAGERS),
+      Map.entry(Tasks.ASSESS_RESTORATION, Roles.TECHNICIANS),
+      Map.entry(Tasks.REINSTALL_IN_SITU, Roles.TECHNICIANS),
+      Map.entry(Tasks.RESTORE_TO_VM, Roles.TECHNICIANS),
+      Map.entry(Tasks.INFORM_UNRECOVERABLE, Roles.MANAGERS),
+      Map.entry(Tasks.POST_INCIDENT_REVIEW, Roles.MANAGERS),
+      Map.entry(Tasks.OFFER_PREVENTION, Roles.MANAGERS),
+      Map.entry(Tasks.ALERT_LATE_RESPONSE, Roles.MANAGERS),
+      Map.entry(Tasks.REMIND_CLIENT, Roles.TECHNICIANS),
+      Map.entry(Tasks.HANDLE_RTO_BREACH, Roles.MANAGERS),
+      Map.entry(Tasks.CLIENT_CONSENT, Roles.TECHNICIANS));
 
   public static final String START = "start";
 

@@ -1,5 +1,6 @@
 package com.rebound.provider;
 
+import com.rebound.web.Roles;
 import com.rebound.security.CurrentUser;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,7 @@ class ProviderController {
 
   @GetMapping("/api/admin/provider")
   Map<String, Object> settings() {
-    currentUser.requireAnyGroup(List.of("camunda-admin"));
+    currentUser.requireAnyGroup(List.of(Roles.ADMINISTRATORS));
     Map<String, Object> shown = new LinkedHashMap<>();
     shown.put("name", provider.name());
     shown.put("address", provider.address());

@@ -1,5 +1,6 @@
 package com.rebound.reports;
 
+import com.rebound.web.Roles;
 import com.rebound.security.CurrentUser;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -21,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ReportController {
 
-  private static final List<String> READERS = List.of("technicians", "managers", "camunda-admin");
+  private static final List<String> READERS = List.of(Roles.TECHNICIANS, Roles.MANAGERS, Roles.ADMINISTRATORS);
   private final ClientReports reports;
   private final CurrentUser currentUser;
 

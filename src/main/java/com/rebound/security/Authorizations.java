@@ -1,5 +1,6 @@
 package com.rebound.security;
 
+import com.rebound.web.Roles;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
@@ -28,8 +29,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class Authorizations implements InitializingBean {
 
-  static final String TECHNICIANS = "technicians";
-  static final String MANAGERS = "managers";
   static final String PROCESS = "disasterRecovery";
   static final String ACTION_ITEM = "actionItem";
 
@@ -51,32 +50,32 @@ public class Authorizations implements InitializingBean {
       grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
     }
 
-    grant(TECHNICIANS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-    grant(TECHNICIANS, Resources.PROCESS_DEFINITION, PROCESS, ProcessDefinitionPermissions.READ,
+    grant(Roles.TECHNICIANS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(Roles.TECHNICIANS, Resources.PROCESS_DEFINITION, PROCESS, ProcessDefinitionPermissions.READ,
         ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
         ProcessDefinitionPermissions.READ_HISTORY);
-    grant(TECHNICIANS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
-    grant(TECHNICIANS, Resources.USER, ANY, Permissions.READ);
-    grant(TECHNICIANS, Resources.GROUP, ANY, Permissions.READ);
+    grant(Roles.TECHNICIANS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
+    grant(Roles.TECHNICIANS, Resources.USER, ANY, Permissions.READ);
+    grant(Roles.TECHNICIANS, Resources.GROUP, ANY, Permissions.READ);
 
-    grant(MANAGERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-    grant(MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    grant(MANAGERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+    grant(Roles.MANAGERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(Roles.MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(Roles.MANAGERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
         ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
         ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.MIGRATE_INSTANCE,
         ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK,
         // managers dispatch work: they assign a case's tasks to technicians (who are told by e-mail)
         ProcessDefinitionPermissions.TASK_ASSIGN);
     // managers may close any action item, a technician's too (theirs are not in the managers' queue)
-    grant(MANAGERS, Resources.PROCESS_DEFINITION, ACTION_ITEM, ProcessDefinitionPermissions.TASK_WORK);
-    grant(MANAGERS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE,
+    grant(Roles.MANAGERS, Resources.PROCESS_DEFINITION, ACTION_ITEM, ProcessDefinitionPermissions.TASK_WORK);
+    grant(Roles.MANAGERS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE,
         ProcessInstancePermissions.READ, ProcessInstancePermissions.UPDATE);
-    grant(MANAGERS, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
-    grant(MANAGERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.CREATE_INSTANCE);
-    grant(MANAGERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
-    grant(MANAGERS, Resources.BATCH, ANY, Permissions.READ, BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES);
-    grant(MANAGERS, Resources.USER, ANY, Permissions.READ);
-    grant(MANAGERS, Resources.GROUP, ANY, Permissions.READ);
+    grant(Roles.MANAGERS, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
+    grant(Roles.MANAGERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.CREATE_INSTANCE);
+    grant(Roles.MANAGERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+    grant(Roles.MANAGERS, Resources.BATCH, ANY, Permissions.READ, BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES);
+    grant(Roles.MANAGERS, Resources.USER, ANY, Permissions.READ);
+    grant(Roles.MANAGERS, Resources.GROUP, ANY, Permissions.READ);
   }
 
   /** Grants the permissions to the group on the resource, adding to what is there and never duplicating. */

@@ -1,6 +1,6 @@
 package com.rebound.security;
 
-import com.rebound.restapi.ApiProblem;
+import com.rebound.web.ApiProblem;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;

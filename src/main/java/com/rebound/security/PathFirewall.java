@@ -1,6 +1,6 @@
 package com.rebound.security;
 
-import com.rebound.restapi.Problems;
+import com.rebound.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,6 +1,7 @@
 package com.rebound.security;
 
-import com.rebound.restapi.Problems;
+import com.rebound.web.Roles;
+import com.rebound.web.Problems;
 import com.rebound.security.CredentialCache.Identity;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -120,14 +121,13 @@ class ReboundAuthenticationFilter extends OncePerRequestFilter {
     if (meters && !reader) {
       return "Only the metrics account (group metrics) and managers may read Rebound's meters.";
     }
-    if (!meters && !OPEN.matcher(path).matches() && !groups.isEmpty() && groups.stream().allMatch(METRICS_GROUP::equals)) {
+    if (!meters && !OPEN.matcher(path).matches() && !groups.isEmpty() && groups.stream().allMatch(Roles.METRICS::equals)) {
       return "The metrics account reads /actuator/prometheus only.";
     }
     return null;
   }
 
-  static final String METRICS_GROUP = "metrics";
-  private static final Set<String> METER_READERS = Set.of(METRICS_GROUP, "managers", "camunda-admin");
+  private static final Set<String> METER_READERS = Set.of(Roles.METRICS, Roles.MANAGERS, Roles.ADMINISTRATORS);
 
   private Identity fromBasic(HttpServletRequest request) {
     String header = request.getHeader("Authorization");

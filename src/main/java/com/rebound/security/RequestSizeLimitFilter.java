@@ -43,7 +43,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         tooLarge(request, response, path, maxBytes);
         return;
       }
-      chain.doFilter(new com.rebound.restapi.CachedBody(request, body), response);
+      chain.doFilter(new com.rebound.web.CachedBody(request, body), response);
       return;
     }
     chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request, maxBytes) : request, response);
@@ -55,7 +55,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
   private static void tooLarge(HttpServletRequest request, HttpServletResponse response, String path, long maxBytes)
       throws IOException {
-    com.rebound.restapi.Problems.write(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "too-large",
+    com.rebound.web.Problems.write(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "too-large",
         "The request is too large", "RequestTooLarge", "A request to " + path + " may carry at most "
             + (maxBytes >= 1024 * 1024 ? maxBytes / (1024 * 1024) + " MB." : maxBytes / 1024 + " KB."));
   }

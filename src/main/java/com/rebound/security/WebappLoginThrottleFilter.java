@@ -1,5 +1,7 @@
 package com.rebound.security;
 
+import com.rebound.web.Roles;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,7 +34,7 @@ class WebappLoginThrottleFilter extends OncePerRequestFilter {
 
   private boolean onlyReadsMeters(String user) {
     List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-    return !groups.isEmpty() && groups.stream().allMatch(ReboundAuthenticationFilter.METRICS_GROUP::equals);
+    return !groups.isEmpty() && groups.stream().allMatch(Roles.METRICS::equals);
   }
 
   @Override
@@ -63,7 +65,7 @@ class WebappLoginThrottleFilter extends OncePerRequestFilter {
         session.invalidate();
       }
       answer.reset();
-      com.rebound.restapi.Problems.write(request, answer, HttpServletResponse.SC_FORBIDDEN, "forbidden", "Forbidden",
+      com.rebound.web.Problems.write(request, answer, HttpServletResponse.SC_FORBIDDEN, "forbidden", "Forbidden",
           "AuthorizationException", "The metrics account reads /actuator/prometheus only; it has no webapp.");
     } else if (answer.getStatus() == HttpServletResponse.SC_OK) {
       throttle.succeeded(user, request.getRemoteAddr());

@@ -1,5 +1,6 @@
 package com.rebound.tasklist;
 
+import com.rebound.web.Roles;
 import static com.rebound.procedure.ProcedureVariables.CASE_NUMBER;
 import static com.rebound.procedure.ProcedureVariables.CLIENT_NAME;
 import static com.rebound.procedure.ProcedureVariables.SEVERITY;
@@ -57,11 +58,11 @@ class TasklistFilters implements InitializingBean {
 
   private void createMissing() {
     create(MY_TASKS, "Tasks assigned to me", -10, "#1b7f5a",
-        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), "technicians", "managers");
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"), Roles.TECHNICIANS, Roles.MANAGERS);
     create(TECHNICIANS_QUEUE, "Every open step for technicians, claimed or not", 0, "#2b5797",
-        tasks.createTaskQuery().taskCandidateGroup("technicians").includeAssignedTasks(), "technicians", "managers");
+        tasks.createTaskQuery().taskCandidateGroup(Roles.TECHNICIANS).includeAssignedTasks(), Roles.TECHNICIANS, Roles.MANAGERS);
     create(MANAGERS_QUEUE, "Escalations, reviews and prevention offers for managers", 10, "#b5152b",
-        tasks.createTaskQuery().taskCandidateGroup("managers").includeAssignedTasks(), "managers");
+        tasks.createTaskQuery().taskCandidateGroup(Roles.MANAGERS).includeAssignedTasks(), Roles.MANAGERS);
   }
 
   /** Creates the filter once, and lets the groups see it (Camunda authorization FILTER READ). */

@@ -1,5 +1,6 @@
 package com.rebound.notify;
 
+import com.rebound.clients.MailAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package com.rebound.restapi;
+package com.rebound.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,7 +30,7 @@ public final class Problems {
     return URI.create("urn:rebound:problem:" + kind);
   }
 
-  static ProblemDetail of(HttpStatus status, String kind, String title, String detail, List<ApiProblem.FieldProblem> errors) {
+  public static ProblemDetail of(HttpStatus status, String kind, String title, String detail, List<ApiProblem.FieldProblem> errors) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setType(type(kind));
     problem.setTitle(title);

@@ -1,4 +1,4 @@
-package com.rebound.restapi;
+package com.rebound.web;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;

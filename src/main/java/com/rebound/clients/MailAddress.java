@@ -1,4 +1,4 @@
-package com.rebound.notify;
+package com.rebound.clients;
 
 import java.util.regex.Pattern;
 

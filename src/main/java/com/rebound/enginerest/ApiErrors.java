@@ -1,5 +1,7 @@
-package com.rebound.restapi;
+package com.rebound.enginerest;
 
+import com.rebound.web.Problems;
+import com.rebound.web.ApiProblem;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;

@@ -1,4 +1,4 @@
-package com.rebound.restapi;
+package com.rebound.web;
 
 import java.util.List;
 import org.springframework.http.HttpStatus;

@@ -1,4 +1,4 @@
-package com.rebound.restapi;
+package com.rebound.enginerest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package com.rebound.restapi;
+package com.rebound.enginerest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +24,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ReboundSpringBootTest
 class RaceAnswersTest {
 
+  @org.springframework.boot.test.web.server.LocalServerPort
+  int port;
   @Autowired
   RuntimeService runtime;
   @Autowired
@@ -98,5 +100,35 @@ class RaceAnswersTest {
 
   private static AuthorizationException refusal(String taskId) {
     return new AuthorizationException("tech", List.of(new MissingAuthorization("TASK_WORK", "Task", taskId)));
+  }
+
+  /** Resolving a step answers the case like completing it: it waits for the case's lock like every other answer. */
+  @Test
+  void resolvingAStepTakesTheCaseLock() throws Exception {
+    String instance = runtime.startProcessInstanceByKey("disasterRecovery", Map.of("clientId", "ladrillos-garcia",
+        "reportedBy", "Juan", "summary", "Printer")).getId();
+    Task assessment = tasks.createTaskQuery().processInstanceId(instance).singleResult();
+    java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicLong releasedAt = new java.util.concurrent.atomic.AtomicLong();
+    Thread holder = new Thread(() -> cases.alone(instance, () -> {
+      locked.countDown();
+      try {
+        Thread.sleep(1500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      releasedAt.set(System.nanoTime());
+      return null;
+    }));
+    holder.start();
+    assertThat(locked.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+    com.rebound.EngineRestClient.Response resolved = new com.rebound.EngineRestClient(port, "tech")
+        .post("/task/" + assessment.getId() + "/resolve", "{}");
+    long answeredAt = System.nanoTime();
+    holder.join();
+
+    assertThat(resolved.status()).as("%s", resolved.body()).isLessThan(500);
+    assertThat(answeredAt).as("answered only after the case's lock was released").isGreaterThan(releasedAt.get());
   }
 }

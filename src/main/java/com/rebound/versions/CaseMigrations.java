@@ -1,6 +1,8 @@
-package com.rebound.procedure;
+package com.rebound.versions;
 
-import com.rebound.restapi.ApiProblem;
+import com.rebound.web.Roles;
+import com.rebound.procedure.ProcedureVariables;
+import com.rebound.web.ApiProblem;
 import com.rebound.security.CurrentUser;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CaseMigrations {
 
-  private static final List<String> MANAGERS = List.of("managers", "camunda-admin");
+  private static final List<String> MANAGERS = Roles.MANAGERS_OR_ADMINISTRATORS;
 
   private final RepositoryService repository;
   private final RuntimeService runtime;

@@ -1,4 +1,4 @@
-package com.rebound.restapi;
+package com.rebound.enginerest;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -18,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Task completions over {@code /engine-rest} and from Tasklist ({@code /camunda/api/engine}) run one
+ * Task completions (complete, submit-form, resolve) over {@code /engine-rest} and from Tasklist ({@code /camunda/api/engine}) run one
  * at a time per case, on every node ({@link CaseGuard}: the whole request is one database transaction
  * that locks the case's row first), like the client's answers on their page. The answer is held back
  * until that transaction has committed, so a 204 is never sent for a completion that was not kept. A
@@ -29,7 +29,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 class LateCompletionFilter extends OncePerRequestFilter {
 
-  private static final Pattern COMPLETE = Pattern.compile(".*/task/([^/]+)/(complete|submit-form)$");
+  private static final Pattern COMPLETE = Pattern.compile(".*/task/([^/]+)/(complete|submit-form|resolve)$");
   private final HistoryService history;
   private final TaskService tasks;
   private final CaseGuard cases;

@@ -1,4 +1,4 @@
-package com.rebound.restapi;
+package com.rebound.enginerest;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
