@@ -37,4 +37,10 @@ class OneWayHouseTest {
         .dependOnClassesThat().resideInAnyPackage("com.rebound.security..", "com.rebound.enginerest..")
         .check(REBOUND);
   }
+
+  @Test
+  void nothingImportsTheEnginePluginThatWiresEverything() {
+    noClasses().that().resideOutsideOfPackage("com.rebound.engine..").should()
+        .dependOnClassesThat().resideInAPackage("com.rebound.engine..").check(REBOUND);
+  }
 }

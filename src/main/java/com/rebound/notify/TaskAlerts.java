@@ -17,10 +17,10 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 class TaskAlerts implements TaskListener {
 
 
-  private final Notifications notifications;
+  private final java.util.function.Supplier<Notifications> notifications;
   private final Set<String> alertSeverities;
 
-  TaskAlerts(Notifications notifications, Set<String> alertSeverities) {
+  TaskAlerts(java.util.function.Supplier<Notifications> notifications, Set<String> alertSeverities) {
     this.notifications = notifications;
     this.alertSeverities = alertSeverities;
   }
@@ -34,7 +34,7 @@ class TaskAlerts implements TaskListener {
       Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
       boolean claimedThemselves = current != null && assignee != null && assignee.equals(current.getUserId());
       if (assignee != null && !claimedThemselves) {
-        notifications.toUser(MessageKind.taskAssigned, assignee, task, task.getProcessInstanceId(),
+        notifications.get().toUser(MessageKind.taskAssigned, assignee, task, task.getProcessInstanceId(),
             MessageKind.taskAssigned + ":" + task.getId() + ":" + assignee, about);
       }
     } else if (EVENTNAME_CREATE.equals(task.getEventName()) && task.getAssignee() == null
@@ -42,7 +42,7 @@ class TaskAlerts implements TaskListener {
         && task.getCandidates().stream().anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
             && Roles.TECHNICIANS.equals(link.getGroupId()))) {
       // once per case: when it first enters the queue, not again for each of its steps (the outbox keeps one per key)
-      notifications.toGroup(MessageKind.highSeverityQueued, Roles.TECHNICIANS, task, task.getProcessInstanceId(),
+      notifications.get().toGroup(MessageKind.highSeverityQueued, Roles.TECHNICIANS, task, task.getProcessInstanceId(),
           MessageKind.highSeverityQueued + ":" + task.getProcessInstanceId(), about);
     }
   }

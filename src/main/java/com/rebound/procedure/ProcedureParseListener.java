@@ -23,6 +23,12 @@ public class ProcedureParseListener extends AbstractBpmnParseListener {
     this.caseStart = caseStart;
   }
 
+  /** The contract's checks: the case's start (number, client, facts) and every step's completion (contract, form). */
+  public static ProcedureParseListener of(com.rebound.cases.CaseNumbers caseNumbers, com.rebound.cases.CaseRegistry cases,
+      com.rebound.clients.ClientDirectory clients) {
+    return new ProcedureParseListener(new CaseStart(caseNumbers, cases, clients));
+  }
+
   @Override
   public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
     if (ProcedureVariables.PROCESS_KEY.equals(processDefinition.getKey())) {

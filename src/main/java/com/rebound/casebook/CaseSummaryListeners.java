@@ -3,43 +3,43 @@ package com.rebound.casebook;
 import com.rebound.clocks.CaseClocks;
 import com.rebound.procedure.ProcedureParseListener;
 import com.rebound.procedure.ProcedureVariables;
-import java.util.ArrayList;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 /**
- * Attaches the case summary's listeners to every version of the procedure that is deployed (built-in,
- * so a model changed in Modeler keeps them): each step created or completed, and the case's end.
+ * The case summary's listeners on every version of the procedure (built-in, so a model changed in Modeler
+ * keeps them): each step created or completed, and the case's end.
  */
-@Component
-class CaseSummaryPlugin extends AbstractProcessEnginePlugin {
+public final class CaseSummaryListeners {
 
-  private final TaskListener onStep;
-  private final ExecutionListener onEnd;
-
-  CaseSummaryPlugin(@Lazy JdbcTemplate jdbc, @Lazy CaseClocks clocks) {
-    CaseSummaries summaries = new CaseSummaries(jdbc, clocks);
-    this.onStep = task -> summaries.step(task.getExecution(),
-        TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName()) ? task.getTaskDefinitionKey() : null);
-    this.onEnd = summaries::closed;
+  private CaseSummaryListeners() {
   }
 
-  @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCustomPostBPMNParseListeners() == null) {
-      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-    }
-    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+  /** The parse listener that attaches them; the database and the clocks are looked up when a case first needs them. */
+  public static BpmnParseListener parseListener(Supplier<JdbcTemplate> jdbc, Supplier<CaseClocks> clocks) {
+    Supplier<CaseSummaries> summaries = new Supplier<>() {
+      private volatile CaseSummaries made;
+
+      @Override
+      public CaseSummaries get() {
+        if (made == null) {
+          made = new CaseSummaries(jdbc.get(), clocks.get());
+        }
+        return made;
+      }
+    };
+    TaskListener onStep = task -> summaries.get().step(task.getExecution(),
+        TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName()) ? task.getTaskDefinitionKey() : null);
+    ExecutionListener onEnd = execution -> summaries.get().closed(execution);
+    return new AbstractBpmnParseListener() {
       @Override
       public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
         if (ProcedureVariables.PROCESS_KEY.equals(processDefinition.getKey())) {
@@ -54,6 +54,6 @@ class CaseSummaryPlugin extends AbstractProcessEnginePlugin {
           behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, onStep);
         });
       }
-    });
+    };
   }
 }

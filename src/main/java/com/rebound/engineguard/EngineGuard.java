@@ -1,12 +1,10 @@
 package com.rebound.engineguard;
 
 import java.util.ArrayList;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.delegate.DefaultDelegateInterceptor;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.springframework.context.ApplicationContext;
-import org.springframework.stereotype.Component;
 
 /**
  * The engine's own rules, which every route passes (REST, the webapps, Rebound's pages, the job executor):
@@ -27,17 +25,13 @@ import org.springframework.stereotype.Component;
  *   <td>command interceptor ({@link AdministratorsOnly})</td></tr>
  * </table>
  */
-@Component
-class EngineGuardPlugin extends AbstractProcessEnginePlugin {
+public final class EngineGuard {
 
-  private final ApplicationContext context;
-
-  EngineGuardPlugin(ApplicationContext context) {
-    this.context = context;
+  private EngineGuard() {
   }
 
-  @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
+  /** Before the engine is built: its expression manager, script resolver, deployers, parse listener and interceptors. */
+  public static void install(ProcessEngineConfigurationImpl configuration, ApplicationContext context) {
     configuration.setExpressionManager(new SandboxedExpressionManager(context));
     configuration.setCmmnEnabled(false);
     configuration.setScriptEngineResolver(new NoScripts());
@@ -65,8 +59,8 @@ class EngineGuardPlugin extends AbstractProcessEnginePlugin {
     configuration.getCustomHistoryEventHandlers().add(new WritesRecorder());
   }
 
-  @Override
-  public void postInit(ProcessEngineConfigurationImpl configuration) {
+  /** After the engine is configured: the rule on writes needs their history. */
+  public static void check(ProcessEngineConfigurationImpl configuration) {
     HistoryLevel level = configuration.getHistoryLevel();
     if (level == null || level.getId() < HistoryLevel.HISTORY_LEVEL_AUDIT.getId()) {
       // the engine sees a person's variable writes through their history: without it the rule could not hold
