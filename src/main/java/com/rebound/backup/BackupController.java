@@ -1,5 +1,9 @@
 package com.rebound.backup;
 
+import com.rebound.web.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ProblemDetail;
+
 import com.rebound.security.CurrentUser;
 import java.net.URI;
 import java.util.List;
@@ -43,12 +47,13 @@ class BackupController {
 
 
   @ExceptionHandler(DatabaseBackup.DatabaseJobException.class)
-  ResponseEntity<Map<String, String>> databaseJob(DatabaseBackup.DatabaseJobException e) {
-    return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage()));
+  ResponseEntity<ProblemDetail> databaseJob(DatabaseBackup.DatabaseJobException e, HttpServletRequest request) {
+    return Problems.answer(request, Problems.of(HttpStatus.CONFLICT, "conflict", "Backups are the database's job", e.getMessage(), null));
   }
 
   @ExceptionHandler(BackupFailedException.class)
-  ResponseEntity<Map<String, String>> failed(BackupFailedException e) {
-    return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Map.of("error", e.getMessage()));
+  ResponseEntity<ProblemDetail> failed(BackupFailedException e, HttpServletRequest request) {
+    return Problems.answer(request, Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "backup-failed", "The backup failed", e.getMessage(),
+        null));
   }
 }

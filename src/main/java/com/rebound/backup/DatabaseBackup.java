@@ -64,7 +64,7 @@ public class DatabaseBackup {
   /** What Rebound says when its database is not H2: backups are the database's own job. */
   static final String DATABASE_JOB = "Rebound runs on %s: backups are the database's job, not Rebound's. Use pg_dump "
       + "(a consistent dump of a running database) or base backups with WAL archiving (pg_basebackup, point-in-time "
-      + "recovery); see the README, 'Running Rebound in production'.";
+      + "recovery); see docs/operations.md, 'Running Rebound in production'.";
 
   /** Thrown when asked for a backup of a database that is not Rebound's to back up (PostgreSQL). */
   static class DatabaseJobException extends RuntimeException {

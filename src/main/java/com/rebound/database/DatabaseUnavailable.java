@@ -13,6 +13,9 @@ import org.springframework.transaction.TransactionSystemException;
  */
 public final class DatabaseUnavailable {
 
+  /** The error type Camunda's REST shape names it with. */
+  public static final String TYPE = "DatabaseUnavailable";
+
   /** What Rebound answers while its database is away. */
   public static final String MESSAGE = "Rebound's database is not reachable at the moment, so this request could not be "
       + "completed. Try again in a minute. (Operators: see /actuator/health and the database server.)";

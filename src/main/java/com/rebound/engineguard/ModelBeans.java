@@ -8,7 +8,7 @@ import java.util.TreeSet;
  * The beans a model may name, and the only methods it may call on them: the one allowlist, read by the
  * deployment check ({@link ModelGuard}, a friendly early 400) and by the engine's expression sandbox
  * ({@link ExpressionSandbox}, at every evaluation). The engine sees no other bean of the application.
- * Documented for managers in the README ("What a model may contain").
+ * Documented for managers in docs/security.md ("What a model may contain").
  */
 public final class ModelBeans {
 

@@ -128,8 +128,7 @@ class ApiErrors {
   }
 
   private static ResponseEntity<ProblemDetail> answer(HttpServletRequest request, ProblemDetail problem) {
-    problem.setInstance(URI.create(request.getRequestURI()));
-    return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    return Problems.answer(request, problem);
   }
 
   /** The JSON path of the bad value as a caller wrote it: {@code detectedAt}, {@code alerts[2].startsAt}. */

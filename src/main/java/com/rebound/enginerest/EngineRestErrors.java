@@ -84,8 +84,7 @@ class EngineRestErrors {
         String taskId = missing.getResourceId();
         if ("Task".equals(missing.getResourceType()) && taskId != null
             && history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0) {
-          return json(Response.Status.NOT_FOUND.getStatusCode(), "TaskGone", "Task " + taskId
-              + " was answered already (for example by the client through their link) or is no longer needed. Reload your tasks.");
+          return json(Response.Status.NOT_FOUND.getStatusCode(), TaskGone.TYPE, TaskGone.message(taskId));
         }
       }
       return camundasOwn.toResponse(exception);
@@ -144,7 +143,8 @@ class EngineRestErrors {
   /** 503 when the failure says the database could not be reached; null otherwise. */
   static Response databaseAway(Throwable exception) {
     return com.rebound.database.DatabaseUnavailable.causes(exception)
-        ? json(Response.Status.SERVICE_UNAVAILABLE.getStatusCode(), "DatabaseUnavailable", com.rebound.database.DatabaseUnavailable.MESSAGE)
+        ? json(Response.Status.SERVICE_UNAVAILABLE.getStatusCode(), com.rebound.database.DatabaseUnavailable.TYPE,
+            com.rebound.database.DatabaseUnavailable.MESSAGE)
         : null;
   }
 
@@ -180,8 +180,8 @@ class EngineRestErrors {
       }
       for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
         if (cause instanceof NullValueException && cause.getMessage() != null && cause.getMessage().startsWith("Cannot find task")) {
-          return json(Response.Status.NOT_FOUND.getStatusCode(), "TaskGone", cause.getMessage()
-              + ": it was answered already (for example by the client through their link) or is no longer needed. Reload your tasks.");
+          String taskId = cause.getMessage().replaceFirst("^Cannot find task with id ", "").replaceFirst("[:\\s].*$", "");
+          return json(Response.Status.NOT_FOUND.getStatusCode(), TaskGone.TYPE, TaskGone.message(taskId));
         }
         if (cause instanceof OptimisticLockingException) {
           return json(Response.Status.CONFLICT.getStatusCode(), "Conflict", exception.getMessage().replaceFirst(":.*", "")

@@ -5,10 +5,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import com.rebound.cases.CaseGuard;
+import com.rebound.database.DatabaseUnavailable;
+import com.rebound.web.Problems;
 import java.io.UncheckedIOException;
 import org.springframework.transaction.TransactionException;
 import org.camunda.bpm.engine.HistoryService;
@@ -69,10 +70,8 @@ class LateCompletionFilter extends OncePerRequestFilter {
         });
       } catch (TransactionException notKept) {
         answer.resetBuffer();
-        answer.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        answer.setContentType("application/json");
-        answer.getOutputStream().write(("{\"type\":\"DatabaseUnavailable\",\"message\":\""
-            + com.rebound.database.DatabaseUnavailable.MESSAGE + "\"}").getBytes(StandardCharsets.UTF_8));
+        Problems.write(request, answer, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
+            DatabaseUnavailable.TYPE, DatabaseUnavailable.MESSAGE);
       }
     } else {
       chain.doFilter(request, answer);
@@ -80,12 +79,8 @@ class LateCompletionFilter extends OncePerRequestFilter {
     if (answer.getStatus() >= 500 && task.matches()
         && history.createHistoricTaskInstanceQuery().taskId(task.group(1)).finished().count() > 0) {
       answer.resetBuffer();
-      answer.setStatus(HttpServletResponse.SC_NOT_FOUND);
-      answer.setContentType("application/json");
-      String id = task.group(1).replaceAll("[^A-Za-z0-9-]", "");
-      answer.getOutputStream().write(("{\"type\":\"TaskGone\",\"message\":\"Task " + id + " was answered already (for example by the "
-          + "client through their link) or is no longer needed. Nothing of your request was kept. Reload your tasks.\"}")
-          .getBytes(StandardCharsets.UTF_8));
+      Problems.write(request, answer, HttpServletResponse.SC_NOT_FOUND, "task-gone", "The step was answered already", TaskGone.TYPE,
+          TaskGone.message(task.group(1)));
     }
     answer.copyBodyToResponse();
   }

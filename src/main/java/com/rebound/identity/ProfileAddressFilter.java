@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rebound.clients.MailAddress;
 import com.rebound.web.CachedBody;
+import com.rebound.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,12 +42,9 @@ class ProfileAddressFilter extends OncePerRequestFilter {
     }
     if (email != null && !email.isMissingNode() && !email.isNull() && !(email.isTextual() && email.asText().isEmpty())
         && !(email.isTextual() && MailAddress.valid(email.asText()))) {
-      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-      response.setContentType("application/json");
-      response.setCharacterEncoding("UTF-8");
-      response.getWriter().write(JSON.createObjectNode().put("type", "InvalidRequestException")
-          .put("message", "email: must be a plain address such as name@example.com (Rebound sends mail to it). Nothing was changed.")
-          .toString());
+      Problems.write(request, response, HttpServletResponse.SC_BAD_REQUEST, "validation", "The request is not valid",
+          "InvalidRequestException", "email: must be a plain address such as name@example.com (Rebound sends mail to it). "
+              + "Nothing was changed.");
       return;
     }
     chain.doFilter(new CachedBody(request, body), response);

@@ -1,6 +1,10 @@
 package com.rebound.reports;
 
+import com.rebound.web.ApiProblem;
+import com.rebound.web.Problems;
 import com.rebound.web.Roles;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
 import com.rebound.security.CurrentUser;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -32,14 +36,15 @@ class ReportController {
   }
 
   @GetMapping(value = "/api/incidents/{caseNumber}/report", produces = MediaType.APPLICATION_PDF_VALUE)
-  ResponseEntity<byte[]> pdf(@PathVariable String caseNumber, @RequestParam(required = false) String language) {
+  ResponseEntity<byte[]> pdf(@PathVariable String caseNumber, @RequestParam(required = false) String language,
+      HttpServletRequest request) {
     currentUser.requireAnyGroup(READERS);
     if (!validLanguage(language)) {
-      return badLanguage();
+      return badLanguage(request);
     }
     var found = reports.pdf(caseNumber, language);
     if (found.isEmpty()) {
-      return notFound(caseNumber);
+      return notFound(caseNumber, request);
     }
     ClientReports.Rendered report = found.get();
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
@@ -49,20 +54,21 @@ class ReportController {
 
   /** The PDF by its own address, for a link in a page (a browser cannot ask for it by Accept). */
   @GetMapping("/api/incidents/{caseNumber}/report.pdf")
-  ResponseEntity<byte[]> pdfByName(@PathVariable String caseNumber, @RequestParam(required = false) String language) {
-    return pdf(caseNumber, language);
+  ResponseEntity<byte[]> pdfByName(@PathVariable String caseNumber, @RequestParam(required = false) String language,
+      HttpServletRequest request) {
+    return pdf(caseNumber, language, request);
   }
 
   @GetMapping(value = "/api/incidents/{caseNumber}/report", produces = MediaType.TEXT_HTML_VALUE)
   ResponseEntity<byte[]> html(@PathVariable String caseNumber, @RequestParam(required = false) String language,
-      jakarta.servlet.http.HttpServletResponse response) {
+      HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
     currentUser.requireAnyGroup(READERS);
     if (!validLanguage(language)) {
-      return badLanguage();
+      return badLanguage(request);
     }
     var found = reports.html(caseNumber, language);
     if (found.isEmpty()) {
-      return notFound(caseNumber);
+      return notFound(caseNumber, request);
     }
     byte[] page = found.get().content();
     // the report carries its styles (one file for the page and the PDF): the policy allows exactly those,
@@ -71,20 +77,19 @@ class ReportController {
     return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).body(page);
   }
 
-  /** A 404 in the API's JSON form, whatever the request accepts (a PDF or a page cannot say what is missing). */
-  private static ResponseEntity<byte[]> notFound(String caseNumber) {
-    String message = "No case " + caseNumber.replaceAll("[^A-Za-z0-9-]", "") + ".";
-    return ResponseEntity.status(404).contentType(MediaType.APPLICATION_JSON)
-        .body(("{\"type\":\"NotFound\",\"message\":\"" + message + "\",\"errors\":[]}").getBytes(StandardCharsets.UTF_8));
+  /** A 404 as a problem, whatever the request accepts (a PDF or a page cannot say what is missing). */
+  private static ResponseEntity<byte[]> notFound(String caseNumber, HttpServletRequest request) {
+    return Problems.answerAsBytes(request, Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not Found",
+        "No case " + caseNumber.replaceAll("[^A-Za-z0-9-]", "") + ".", null));
   }
 
   private static boolean validLanguage(String language) {
     return language == null || language.equals("es") || language.equals("en");
   }
 
-  private static ResponseEntity<byte[]> badLanguage() {
-    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(
-        "{\"type\":\"ApiProblem\",\"message\":\"1 field is not valid\",\"errors\":[{\"field\":\"language\",\"reason\":\"must be es or en\"}]}"
-            .getBytes(StandardCharsets.UTF_8));
+  private static ResponseEntity<byte[]> badLanguage(HttpServletRequest request) {
+    return Problems.answerAsBytes(request, Problems.of(HttpStatus.BAD_REQUEST, "validation", "The request is not valid",
+        "1 field is not valid", List.of(new ApiProblem.FieldProblem("language", "must be es or en"))));
   }
+
 }

@@ -85,7 +85,7 @@ class ReboundAuthenticationFilter extends OncePerRequestFilter {
       }
       // the login could not be checked: the database is away
       Problems.write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
-          "DatabaseUnavailable", com.rebound.database.DatabaseUnavailable.MESSAGE);
+          com.rebound.database.DatabaseUnavailable.TYPE, com.rebound.database.DatabaseUnavailable.MESSAGE);
       return;
     }
     if (identity == null) {

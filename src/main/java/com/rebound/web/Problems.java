@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * The one shape of Rebound's API errors: RFC 9457 problem details ({@code application/problem+json}) with a
@@ -20,7 +22,9 @@ import org.springframework.http.ProblemDetail;
 public final class Problems {
 
   public static final String MEDIA_TYPE = "application/problem+json";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Problems written outside Spring MVC take the shape Spring MVC gives them (properties such as errors at the top). */
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .addMixIn(ProblemDetail.class, org.springframework.http.converter.json.ProblemDetailJacksonMixin.class);
 
   private Problems() {
   }
@@ -38,6 +42,23 @@ public final class Problems {
       problem.setProperty("errors", errors);
     }
     return problem;
+  }
+
+  /** A problem as the answer of a controller, with the request's path as its instance. */
+  public static ResponseEntity<ProblemDetail> answer(HttpServletRequest request, ProblemDetail problem) {
+    problem.setInstance(URI.create(request.getRequestURI()));
+    return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+  }
+
+  /** The same as bytes, for a controller whose answers are files (a report as PDF or HTML cannot say what is missing). */
+  public static ResponseEntity<byte[]> answerAsBytes(HttpServletRequest request, ProblemDetail problem) {
+    problem.setInstance(URI.create(request.getRequestURI()));
+    try {
+      return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .body(JSON.writeValueAsBytes(problem));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** True for the paths of Rebound's own API, which answer problems; other doors keep their own shape. */

@@ -132,7 +132,7 @@ class BackupRestoreIT {
     return names;
   }
 
-  /** The README's restore command, run in Rebound's folder; returns its exit code. */
+  /** The restore command of docs/operations.md, run in Rebound's folder; returns its exit code. */
   private static int restore(Path folder, String backup) throws Exception {
     Process restore = new ProcessBuilder(ReboundProcess.java(), "-jar", ReboundProcess.jar().toString(),
         "--restore=backups/" + backup).directory(folder.toFile()).redirectErrorStream(true)

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * H2 file (or PostgreSQL database with {@code -Dbenchmark.database=postgres}), warms both up, then walks them in
  * turn (bare, Rebound, bare, Rebound...) with the same {@link SpeedWalk} for {@code benchmark.rounds} rounds each,
  * and prints cases/s, completions/s and the completions' p50/p95/p99 of each, and the ratios. One command:
- * {@code ./mvnw -B -Pspeed verify} (see the README's "Performance"). {@code -Dbenchmark.jfr=true} records both JVMs
+ * {@code ./mvnw -B -Pspeed verify} (see docs/performance.md). {@code -Dbenchmark.jfr=true} records both JVMs
  * with Java Flight Recorder (the files are named at the end); {@code -Dbenchmark.rebound-args="--a=b --c=d"} gives Rebound
  * more settings, to try one.
  */
