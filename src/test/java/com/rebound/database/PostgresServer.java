@@ -107,17 +107,6 @@ public final class PostgresServer {
   }
 
   private void destroy() {
-    // the JVM runs its shutdown hooks together: let Spring close the test applications while their database still
-    // answers (with the server gone first, their pools and the job executor wait out their time-outs)
-    for (Thread hook : Thread.getAllStackTraces().keySet()) {
-      if ("SpringApplicationShutdownHook".equals(hook.getName()) && hook != Thread.currentThread()) {
-        try {
-          hook.join(20_000);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-    }
     try {
       pg(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate", "stop"));
     } catch (RuntimeException alreadyStopped) {
