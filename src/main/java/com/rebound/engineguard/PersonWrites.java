@@ -52,10 +52,6 @@ final class PersonWrites {
     return writes.claimed ? Set.of() : writes.names;
   }
 
-  static void forget() {
-    CURRENT.remove();
-  }
-
   /** A variable the command wrote: the person's while none of the model's code has run yet. */
   static void wrote(String name) {
     PersonWrites writes = CURRENT.get();

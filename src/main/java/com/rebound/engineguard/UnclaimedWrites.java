@@ -16,11 +16,15 @@ final class UnclaimedWrites extends CommandInterceptor {
   public <T> T execute(Command<T> command) {
     PersonWrites.enter();
     T result;
+    boolean done = false;
     try {
       result = next.execute(command);
-    } catch (RuntimeException e) {
-      PersonWrites.leave();
-      throw e;
+      done = true;
+    } finally {
+      if (!done) {
+        // whatever failed, the thread (a server's worker) must not keep this command's record
+        PersonWrites.leave();
+      }
     }
     Set<String> unclaimed = PersonWrites.leave();
     if (!unclaimed.isEmpty()) {
