@@ -12,6 +12,9 @@ import org.camunda.bpm.engine.impl.cmd.AbstractDeleteProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractModificationCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractProcessInstanceModificationCommand;
 import org.camunda.bpm.engine.impl.cmd.AbstractRestartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetProcessDefinitionStateCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetProcessInstanceStateCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractUpdateProcessInstancesSuspendStateCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetJobDefinitionStateCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetJobStateCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetJobsRetriesBatchCmd;
@@ -64,7 +67,8 @@ final class AdministratorsOnly extends CommandInterceptor {
 
   private static final List<Class<?>> MOVES = List.of(StartProcessInstanceAtActivitiesCmd.class, ModifyProcessInstanceCmd.class,
       ModifyProcessInstanceAsyncCmd.class, AbstractProcessInstanceModificationCommand.class, AbstractModificationCmd.class,
-      AbstractRestartProcessInstanceCmd.class);
+      AbstractRestartProcessInstanceCmd.class, AbstractSetProcessInstanceStateCmd.class,
+      AbstractUpdateProcessInstancesSuspendStateCmd.class, AbstractSetProcessDefinitionStateCmd.class);
   private static final List<Class<?>> ERASES = List.of(AbstractDeleteProcessInstanceCmd.class, DeleteProcessInstanceBatchCmd.class,
       DeleteHistoricProcessInstancesCmd.class, DeleteHistoricProcessInstancesBatchCmd.class, DeleteHistoricTaskInstanceCmd.class,
       DeleteHistoricVariableInstanceCmd.class, DeleteHistoricVariableInstancesByProcessInstanceIdCmd.class,
@@ -98,7 +102,8 @@ final class AdministratorsOnly extends CommandInterceptor {
 
   private static String refusal(Command<?> command) {
     if (is(command, MOVES)) {
-      return "start a case elsewhere than at its start, move a running case between steps or restart an ended one";
+      return "start a case elsewhere than at its start, move a running case between steps, suspend or resume cases, or "
+          + "restart an ended one";
     }
     if (command instanceof AbstractMigrationCmd && !keepsEachStep(command)) {
       return "migrate a case to another step, with variables, or skipping listeners or mappings (a version change keeps each "

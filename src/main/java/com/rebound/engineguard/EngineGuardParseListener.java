@@ -82,6 +82,14 @@ final class EngineGuardParseListener extends AbstractBpmnParseListener {
           }
         }));
       }
+      for (org.camunda.bpm.engine.impl.pvm.PvmTransition outgoing : activity.getOutgoingTransitions()) {
+        org.camunda.bpm.engine.impl.pvm.process.TransitionImpl transition = (org.camunda.bpm.engine.impl.pvm.process.TransitionImpl) outgoing;
+        for (DelegateListener<?> listener : transition.getListeners(ExecutionListener.EVENTNAME_TAKE)) {
+          if (listener instanceof ClassDelegateExecutionListener || listener instanceof ScriptExecutionListener) {
+            problems.add(transition.getId() + " has a take listener that is a Java class or a script");
+          }
+        }
+      }
       walk(activity, problems);
     }
   }

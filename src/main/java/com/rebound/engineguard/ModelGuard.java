@@ -110,6 +110,9 @@ final class ModelGuard implements Deployer {
     if (isLegacy(element.getNamespaceURI())) {
       problems.add(where + " uses the legacy namespace " + element.getNamespaceURI() + " (use Camunda's)");
     }
+    if ("constraint".equals(local) && "validator".equals(element.getAttribute("name"))) {
+      problems.add(where + " names a Java class as a form field validator");
+    }
     if ("scriptTask".equals(local) || ("script".equals(local) && CAMUNDA.equals(element.getNamespaceURI()))) {
       problems.add(where + " is a script");
     }
@@ -121,8 +124,11 @@ final class ModelGuard implements Deployer {
       if (isLegacy(attribute.getNamespaceURI()) || attribute.getName().startsWith("xmlns") && isLegacy(value)) {
         problems.add(where + " uses the legacy namespace " + (isLegacy(value) ? value : attribute.getNamespaceURI())
             + " (use Camunda's)");
-      } else if (CAMUNDA.equals(attribute.getNamespaceURI()) && Set.of("class", "resource", "scriptFormat").contains(name)) {
-        problems.add(where + " names a " + ("class".equals(name) ? "Java class" : "script") + " (camunda:" + name + ")");
+      } else if (!isDmn(element) && ("class".equals(name) || name.endsWith("Class"))) {
+        // camunda:class on a task, class on a listener element, camunda:formHandlerClass, camunda:variableMappingClass
+        problems.add(where + " names a Java class (" + attribute.getName() + ")");
+      } else if (CAMUNDA.equals(attribute.getNamespaceURI()) && Set.of("resource", "scriptFormat").contains(name)) {
+        problems.add(where + " names a script (camunda:" + name + ")");
       } else if ("language".equals(name) && !value.isBlank() && !isDmn(element)) {
         problems.add(where + " is a script condition (language " + value + ")");
       } else if ("expressionLanguage".equals(name) && isDmn(element) && !value.toLowerCase(Locale.ROOT).contains("feel")) {

@@ -82,6 +82,15 @@ class EngineRulesAttackTest {
         "<bpmn:startEvent id='s'/><bpmn:sequenceFlow id='f' sourceRef='s' targetRef='t'/>"
             + "<bpmn:userTask id='t'><bpmn:extensionElements><camunda:inputOutput><camunda:inputParameter name='x'>"
             + "$<?pi x?>{" + RUN + "}</camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements></bpmn:userTask>",
+        // a Java class on a listener of a sequence flow, on a task's timeout listener, as a form handler
+        "<bpmn:startEvent id='s'/><bpmn:endEvent id='e'/><bpmn:sequenceFlow id='f' sourceRef='s' targetRef='e'>"
+            + "<bpmn:extensionElements><camunda:executionListener event='take' class='java.lang.Object'/></bpmn:extensionElements>"
+            + "</bpmn:sequenceFlow>",
+        "<bpmn:startEvent id='s'/><bpmn:sequenceFlow id='f' sourceRef='s' targetRef='t'/><bpmn:userTask id='t'>"
+            + "<bpmn:extensionElements><camunda:taskListener event='timeout' id='late' class='java.lang.Object'>"
+            + "<bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition>"
+            + "</camunda:taskListener></bpmn:extensionElements></bpmn:userTask>",
+        "<bpmn:startEvent id='s' camunda:formHandlerClass='java.lang.Object'/>",
         // the legacy namespace's Java class, and a script condition on a conditional event
         "<bpmn:startEvent id='s'/><bpmn:sequenceFlow id='f' sourceRef='s' targetRef='t'/>"
             + "<bpmn:serviceTask id='t' activiti:class='java.lang.Object'/>",
@@ -143,6 +152,37 @@ class EngineRulesAttackTest {
     assertThat(evaluate("${execution.getVariable('clientId') == 'gestoria-lopez' ? 'yes' : 'no'}")).isEqualTo("yes");
     assertThat(evaluate("${caseClocks.responseDeadline(execution)}")).isNotNull();
     assertThat(evaluate("${notifyCaseOpened}")).isNotNull();
+  }
+
+  @Test
+  void submittingAFormWritesOnlyTheStepsFields_asCompletingDoes() throws Exception {
+    Map<String, Long> before = EngineState.of(engine);
+    for (String path : new String[] {"/engine-rest/task/" + assessment.getId() + "/submit-form",
+        "/engine-rest/process-definition/key/disasterRecovery/submit-form"}) {
+      HttpResponse<String> answer = Http.send(port, Http.attempt(path, "tech:tech", "POST", path, """
+          {"variables": {"clientId": {"value": "gestoria-lopez"}, "reportedBy": {"value": "x"}, "summary": {"value": "x"},
+           "impactLevel": {"value": "minor"}, "usersAffected": {"value": 1}, "dataLossSuspected": {"value": false},
+           "probableCause": {"value": "hardware"}, "damagedScope": {"value": "NAS"},
+           "clientAccepted": {"value": true}, "contractRtoHours": {"value": 9999}, "taskPriority": {"value": 100}}}""", 400));
+      assertThat(answer.statusCode()).as("%s: %s", path, answer.body()).isEqualTo(400);
+      assertThat(answer.body()).contains("may set only its own fields");
+    }
+    assertThat(EngineState.of(engine)).isEqualTo(before);
+    assertThat(engine.getRuntimeService().getVariable(instance, "contractRtoHours")).isNotEqualTo(9999L);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(assessment.getId()).count()).isEqualTo(1);
+  }
+
+  @Test
+  void aManagerCannotSuspendACase() throws Exception {
+    for (Attempt attempt : new Attempt[] {
+        Http.attempt("one", "manager:manager", "PUT", "/engine-rest/process-instance/" + instance + "/suspended",
+            "{\"suspended\": true}", 403),
+        Http.attempt("by key", "manager:manager", "PUT", "/engine-rest/process-instance/suspended",
+            "{\"processDefinitionKey\": \"disasterRecovery\", \"suspended\": true}", 403)}) {
+      HttpResponse<String> answer = Http.send(port, attempt);
+      assertThat(answer.statusCode()).as("%s: %s", attempt.name(), answer.body()).isEqualTo(403);
+    }
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).active().count()).isEqualTo(1);
   }
 
   @Test
