@@ -82,7 +82,7 @@ final class ExpressionSandbox extends ELResolver {
 
   /** A variable's value whose parts a model may read: a map (a decision's result), a list or an array. */
   private static boolean isValue(Object base) {
-    return base instanceof Map || base instanceof List || base.getClass().isArray() && !(base instanceof Class);
+    return base instanceof Map || base instanceof List || base.getClass().isArray();
   }
 
   private boolean mayCall(Object base, String method) {

@@ -24,18 +24,17 @@ final class PersonWrites {
   private PersonWrites() {
   }
 
-  /** Opens (or enters, when nested) the current command's record; returns whether this call opened it. */
-  static boolean enter() {
+  /** Opens (or enters, when nested) the current command's record, when a person runs it. */
+  static void enter() {
     PersonWrites writes = CURRENT.get();
     if (writes == null) {
       if (Persons.current() == null) {
-        return false;
+        return;
       }
       writes = new PersonWrites();
       CURRENT.set(writes);
     }
     writes.depth++;
-    return writes.depth == 1;
   }
 
   /** Leaves the command; returns the writes nothing took when this was the outermost command. */
