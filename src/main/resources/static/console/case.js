@@ -1,5 +1,5 @@
-// A case page: /api/cases/{caseNumber} (the case summary, its rounds, its mails for managers) and, while the
-// engine's history of the case is kept, its timeline from /api/incidents/{caseNumber}.
+// A case page: /api/cases/{caseNumber} (the case as every door shows it: its facts, RTO, steps, rounds and, while the
+// engine's history of the case is kept, its timeline; its mails for managers).
 'use strict';
 
 (function casePage() {
@@ -123,17 +123,16 @@
     }
   }
 
-  async function timeline(caseNumber) {
+  function timeline(events) {
     const body = $('#timeline tbody');
-    const answer = await reboundApi('GET', '/api/incidents/' + encodeURIComponent(caseNumber));
     body.replaceChildren();
-    if (answer.status !== 200) {
+    if (!events.length) {
       const row = document.createElement('tr');
       h.cell(row, 'The engine no longer keeps this case\'s steps (its history was cleaned up); the numbers above remain.', 'muted').colSpan = 4;
       body.append(row);
       return;
     }
-    for (const e of answer.body.timeline) {
+    for (const e of events) {
       const row = document.createElement('tr');
       h.cell(row, e.name || e.step);
       h.cell(row, e.by);
@@ -188,7 +187,7 @@
     fact('Assessed', h.when(c.assessedAt));
     fact('Probable cause', c.probableCause);
     fact('Approach', c.approach);
-    fact('RPO', c.rpo.status + (c.rpo.hours !== '' ? ' (agreed ' + c.rpo.hours + ' h, lost ' + (c.rpo.dataLossHours === '' ? '?' : c.rpo.dataLossHours) + ' h)' : ''));
+    fact('RPO', c.rpo.status + (c.rpo.hours != null ? ' (agreed ' + c.rpo.hours + ' h, lost ' + (c.rpo.dataLossHours == null ? '?' : c.rpo.dataLossHours) + ' h)' : ''));
     fact('Acceptance rounds', c.acceptanceRounds);
     fact('Restored', c.restored ? 'yes' : 'no');
     fact('Prevention', c.preventionInterest);
@@ -203,7 +202,7 @@
     $('#report-html').href = c.report.html;
     $('#report-pdf').href = c.report.pdf;
     $('#case').hidden = false;
-    await timeline(c.caseNumber);
+    timeline(c.timeline || []);
     await actionItems(c.caseNumber);
   }
 

@@ -1,5 +1,6 @@
 package com.rebound.alerts;
 
+import com.rebound.cases.CaseGuard;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -23,9 +24,11 @@ class AlertLedger {
   }
 
   private final JdbcTemplate jdbc;
+  private final CaseGuard cases;
 
-  AlertLedger(JdbcTemplate jdbc) {
+  AlertLedger(JdbcTemplate jdbc, CaseGuard cases) {
     this.jdbc = jdbc;
+    this.cases = cases;
   }
 
   /** Every alert of the client with this key or group, newest first (open or closed cases alike). */
@@ -40,10 +43,17 @@ class AlertLedger {
   /** Attaches the alert to the case, or counts it again when the case has it: last seen, times seen, firing or resolved. */
   void attach(String processInstanceId, String caseNumber, String clientId, Integration integration, ReceivedAlert alert,
       String groupHash, boolean openedCase, Instant now) {
-    // the case's row (the one every answer to the case locks): two new alerts of one group, arriving together on any
-    // nodes, are attached one after the other, so the second counts the first's row instead of inserting it again
-    jdbc.queryForList("SELECT process_instance_id FROM rebound_case WHERE process_instance_id = ? FOR UPDATE", String.class,
-        processInstanceId);
+    // under the case's lock (the one every answer to the case takes), joining the caller's transaction: two new alerts
+    // of one group, arriving together on any nodes, are attached one after the other, so the second counts the first's
+    // row instead of inserting it again
+    cases.alone(processInstanceId, () -> {
+      attachLocked(processInstanceId, caseNumber, clientId, integration, alert, groupHash, openedCase, now);
+      return null;
+    });
+  }
+
+  private void attachLocked(String processInstanceId, String caseNumber, String clientId, Integration integration,
+      ReceivedAlert alert, String groupHash, boolean openedCase, Instant now) {
     Timestamp at = Timestamp.from(now);
     int updated = alert.firing()
         ? jdbc.update("UPDATE rebound_case_alert SET last_seen = ?, times_seen = times_seen + 1, status = 'firing', resolved_at = NULL "

@@ -9,32 +9,60 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import com.rebound.acceptance.CaseRounds;
+import com.rebound.alerts.CaseAlerts;
 import com.rebound.clocks.CaseClocks;
+import com.rebound.clocks.RtoRule;
+import com.rebound.procedure.ProcedureVariables;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * The cases as the console lists and shows them, read from the case summary ({@code rebound_case}) and
- * Rebound's own records of the client's rounds and mails: indexed reads, whatever Camunda's history holds.
- * Where an open case stands (its steps, who holds them) comes from the engine's runtime, for the cases shown.
+ * The one read model of cases ({@link CaseView}): the console's lists and pages, {@code /api/incidents/{n}} and the final
+ * report read cases here. What a case is comes from its summary row ({@code rebound_case}, the only SQL on it outside
+ * {@link CaseSummaries}, which writes it) and Rebound's own records of the client's rounds and mails: indexed reads,
+ * whatever Camunda's history holds. Where an open case stands (its steps, who holds them) comes from the engine's
+ * runtime, for the cases shown; the timeline from its history, on a case's page.
  */
 @Service
-class CaseBook {
+public class CaseBook {
+
+  /** Camunda's names of the activity types a case's timeline shows (an end event is a "noneEndEvent"). */
+  static final Set<String> TIMELINE_TYPES = Set.of("startEvent", "userTask", "noneEndEvent", "businessRuleTask", "serviceTask",
+      "boundaryTimer", "intermediateTimer");
 
   private final JdbcTemplate jdbc;
   private final TaskService tasks;
+  private final HistoryService history;
   private final CaseClocks clocks;
+  private final CaseRounds rounds;
+  private final CaseAlerts alerts;
 
-  CaseBook(JdbcTemplate jdbc, TaskService tasks, CaseClocks clocks) {
+  CaseBook(JdbcTemplate jdbc, TaskService tasks, HistoryService history, CaseClocks clocks, CaseRounds rounds, CaseAlerts alerts) {
     this.jdbc = jdbc;
     this.tasks = tasks;
+    this.history = history;
     this.clocks = clocks;
+    this.rounds = rounds;
+    this.alerts = alerts;
   }
 
-  Map<String, Object> list(CaseFilter filter, int page, int size, Instant now) {
+  /** A page of cases, newest first, as the console's list shows them. */
+  public record Listing(List<CaseView> items, int page, int size, long total) {
+  }
+
+  /** A page of cases of a client, a severity and a state (each optional); a bad value is a 400 naming the field. */
+  public Listing list(String client, String severity, String state, int page, int size, Instant now) {
+    return list(CaseFilter.of(null, null, client, severity, state, null, null, false, now), page, size, now);
+  }
+
+  Listing list(CaseFilter filter, int page, int size, Instant now) {
     StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     List<Object> args = new ArrayList<>();
     if (filter.from() != null) {
@@ -58,8 +86,8 @@ class CaseBook {
       args.add(filter.state());
     }
     if (filter.rto() != null) {
-      where.append(" AND (").append(CaseRow.rtoSql(filter.rto())).append(")");
-      if (CaseRow.rtoSqlTakesNow(filter.rto())) {
+      where.append(" AND (").append(RtoRule.sql(filter.rto())).append(")");
+      if (RtoRule.sqlTakesNow(filter.rto())) {
         args.add(Timestamp.from(now));
       }
     }
@@ -80,154 +108,143 @@ class CaseBook {
     String order = filter.client() == null ? "" : filter.state() == null ? "client_id DESC, " : "client_id DESC, state DESC, ";
     List<CaseRow> rows = jdbc.query("SELECT " + CaseRow.COLUMNS + " FROM rebound_case" + where
         + " ORDER BY " + order + "opened_at DESC, case_number DESC LIMIT ? OFFSET ?", CaseRow::read, pageArgs.toArray());
-    Map<String, List<Map<String, Object>>> steps = steps(rows.stream().filter(CaseRow::open).map(CaseRow::processInstanceId).toList());
-    List<Map<String, Object>> items = rows.stream().map(row -> item(row, now, steps.getOrDefault(row.processInstanceId(), List.of()),
-        false)).toList();
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("items", items);
-    answer.put("page", page);
-    answer.put("size", size);
-    answer.put("total", total);
-    return answer;
+    Map<String, List<CaseView.Step>> steps = steps(rows.stream().filter(CaseRow::open).map(CaseRow::processInstanceId).toList());
+    List<CaseView> items = rows.stream().map(row -> view(row, now, steps.getOrDefault(row.processInstanceId(), List.of()), null))
+        .toList();
+    return new Listing(items, page, size, total);
   }
 
-  Optional<Map<String, Object>> one(String caseNumber, boolean withMails, Instant now) {
+  /**
+   * One case as every door shows it ({@link CaseView}), or empty when there is no such case: its row, its RTO with the
+   * time used counted like the deadline, its open steps, its timeline, the client's rounds, who reported it and the
+   * monitors' alerts.
+   */
+  public Optional<CaseView> view(String caseNumber, Instant now) {
     List<CaseRow> rows = jdbc.query("SELECT " + CaseRow.COLUMNS + " FROM rebound_case WHERE case_number = ?", CaseRow::read, caseNumber);
     if (rows.isEmpty()) {
       return Optional.empty();
     }
     CaseRow row = rows.get(0);
-    Map<String, Object> page = item(row, now, row.open() ? steps(List.of(row.processInstanceId())).getOrDefault(row.processInstanceId(),
-        List.of()) : List.of(), true);
-    page.put("rounds", rounds(row.processInstanceId()));
-    if (withMails) {
-      page.put("mails", jdbc.query("SELECT kind, subject, recipients, status, created_at, sent_at, attempts FROM rebound_outbox "
-          + "WHERE case_number = ? ORDER BY created_at, id", (rs, n) -> {
-            Map<String, Object> mail = new LinkedHashMap<>();
-            mail.put("kind", rs.getString(1));
-            mail.put("subject", rs.getString(2));
-            mail.put("to", rs.getString(3));
-            mail.put("status", rs.getString(4));
-            mail.put("createdAt", CaseSummaries.instant(rs.getTimestamp(5)));
-            mail.put("sentAt", CaseSummaries.instant(rs.getTimestamp(6)));
-            mail.put("attempts", rs.getInt(7));
-            return mail;
-          }, caseNumber));
-    }
-    page.put("report", Map.of("html", "/api/incidents/" + caseNumber + "/report", "pdf", "/api/incidents/" + caseNumber + "/report.pdf"));
-    return Optional.of(page);
+    String id = row.processInstanceId();
+    List<CaseView.Step> open = row.open() ? steps(List.of(id)).getOrDefault(id, List.of()) : List.of();
+    return Optional.of(view(row, now, open, new Details(reportedBy(id), timeline(id),
+        rounds.acceptance(id).stream().map(CaseBook::round).toList(), rounds.lastConsent(id).map(CaseBook::round).orElse(null),
+        alerts.of(id))));
+  }
+
+  /** The mails of a case, oldest first, as the outbox keeps them (managers see them on the case's page). */
+  List<Map<String, Object>> mails(String caseNumber) {
+    return jdbc.query("SELECT kind, subject, recipients, status, created_at, sent_at, attempts FROM rebound_outbox "
+        + "WHERE case_number = ? ORDER BY created_at, id", (rs, n) -> {
+          Map<String, Object> mail = new LinkedHashMap<>();
+          mail.put("kind", rs.getString(1));
+          mail.put("subject", rs.getString(2));
+          mail.put("to", rs.getString(3));
+          mail.put("status", rs.getString(4));
+          mail.put("createdAt", CaseSummaries.instant(rs.getTimestamp(5)));
+          mail.put("sentAt", CaseSummaries.instant(rs.getTimestamp(6)));
+          mail.put("attempts", rs.getInt(7));
+          return mail;
+        }, caseNumber);
+  }
+
+  /** How a case ends if it ended now (the one rule of {@link CaseOutcome}), the minutes from detection to recovery, the rounds. */
+  public record Ending(String outcome, Integer recoveryMinutes, int acceptanceRounds) {
+  }
+
+  /** How the case ends if it ended now (the review keeps it with its lesson before the case closes); empty when there is no such case. */
+  public Optional<Ending> endingSoFar(String caseNumber) {
+    return jdbc.query("SELECT recovered_at, restored, approach, recovery_minutes, acceptance_rounds FROM rebound_case WHERE case_number = ?",
+        (rs, n) -> new Ending(CaseOutcome.of(false, rs.getTimestamp(1) != null, rs.getBoolean(2), rs.getString(3)),
+            rs.getObject(4, Integer.class), rs.getInt(5)), caseNumber).stream().findFirst();
+  }
+
+  /** What only a case's own page shows. */
+  private record Details(String reportedBy, List<CaseView.Event> timeline, List<CaseView.Round> rounds, CaseView.Round consent,
+      List<Map<String, Object>> alerts) {
   }
 
   /**
-   * A case as a list shows it, with its RTO clock by the one rule, and for an open case its current steps; on a case
-   * page also the time used, counted like the deadline (the client's calendar is read for it).
+   * A case as a list or its page shows it, with its RTO by the one rule, and for an open case its current steps; on a
+   * case's page (details given) also the time used, counted like the deadline (the client's calendar is read for it).
    */
-  private Map<String, Object> item(CaseRow row, Instant now, List<Map<String, Object>> steps, boolean businessTimeUsed) {
-    Map<String, Object> item = new LinkedHashMap<>();
-    item.put("caseNumber", row.caseNumber());
-    item.put("processInstanceId", row.processInstanceId());
-    item.put("client", row.clientId() == null ? null : Map.of("id", row.clientId(), "name", String.valueOf(row.clientName())));
-    item.put("summary", row.summary());
-    item.put("severity", row.severity());
-    item.put("state", row.state());
-    item.put("openedAt", row.openedAt());
-    item.put("detectedAt", row.detectedAt());
-    item.put("assessedAt", row.assessedAt());
-    item.put("probableCause", row.probableCause());
-    item.put("approach", row.approach());
-    item.put("rto", rto(row, now, businessTimeUsed));
-    item.put("rpo", Map.of("status", row.rpoStatus(), "hours", row.rpoHours() == null ? "" : row.rpoHours(),
-        "dataLossHours", row.dataLossHours() == null ? "" : row.dataLossHours()));
-    item.put("acceptanceRounds", row.acceptanceRounds());
-    item.put("restored", row.restored());
-    item.put("preventionInterest", row.preventionInterest());
-    item.put("closedAt", row.closedAt());
-    item.put("outcome", row.outcome());
-    item.put("currentSteps", steps);
-    return item;
+  private CaseView view(CaseRow row, Instant now, List<CaseView.Step> steps, Details details) {
+    return new CaseView(row.caseNumber(), row.processInstanceId(),
+        row.clientId() == null ? null : new CaseView.ClientRef(row.clientId(), String.valueOf(row.clientName())), row.summary(),
+        details == null ? null : details.reportedBy(), row.severity(), row.state(), row.openedAt(), row.detectedAt(), row.assessedAt(),
+        row.probableCause(), row.approach(), rto(row, now, details != null), new CaseView.Rpo(row.rpoStatus(), row.rpoHours(),
+            row.dataLossHours()), row.acceptanceRounds(), row.restored(), row.preventionInterest(), row.closedAt(), row.outcome(), steps,
+        details == null ? null : details.timeline(), details == null ? null : details.rounds(),
+        details == null ? null : details.consent(), details == null ? null : details.alerts());
   }
 
-  private Map<String, Object> rto(CaseRow row, Instant now, boolean businessTimeUsed) {
-    Map<String, Object> rto = new LinkedHashMap<>();
-    String status = row.rtoStatus(now);
-    rto.put("status", status);
+  private CaseView.Rto rto(CaseRow row, Instant now, boolean withTimeUsed) {
+    boolean unrecoverable = "unrecoverable".equals(row.approach());
+    String status = RtoRule.status(row.rtoDeadline(), row.recoveredAt(), !row.open(), unrecoverable, now);
     if (row.rtoDeadline() == null) {
-      return rto;
+      return new CaseView.Rto(status, null, null, null, null, null, null, null, row.recoveredAt(), null, null);
     }
-    rto.put("hours", row.rtoHours());
-    rto.put("agreedAt", row.agreedAt());
-    rto.put("deadline", row.rtoDeadline());
-    rto.put("countsBusinessHours", row.businessHours());
     Instant end = row.recoveredAt() != null ? row.recoveredAt() : now;
-    if (businessTimeUsed) {
-      Duration used = Duration.between(row.agreedAt(), end);
-      if (row.businessHours() && clocks.countsBusinessHours(row.clientId())) {
-        // counted like the deadline: the client's business hours only (the one rule of clocks.CaseClocks#rto)
-        used = clocks.rto(row.clientId(), row.rtoHours(), java.util.Date.from(row.agreedAt()), row.recoveredAt(), !row.open(),
-            "unrecoverable".equals(row.approach()), now).used();
-      }
-      rto.put("usedMinutes", Math.max(0, used.toMinutes()));
+    Long used = null;
+    if (withTimeUsed) {
+      // counted like the deadline: the client's business hours where its contract says so (the one rule of clocks.CaseClocks#rto)
+      used = Math.max(0, clocks.rto(row.clientId(), row.rtoHours(), row.agreedAt(), row.rtoDeadline(), row.recoveredAt(), !row.open(),
+          unrecoverable, now).used().toMinutes());
     }
-    if ("running".equals(status)) {
-      rto.put("minutesLeft", Duration.between(now, row.rtoDeadline()).toMinutes());
-    }
-    if ("breached".equals(status)) {
-      rto.put("breachedByMinutes", Duration.between(row.rtoDeadline(), end).toMinutes());
-    }
-    rto.put("warningAt", row.rtoWarningAt());
-    rto.put("breachedAt", row.rtoBreachedAt());
-    rto.put("recoveredAt", row.recoveredAt());
-    return rto;
+    return new CaseView.Rto(status, row.rtoHours().longValue(), row.agreedAt(), row.rtoDeadline(), row.businessHours(), used,
+        "running".equals(status) ? Duration.between(now, row.rtoDeadline()).toMinutes() : null,
+        "breached".equals(status) ? Duration.between(row.rtoDeadline(), end).toMinutes() : null,
+        row.recoveredAt(), row.rtoWarningAt(), row.rtoBreachedAt());
   }
 
   /** The open steps of these cases and who holds them (the assignee, else the candidate groups). */
-  private Map<String, List<Map<String, Object>>> steps(List<String> processInstanceIds) {
-    Map<String, List<Map<String, Object>>> steps = new HashMap<>();
+  private Map<String, List<CaseView.Step>> steps(List<String> processInstanceIds) {
+    Map<String, List<CaseView.Step>> steps = new HashMap<>();
     if (processInstanceIds.isEmpty()) {
       return steps;
     }
     List<Task> open = tasks.createTaskQuery().processInstanceIdIn(processInstanceIds.toArray(String[]::new))
         .orderByTaskCreateTime().asc().listPage(0, 500);
     for (Task task : open) {
-      Map<String, Object> step = new LinkedHashMap<>();
-      step.put("taskId", task.getId());
-      step.put("step", task.getTaskDefinitionKey());
-      step.put("name", task.getName());
-      step.put("since", task.getCreateTime().toInstant());
-      step.put("due", task.getDueDate() == null ? null : task.getDueDate().toInstant());
-      step.put("assignee", task.getAssignee());
-      step.put("candidateGroups", task.getAssignee() != null ? List.of() : tasks.getIdentityLinksForTask(task.getId()).stream()
-          .filter(l -> l.getGroupId() != null).map(IdentityLink::getGroupId).toList());
-      step.put("tasklist", "/camunda/app/tasklist/default/#/?task=" + task.getId());
-      steps.computeIfAbsent(task.getProcessInstanceId(), id -> new ArrayList<>()).add(step);
+      steps.computeIfAbsent(task.getProcessInstanceId(), id -> new ArrayList<>()).add(new CaseView.Step(task.getId(),
+          task.getTaskDefinitionKey(), task.getName(), task.getCreateTime().toInstant(),
+          task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getAssignee(),
+          task.getAssignee() != null ? List.of() : tasks.getIdentityLinksForTask(task.getId()).stream()
+              .filter(l -> l.getGroupId() != null).map(IdentityLink::getGroupId).toList(),
+          "/camunda/app/tasklist/default/#/?task=" + task.getId()));
     }
     return steps;
   }
 
-  /** The acceptance rounds of a case with each user's result (Rebound's own records, kept whatever history is cleaned). */
-  private List<Map<String, Object>> rounds(String processInstanceId) {
-    Map<Integer, List<Map<String, Object>>> results = new HashMap<>();
-    jdbc.query("SELECT round, tester_name, tested, ok, description, recorded_at FROM rebound_acceptance_result "
-        + "WHERE process_instance_id = ? ORDER BY round, recorded_at, id", rs -> {
-          Map<String, Object> result = new LinkedHashMap<>();
-          result.put("tester", rs.getString(2));
-          result.put("tested", rs.getString(3));
-          result.put("ok", rs.getBoolean(4));
-          result.put("description", rs.getString(5));
-          result.put("recordedAt", CaseSummaries.instant(rs.getTimestamp(6)));
-          results.computeIfAbsent(rs.getInt(1), r -> new ArrayList<>()).add(result);
-        }, processInstanceId);
-    return jdbc.query("SELECT round, opened_at, closed_at, closed_by, closed_via, outcome FROM rebound_client_round "
-        + "WHERE process_instance_id = ? AND purpose = 'ACCEPTANCE' ORDER BY round", (rs, n) -> {
-          Map<String, Object> round = new LinkedHashMap<>();
-          round.put("round", rs.getInt(1));
-          round.put("openedAt", CaseSummaries.instant(rs.getTimestamp(2)));
-          round.put("closedAt", CaseSummaries.instant(rs.getTimestamp(3)));
-          round.put("answeredBy", rs.getString(4));
-          round.put("answeredVia", rs.getString(5));
-          round.put("outcome", rs.getString(6) == null ? "open" : rs.getString(6));
-          round.put("results", results.getOrDefault(rs.getInt(1), List.of()));
-          return round;
-        }, processInstanceId);
+  /**
+   * The case's timeline from the engine's history (empty once its history was cleaned up): its start and end, its
+   * steps, decisions, service steps and timers, oldest first; who did a step is its assignee, else whoever completed it.
+   */
+  private List<CaseView.Event> timeline(String processInstanceId) {
+    Map<String, String> completedBy = new HashMap<>();
+    history.createUserOperationLogQuery().processInstanceId(processInstanceId).operationType("Complete").listPage(0, 2000)
+        .forEach(entry -> completedBy.putIfAbsent(entry.getTaskId(), entry.getUserId()));
+    List<CaseView.Event> events = new ArrayList<>();
+    for (HistoricActivityInstance a : history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+        .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().listPage(0, 2000)) {
+      if (TIMELINE_TYPES.contains(a.getActivityType())) {
+        events.add(new CaseView.Event(a.getActivityId(), a.getActivityName() == null ? a.getActivityId() : a.getActivityName(),
+            a.getAssignee() != null ? a.getAssignee() : completedBy.get(a.getTaskId()), a.getStartTime().toInstant(),
+            a.getEndTime() == null ? null : a.getEndTime().toInstant()));
+      }
+    }
+    return events;
+  }
+
+  private String reportedBy(String processInstanceId) {
+    return history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+        .variableName(ProcedureVariables.REPORTED_BY).listPage(0, 1).stream().findFirst()
+        .map(v -> v.getValue() == null ? null : v.getValue().toString()).orElse(null);
+  }
+
+  private static CaseView.Round round(CaseRounds.Round round) {
+    return new CaseView.Round(round.number(), round.openedAt(), round.closedAt(), round.closedBy(), round.closedVia(),
+        round.outcome() == null ? "open" : round.outcome(), round.results().stream().map(r -> new CaseView.Result(r.testerName(),
+            r.tested(), r.ok(), r.description(), r.recordedAt())).toList());
   }
 }

@@ -3,6 +3,8 @@ package com.rebound.casebook;
 import com.rebound.web.Roles;
 import com.rebound.web.ApiProblem;
 import com.rebound.security.CurrentUser;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +38,7 @@ class CaseBookController {
   }
 
   @GetMapping("/api/cases")
-  Map<String, Object> list(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+  CaseBook.Listing list(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
       @RequestParam(required = false) String client, @RequestParam(required = false) String severity,
       @RequestParam(required = false) String state, @RequestParam(required = false) String rto,
       @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
@@ -50,11 +52,18 @@ class CaseBookController {
     return book.list(CaseFilter.of(from, to, client, severity, state, rto, q, false, now), page, size, now);
   }
 
+  /** A case's page: the case ({@link CaseView}, the same as {@code /api/incidents/{n}}), its mails for managers, its report's links. */
+  record CasePage(@JsonUnwrapped CaseView view, @JsonInclude(JsonInclude.Include.NON_NULL) List<Map<String, Object>> mails,
+      Map<String, String> report) {
+  }
+
   @GetMapping("/api/cases/{caseNumber}")
-  Map<String, Object> one(@PathVariable String caseNumber) {
+  CasePage one(@PathVariable String caseNumber) {
     currentUser.requireAnyGroup(STAFF);
-    return book.one(caseNumber, currentUser.inAnyGroup(MANAGERS), now())
+    CaseView view = book.view(caseNumber, now())
         .orElseThrow(() -> ApiProblem.notFound("No case " + caseNumber.replaceAll("[^A-Za-z0-9-]", "") + "."));
+    return new CasePage(view, currentUser.inAnyGroup(MANAGERS) ? book.mails(caseNumber) : null,
+        Map.of("html", "/api/incidents/" + caseNumber + "/report", "pdf", "/api/incidents/" + caseNumber + "/report.pdf"));
   }
 
   @GetMapping("/api/metrics")

@@ -1,5 +1,6 @@
 package com.rebound.casebook;
 
+import com.rebound.clocks.RtoRule;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
@@ -73,8 +74,8 @@ class CaseMeters {
     Map<String, Double> values = new HashMap<>();
     Timestamp engineNow = Timestamp.from(ClockUtil.getCurrentTime().toInstant());
     jdbc.query("SELECT COALESCE(severity, 'none'), COUNT(*), "
-        + "SUM(CASE WHEN " + CaseRow.rtoSql("breached") + " THEN 1 ELSE 0 END), "
-        + "SUM(CASE WHEN rto_warning_at IS NOT NULL AND NOT (" + CaseRow.rtoSql("breached") + ") THEN 1 ELSE 0 END) "
+        + "SUM(CASE WHEN " + RtoRule.sql("breached") + " THEN 1 ELSE 0 END), "
+        + "SUM(CASE WHEN rto_warning_at IS NOT NULL AND NOT (" + RtoRule.sql("breached") + ") THEN 1 ELSE 0 END) "
         + "FROM rebound_case WHERE state = 'open' GROUP BY COALESCE(severity, 'none')", rs -> {
           values.put("open." + rs.getString(1), rs.getDouble(2));
           values.merge("breached", rs.getDouble(3), Double::sum);

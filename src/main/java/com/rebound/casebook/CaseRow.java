@@ -1,5 +1,6 @@
 package com.rebound.casebook;
 
+import com.rebound.clocks.RtoRule;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -30,40 +31,9 @@ record CaseRow(String processInstanceId, String caseNumber, String clientId, Str
     return "open".equals(state);
   }
 
-  /**
-   * Where the case stands against its agreed RTO, by the rule of {@code clocks.CaseClocks#rto} (the timers, the
-   * report, the API): notAgreed, running, met, breached (recovered late, or not recovered and the deadline passed),
-   * notRecovered (closed without the client's acceptance, or no viable recovery). {@link #rtoSql} is the same rule.
-   */
+  /** Where the case stands against its agreed RTO, by the one rule ({@link RtoRule#status}). */
   String rtoStatus(Instant now) {
-    if (rtoDeadline == null) {
-      return "notAgreed";
-    }
-    if (recoveredAt != null) {
-      return recoveredAt.isAfter(rtoDeadline) ? "breached" : "met";
-    }
-    if (!open() || "unrecoverable".equals(approach)) {
-      return "notRecovered";
-    }
-    return now.isAfter(rtoDeadline) ? "breached" : "running";
-  }
-
-  /** The SQL condition of each RTO status, the same rule as {@link #rtoStatus}; running and breached take now as their one parameter. */
-  static String rtoSql(String status) {
-    String notRecoveredYet = "recovered_at IS NULL AND state = 'open' AND (approach IS NULL OR approach <> 'unrecoverable')";
-    return switch (status) {
-      case "notAgreed" -> "rto_deadline IS NULL";
-      case "met" -> "rto_deadline IS NOT NULL AND recovered_at IS NOT NULL AND recovered_at <= rto_deadline";
-      case "breached" -> "rto_deadline IS NOT NULL AND ((recovered_at IS NOT NULL AND recovered_at > rto_deadline) OR ("
-          + notRecoveredYet + " AND rto_deadline < ?))";
-      case "running" -> "rto_deadline IS NOT NULL AND " + notRecoveredYet + " AND rto_deadline >= ?";
-      case "notRecovered" -> "rto_deadline IS NOT NULL AND recovered_at IS NULL AND (state = 'closed' OR approach = 'unrecoverable')";
-      default -> throw new IllegalArgumentException(status);
-    };
-  }
-
-  static boolean rtoSqlTakesNow(String status) {
-    return "running".equals(status) || "breached".equals(status);
+    return RtoRule.status(rtoDeadline, recoveredAt, !open(), "unrecoverable".equals(approach), now);
   }
 
   /** met / exceeded / unknown: the data lost against the agreed RPO. */

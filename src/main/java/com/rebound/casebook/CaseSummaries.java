@@ -71,13 +71,11 @@ class CaseSummaries {
   void closed(DelegateExecution execution) {
     step(execution, null);
     Timestamp now = Timestamp.from(ClockUtil.getCurrentTime().toInstant());
-    jdbc.update("UPDATE rebound_case SET state = 'closed', closed_at = ?, updated_at = ?, outcome = CASE "
-        + "WHEN ? THEN 'cancelled' "
-        + "WHEN recovered_at IS NOT NULL AND restored THEN 'restored' "
-        + "WHEN recovered_at IS NOT NULL THEN 'recovered' "
-        + "WHEN approach = 'unrecoverable' THEN 'unrecoverable' "
-        + "ELSE 'notRecovered' END WHERE process_instance_id = ?",
-        now, now, execution.isCanceled(), execution.getProcessInstanceId());
+    String outcome = jdbc.query("SELECT recovered_at, restored, approach FROM rebound_case WHERE process_instance_id = ?",
+        (rs, n) -> CaseOutcome.of(execution.isCanceled(), rs.getTimestamp(1) != null, rs.getBoolean(2), rs.getString(3)),
+        execution.getProcessInstanceId()).stream().findFirst().orElse(null);
+    jdbc.update("UPDATE rebound_case SET state = 'closed', closed_at = ?, updated_at = ?, outcome = ? WHERE process_instance_id = ?",
+        now, now, outcome, execution.getProcessInstanceId());
   }
 
   private static int minutes(Instant from, Instant to) {

@@ -1,5 +1,6 @@
 package com.rebound.casebook;
 
+import com.rebound.clocks.RtoRule;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +42,7 @@ class Dashboard {
     days.values().forEach(day -> add(sum, day, filter.severity()));
     // a case opened in the period, still open and past its deadline, is a breach too
     long openBreaches = jdbc.queryForObject("SELECT COUNT(*) FROM rebound_case WHERE state = 'open' AND opened_at >= ? AND opened_at < ? AND "
-        + CaseRow.rtoSql("breached") + narrow.sql, Long.class, narrow.args(Timestamp.from(filter.from()), Timestamp.from(filter.to()),
+        + RtoRule.sql("breached") + narrow.sql, Long.class, narrow.args(Timestamp.from(filter.from()), Timestamp.from(filter.to()),
             Timestamp.from(now)));
 
     Map<String, Object> totals = new LinkedHashMap<>();

@@ -63,9 +63,13 @@ public class CaseGuard {
     }
   }
 
-  /** A case started before rebound_case existed gets its row now (committed on its own); false if it is no case. */
+  /**
+   * A case started before rebound_case existed gets its row now (committed on its own); false if it is no case (another
+   * process's instance, such as an action item's, is locked by the engine's own optimistic locking alone).
+   */
   private boolean recordOlderCase(String processInstanceId) {
-    ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+    ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId)
+        .processDefinitionKey(CaseRegistry.PROCESS_KEY).singleResult();
     if (instance == null) {
       return false;
     }

@@ -6,6 +6,9 @@ import java.util.Date;
 @FunctionalInterface
 public interface CaseRegistry {
 
+  /** The process whose instances are cases (the procedure's key); other processes (an action item's) are no case. */
+  String PROCESS_KEY = "disasterRecovery";
+
   /**
    * Records a new case; called in the transaction that starts it, so a rolled-back start leaves nothing.
    * The case number is unique (a constraint of the table): a number already taken throws

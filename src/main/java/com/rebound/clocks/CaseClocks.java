@@ -100,33 +100,24 @@ public class CaseClocks {
   }
 
   /**
-   * Where a case stands against its agreed RTO, for everything that shows it (the API, the report,
-   * the mails, a dashboard): the deadline as the timers count it, the time used counted the same way
-   * (business hours where the contract says so), and one status: {@code notAgreed}, {@code running}
-   * (not recovered, deadline ahead), {@code met}, {@code breached} (recovered late, or not recovered and
-   * the deadline passed) or {@code notRecovered} (closed without the client's acceptance, or no viable
-   * recovery). {@code recoveredAt} is when the client accepted the recovery (null while it has not).
+   * Where a case stands against its agreed RTO, for everything that shows it (the API, the console, the report, the
+   * mails): the deadline the timers were given (kept on the case; computed again by the timers' rule when missing), the
+   * time used counted the same way (business hours where the contract says so), and the status by {@link RtoRule}.
+   * {@code recoveredAt} is when the client accepted the recovery (null while it has not).
    */
-  public RtoStatus rto(String clientId, Object rtoHours, Object agreedAt, Instant recoveredAt, boolean closed,
+  public RtoStatus rto(String clientId, Integer rtoHours, Instant agreedAt, Instant deadline, Instant recoveredAt, boolean closed,
       boolean unrecoverable, Instant now) {
-    if (!(rtoHours instanceof Number hours) || !(agreedAt instanceof Date agreed)) {
+    if (rtoHours == null || agreedAt == null) {
       return new RtoStatus("notAgreed", null, null, null, false, null, null, null, null);
     }
     boolean businessHours = countsBusinessHours(clientId);
-    Instant deadline = rtoDeadline(clientId, agreed.toInstant(), hours.longValue());
+    Instant due = deadline != null ? deadline : rtoDeadline(clientId, agreedAt, rtoHours);
     Instant end = recoveredAt != null ? recoveredAt : now;
-    Duration used = businessHours ? calendar(clientId).between(agreed.toInstant(), end) : positive(Duration.between(agreed.toInstant(), end));
-    String status;
-    if (recoveredAt != null) {
-      status = recoveredAt.isAfter(deadline) ? "breached" : "met";
-    } else if (closed || unrecoverable) {
-      status = "notRecovered";
-    } else {
-      status = now.isAfter(deadline) ? "breached" : "running";
-    }
-    Duration left = "running".equals(status) ? Duration.between(now, deadline) : null;
-    Duration late = "breached".equals(status) ? Duration.between(deadline, end) : null;
-    return new RtoStatus(status, hours.longValue(), agreed.toInstant(), deadline, businessHours, used, left, late, recoveredAt);
+    Duration used = businessHours ? calendar(clientId).between(agreedAt, end) : positive(Duration.between(agreedAt, end));
+    String status = RtoRule.status(due, recoveredAt, closed, unrecoverable, now);
+    Duration left = "running".equals(status) ? Duration.between(now, due) : null;
+    Duration late = "breached".equals(status) ? Duration.between(due, end) : null;
+    return new RtoStatus(status, rtoHours.longValue(), agreedAt, due, businessHours, used, left, late, recoveredAt);
   }
 
   /**

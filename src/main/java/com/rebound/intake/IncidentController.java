@@ -1,5 +1,6 @@
 package com.rebound.intake;
 
+import com.rebound.casebook.CaseView;
 import com.rebound.web.ApiProblem;
 import java.net.URI;
 import java.util.List;
@@ -49,7 +50,7 @@ class IncidentController {
   }
 
   @GetMapping("/{caseNumber}")
-  Map<String, Object> detail(@PathVariable String caseNumber) {
+  CaseView detail(@PathVariable String caseNumber) {
     return incidents.detail(caseNumber);
   }
 }

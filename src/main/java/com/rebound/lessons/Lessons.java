@@ -1,5 +1,6 @@
 package com.rebound.lessons;
 
+import com.rebound.casebook.CaseBook;
 import com.rebound.clients.Client;
 import com.rebound.clients.ClientService;
 import com.rebound.procedure.ProcedureVariables;
@@ -26,10 +27,12 @@ public class Lessons {
 
   private final JdbcTemplate jdbc;
   private final ClientService clients;
+  private final CaseBook cases;
 
-  Lessons(JdbcTemplate jdbc, ClientService clients) {
+  Lessons(JdbcTemplate jdbc, ClientService clients, CaseBook cases) {
     this.jdbc = jdbc;
     this.clients = clients;
+    this.cases = cases;
   }
 
   /** Keeps the lesson of the reviewed case (again, if the step runs again). */
@@ -37,11 +40,9 @@ public class Lessons {
     String caseNumber = (String) review.getVariable(ProcedureVariables.CASE_NUMBER);
     String clientId = (String) review.getVariable(ProcedureVariables.CLIENT_ID);
     Client client = clients.find(clientId).orElse(null);
-    Map<String, Object> summary = jdbc.queryForList("SELECT recovered_at, restored, approach, recovery_minutes, acceptance_rounds "
-        + "FROM rebound_case WHERE case_number = ?", caseNumber).stream().findFirst().orElse(Map.of());
     String approach = (String) review.getVariable(ProcedureVariables.APPROACH);
-    String outcome = summary.get("recovered_at") != null ? (Boolean.TRUE.equals(summary.get("restored")) ? "restored" : "recovered")
-        : "unrecoverable".equals(approach) ? "unrecoverable" : "notRecovered";
+    // how the case ends if it ended now (the review comes before the end), by the case book's one rule
+    CaseBook.Ending ending = cases.endingSoFar(caseNumber).orElse(new CaseBook.Ending("notRecovered", null, 0));
     jdbc.update("DELETE FROM rebound_lesson WHERE case_number = ?", caseNumber);
     jdbc.update("INSERT INTO rebound_lesson (case_number, client_id, client_name, summary, probable_cause, systems, sector, size_band, "
         + "protections, outcome, approach, recovery_minutes, acceptance_rounds, root_cause, lessons_learned, went_well, reviewed_at) "
@@ -51,7 +52,7 @@ public class Lessons {
         LessonFacts.stored(LessonFacts.codes(review.getVariable(ProcedureVariables.SYSTEMS_HIT))),
         client == null ? null : LessonFacts.sector(client.sector()), client == null ? null : LessonFacts.sizeBand(client.userCount()),
         LessonFacts.stored(LessonFacts.codes(review.getVariable(ProcedureVariables.CLIENT_PROTECTIONS))),
-        outcome, approach, summary.get("recovery_minutes"), summary.get("acceptance_rounds"),
+        ending.outcome(), approach, ending.recoveryMinutes(), ending.acceptanceRounds(),
         cut((String) review.getVariable(ProcedureVariables.ROOT_CAUSE), 4000), cut((String) review.getVariable(ProcedureVariables.LESSONS_LEARNED), 4000),
         cut((String) review.getVariable(ProcedureVariables.WENT_WELL), 4000), Timestamp.from(ClockUtil.getCurrentTime().toInstant()));
   }

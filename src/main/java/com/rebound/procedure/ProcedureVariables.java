@@ -1,5 +1,6 @@
 package com.rebound.procedure;
 
+import com.rebound.cases.CaseRegistry;
 import com.rebound.web.Roles;
 import static com.rebound.procedure.VariableRule.choice;
 import static com.rebound.procedure.VariableRule.dateTimeOrNow;
@@ -17,7 +18,7 @@ import java.util.Map;
  */
 public final class ProcedureVariables {
 
-  public static final String PROCESS_KEY = "disasterRecovery";
+  public static final String PROCESS_KEY = CaseRegistry.PROCESS_KEY;
 
   // Start of a case
   /** Start (optional, from the intake API or a script): the systems hit, as a JSON list. */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Everything the final report of a case says, gathered from the case's history (see {@link CaseReports}). */
-record CaseReport(String caseNumber, String processInstanceId, String state, Instant openedAt, Instant closedAt,
+record CaseReport(String caseNumber, String processInstanceId, String state, String outcome, Instant openedAt, Instant closedAt,
     Map<String, Object> variables, Rto rto, Rpo rpo, List<Round> rounds, Round consent, List<Step> timeline, List<Change> changes,
     List<MonitorAlert> alerts,
     List<Action> actionItems, List<String> recommendations, boolean businessHours) {

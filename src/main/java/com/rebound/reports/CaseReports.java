@@ -2,7 +2,8 @@ package com.rebound.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.rebound.acceptance.AcceptanceResults;
+import com.rebound.casebook.CaseBook;
+import com.rebound.casebook.CaseView;
 import com.rebound.clocks.CaseClocks;
 import com.rebound.procedure.ProcedureVariables;
 import java.time.Duration;
@@ -18,7 +19,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -38,35 +39,32 @@ class CaseReports {
       UserOperationLogEntry.OPERATION_TYPE_REMOVE_VARIABLE, UserOperationLogEntry.OPERATION_TYPE_SET_VARIABLES,
       UserOperationLogEntry.OPERATION_TYPE_SUSPEND, UserOperationLogEntry.OPERATION_TYPE_ACTIVATE,
       UserOperationLogEntry.OPERATION_TYPE_RESTART_PROCESS_INSTANCE, UserOperationLogEntry.OPERATION_TYPE_DELETE);
-  private static final Set<String> TIMELINE_TYPES = Set.of("userTask", "businessRuleTask", "boundaryTimer", "startEvent", "noneEndEvent");
 
   private final HistoryService history;
   private final IdentityService identity;
-  private final AcceptanceResults results;
+  private final CaseBook cases;
   private final JdbcTemplate jdbc;
   private final CaseClocks clocks;
   private final ObjectMapper json;
-  private final com.rebound.alerts.CaseAlerts caseAlerts;
 
-  CaseReports(HistoryService history, IdentityService identity, AcceptanceResults results, JdbcTemplate jdbc, CaseClocks clocks,
-      ObjectMapper json, com.rebound.alerts.CaseAlerts caseAlerts) {
-    this.caseAlerts = caseAlerts;
+  CaseReports(HistoryService history, IdentityService identity, CaseBook cases, JdbcTemplate jdbc, CaseClocks clocks,
+      ObjectMapper json) {
     this.history = history;
     this.identity = identity;
-    this.results = results;
+    this.cases = cases;
     this.jdbc = jdbc;
     this.clocks = clocks;
     this.json = json;
   }
 
+  /** The report of a case: the case as the case book shows it ({@link CaseView}), with what only the report tells. */
   Optional<CaseReport> find(String caseNumber) {
-    HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(ProcedureVariables.PROCESS_KEY).processInstanceBusinessKey(caseNumber)
-        .orderByProcessInstanceStartTime().desc().listPage(0, 1).stream().findFirst().orElse(null);
-    if (instance == null) {
+    CaseView view = cases.view(caseNumber, ClockUtil.getCurrentTime().toInstant()).orElse(null);
+    if (view == null) {
       return Optional.empty();
     }
-    String id = instance.getId();
+    String id = view.processInstanceId();
+    HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(id).singleResult();
     Map<String, Object> variables = new HashMap<>();
     List<CaseReport.Action> actions = new ArrayList<>();
     for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery().processInstanceId(id)
@@ -85,41 +83,24 @@ class CaseReports {
     if (!tracked.isEmpty()) {
       actions = tracked;
     }
-    List<HistoricActivityInstance> activities = history.createHistoricActivityInstanceQuery().processInstanceId(id)
-        .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().listPage(0, 2000);
-    Map<String, String> completedBy = new HashMap<>();
-    history.createUserOperationLogQuery().processInstanceId(id).operationType("Complete").listPage(0, 2000)
-        .forEach(entry -> completedBy.putIfAbsent(entry.getTaskId(), entry.getUserId()));
-    List<CaseReport.Step> timeline = activities.stream().filter(a -> TIMELINE_TYPES.contains(a.getActivityType()))
-        .map(a -> new CaseReport.Step(a.getActivityId(), a.getActivityName() == null ? a.getActivityId() : a.getActivityName(),
-            a.getAssignee() != null ? a.getAssignee() : completedBy.get(a.getTaskId()),
-            instant(a.getStartTime()), instant(a.getEndTime()))).toList();
-    String clientId = (String) variables.get(ProcedureVariables.CLIENT_ID);
+    List<CaseReport.Step> timeline = view.timeline().stream()
+        .map(e -> new CaseReport.Step(e.step(), e.name(), e.by(), e.startedAt(), e.endedAt())).toList();
+    String clientId = view.client() == null ? null : view.client().id();
     String codes = (String) variables.get(ProcedureVariables.PREVENTION_RECOMMENDATIONS);
     List<String> recommendations = codes == null || codes.isBlank() ? List.of() : List.of(codes.split(","));
-    return Optional.of(new CaseReport(caseNumber, id, instance.getState(), instant(instance.getStartTime()),
-        instant(instance.getEndTime()), variables, rto(variables, activities, clientId, instance.getEndTime() != null), rpo(variables), rounds(id),
-        roundRows(id, "CONSENT").stream().reduce((first, last) -> last).map(RoundRow::asRound).orElse(null), timeline,
-        changes(id), alerts(id),
+    return Optional.of(new CaseReport(caseNumber, id, instance == null ? ("open".equals(view.state()) ? "ACTIVE" : "COMPLETED")
+        : instance.getState(), view.outcome(), view.openedAt(), view.closedAt(), variables, rto(view.rto()), rpo(variables), rounds(view),
+        view.consent() == null ? null : round(view.consent(), null), timeline, changes(id), alerts(view),
         actions, recommendations, clientId != null && clocks.countsBusinessHours(clientId)));
   }
 
-  /** The case against its agreed RTO, by the one rule the timers and the API follow ({@link CaseClocks#rto}). */
-  private CaseReport.Rto rto(Map<String, Object> variables, List<HistoricActivityInstance> activities, String clientId,
-      boolean closed) {
-    Instant acceptedAt = Boolean.TRUE.equals(variables.get(ProcedureVariables.CLIENT_ACCEPTED))
-        ? activities.stream().filter(a -> "clientAcceptance".equals(a.getActivityId()) && a.getEndTime() != null)
-            .map(a -> a.getEndTime().toInstant()).reduce((first, last) -> last).orElse(null)
-        : null;
-    CaseClocks.RtoStatus rto = clocks.rto(clientId, variables.get(ProcedureVariables.RTO_HOURS),
-        variables.get(ProcedureVariables.AGREED_AT), acceptedAt, closed,
-        "unrecoverable".equals(variables.get(ProcedureVariables.APPROACH)),
-        org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant());
-    if (rto.agreedAt() == null) {
-      return new CaseReport.Rto("notAgreed", 0, 0, 0, null, null, null);
+  /** The case against its agreed RTO as the case book gives it, in hours for the report. */
+  private static CaseReport.Rto rto(CaseView.Rto rto) {
+    if (rto.deadline() == null) {
+      return new CaseReport.Rto("notAgreed", 0, 0, 0, null, null, rto.recoveredAt());
     }
-    return new CaseReport.Rto(rto.status(), rto.agreedHours(), rto.used().toMinutes() / 60.0,
-        rto.breachedBy() == null ? 0 : rto.breachedBy().toMinutes() / 60.0, rto.agreedAt(), rto.deadline(), acceptedAt);
+    return new CaseReport.Rto(rto.status(), rto.hours(), (rto.usedMinutes() == null ? 0 : rto.usedMinutes()) / 60.0,
+        rto.breachedByMinutes() == null ? 0 : rto.breachedByMinutes() / 60.0, rto.agreedAt(), rto.deadline(), rto.recoveredAt());
   }
 
   private static CaseReport.Rpo rpo(Map<String, Object> variables) {
@@ -129,9 +110,10 @@ class CaseReports {
     return new CaseReport.Rpo(status, agreed, lost);
   }
 
-  private List<CaseReport.Round> rounds(String processInstanceId) {
+  /** The acceptance rounds, each with what the client's users found (the issues the technician wrote for a round with problems). */
+  private List<CaseReport.Round> rounds(CaseView view) {
     List<String> issues = new ArrayList<>();
-    for (HistoricDetail detail : history.createHistoricDetailQuery().processInstanceId(processInstanceId).variableUpdates()
+    for (HistoricDetail detail : history.createHistoricDetailQuery().processInstanceId(view.processInstanceId()).variableUpdates()
         .orderByTime().asc().listPage(0, 2000)) {
       if (detail instanceof HistoricVariableUpdate update && ProcedureVariables.ACCEPTANCE_ISSUES.equals(update.getVariableName())
           && update.getValue() instanceof String text) {
@@ -140,30 +122,33 @@ class CaseReports {
     }
     List<CaseReport.Round> rounds = new ArrayList<>();
     int problemRound = 0;
-    for (RoundRow row : roundRows(processInstanceId, "ACCEPTANCE")) {
-      List<CaseReport.Test> tests = results.of(processInstanceId, row.number()).stream()
-          .map(r -> new CaseReport.Test(r.testerName(), r.tested(), r.ok(), r.description())).toList();
+    for (CaseView.Round round : view.rounds()) {
       String roundIssues = null;
-      if ("problems".equals(row.outcome())) {
+      if ("problems".equals(round.outcome())) {
         roundIssues = problemRound < issues.size() ? issues.get(problemRound) : null;
         problemRound++;
       }
-      rounds.add(new CaseReport.Round(row.number(), row.outcome() == null ? "open" : row.outcome(), row.closedBy(), row.closedVia(),
-          row.closedAt(), tests, roundIssues));
+      rounds.add(round(round, roundIssues));
     }
     return rounds;
+  }
+
+  private static CaseReport.Round round(CaseView.Round round, String issues) {
+    return new CaseReport.Round(round.round(), round.outcome(), round.answeredBy(), round.answeredVia(), round.closedAt(),
+        round.results().stream().map(r -> new CaseReport.Test(r.tester(), r.tested(), r.ok(), r.description())).toList(), issues);
+  }
+
+  /** The monitoring alerts attached to the case. */
+  private static List<CaseReport.MonitorAlert> alerts(CaseView view) {
+    return view.alerts().stream().map(a -> new CaseReport.MonitorAlert((String) a.get("name"),
+        (String) a.get("summary"), (String) a.get("status"), Boolean.TRUE.equals(a.get("openedTheCase")), (Instant) a.get("firstSeen"),
+        (Instant) a.get("lastSeen"), (Integer) a.get("timesSeen"), (Instant) a.get("resolvedAt"))).toList();
   }
 
   /**
    * What administrators changed outside the steps, from Camunda's user operation log (one entry per
    * operation, with its annotation as the reason). Changes Rebound itself makes are not there.
    */
-  private List<CaseReport.MonitorAlert> alerts(String processInstanceId) {
-    return caseAlerts.of(processInstanceId).stream().map(a -> new CaseReport.MonitorAlert((String) a.get("name"),
-        (String) a.get("summary"), (String) a.get("status"), Boolean.TRUE.equals(a.get("openedTheCase")), (Instant) a.get("firstSeen"),
-        (Instant) a.get("lastSeen"), (Integer) a.get("timesSeen"), (Instant) a.get("resolvedAt"))).toList();
-  }
-
   private List<CaseReport.Change> changes(String processInstanceId) {
     Map<String, CaseReport.Change> byOperation = new LinkedHashMap<>();
     Map<String, Boolean> admins = new HashMap<>();
@@ -184,20 +169,6 @@ class CaseReports {
 
   private boolean isAdmin(String userId) {
     return identity.createGroupQuery().groupMember(userId).groupId(Groups.CAMUNDA_ADMIN).count() > 0;
-  }
-
-  /** A round as Rebound recorded it: who answered, how and when is this record, never a process variable. */
-  private record RoundRow(int number, String outcome, String closedBy, String closedVia, Instant closedAt) {
-    CaseReport.Round asRound() {
-      return new CaseReport.Round(number, outcome == null ? "open" : outcome, closedBy, closedVia, closedAt, List.of(), null);
-    }
-  }
-
-  private List<RoundRow> roundRows(String processInstanceId, String purpose) {
-    return jdbc.query("SELECT round, outcome, closed_by, closed_via, closed_at FROM rebound_client_round "
-        + "WHERE process_instance_id = ? AND purpose = ? ORDER BY round", (rs, n) -> new RoundRow(rs.getInt("round"),
-            rs.getString("outcome"), rs.getString("closed_by"), rs.getString("closed_via"),
-            rs.getTimestamp("closed_at") == null ? null : rs.getTimestamp("closed_at").toInstant()), processInstanceId, purpose);
   }
 
   private List<CaseReport.Action> actions(TypedValue value) {

@@ -8,7 +8,7 @@ import com.rebound.ApiCalls;
 import com.rebound.EngineRestClient;
 import com.rebound.ReboundApplication;
 import com.rebound.acceptance.MailRoom;
-import com.rebound.lessons.CaseSteps;
+import com.rebound.CaseSteps;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
@@ -30,6 +30,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,6 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * manager closes an item, once; bad items are refused with the item and field and nothing is kept; the
  * report shows the closed ones.
  */
+@Tag("application")
 @SpringBootTest(classes = ReboundApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
         "spring.datasource.url=jdbc:h2:mem:rebound-actions;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
@@ -186,6 +188,8 @@ class ActionItemsTest {
     assertThat(dropped.get("state").asText()).isEqualTo("dropped");
     assertThat(dropped.get("closedBy").asText()).isEqualTo("manager");
     assertThat(dropped.get("dropReason").asText()).isEqualTo("The client will not buy it this year");
+    assertThat(JSON.readTree(ApiCalls.call(port, "manager", "GET", "/api/cases?q=" + a3, null).body()).get("total").asInt())
+        .as("an item closed in Tasklist is no case of the console").isZero();
 
     // owners see theirs, managers all, open first and overdue first
     assertThat(ids(list("tech", "state=all"))).containsExactly(a1);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rebound.ApiCalls;
+import com.rebound.CaseSteps;
 import com.rebound.ReboundApplication;
 import com.rebound.procedure.ProcedureVariables;
 import java.net.http.HttpResponse;
@@ -14,6 +15,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * cases, the closer first, with the facts that matched; the lessons page finds lessons by facts and words;
  * the prevention offer counts the past cases each solution would have avoided or shortened.
  */
+@Tag("application")
 @SpringBootTest(classes = ReboundApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
         "spring.datasource.url=jdbc:h2:mem:rebound-lessons;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",

@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,6 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * p50/p95/max; fails only if the 95th percentile reaches a second (the issue's bound, far above what it
  * takes), or if an answer is not what the rules say (same cause, best points first).
  */
+@Tag("application")
 @SpringBootTest(classes = ReboundApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
         "spring.datasource.url=jdbc:h2:mem:rebound-lessons-scale;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",

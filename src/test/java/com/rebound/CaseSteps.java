@@ -1,11 +1,9 @@
-package com.rebound.lessons;
+package com.rebound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.rebound.ApiCalls;
-import com.rebound.EngineRestClient;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
@@ -13,7 +11,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 
 /**
- * A case walked over HTTP as staff would: opened through the intake API, each step completed over
+ * The one case-walking fixture of the tests: a case walked over HTTP as staff would: opened through the intake API, each step completed over
  * {@code /engine-rest} by the group it belongs to (a managers' step as the manager).
  */
 public final class CaseSteps {

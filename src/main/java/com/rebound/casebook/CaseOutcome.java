@@ -1,0 +1,21 @@
+package com.rebound.casebook;
+
+/**
+ * The one rule of how a case ended: {@code cancelled} (ended by an administrator), {@code restored} (the client accepted
+ * after a restoration), {@code recovered} (accepted), {@code unrecoverable} (no viable recovery) or {@code notRecovered}.
+ */
+final class CaseOutcome {
+
+  private CaseOutcome() {
+  }
+
+  static String of(boolean cancelled, boolean accepted, boolean restored, String approach) {
+    if (cancelled) {
+      return "cancelled";
+    }
+    if (accepted) {
+      return restored ? "restored" : "recovered";
+    }
+    return "unrecoverable".equals(approach) ? "unrecoverable" : "notRecovered";
+  }
+}

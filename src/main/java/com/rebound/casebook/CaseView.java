@@ -1,0 +1,63 @@
+package com.rebound.casebook;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a case is, the one view every door shows: {@code /api/cases/{n}} and {@code /api/incidents/{n}}, the
+ * console and the final report (see {@link CaseBook#view}). Its facts each have one rule: the state, the outcome and
+ * the moment the client accepted come from the case's row ({@code rebound_case}), the RTO status from
+ * {@code clocks.RtoRule}, the timeline from the engine's history ({@link CaseBook#TIMELINE_TYPES}), the rounds from
+ * the client's answers as Rebound recorded them. A list shows the case without timeline, rounds, reporter and alerts.
+ */
+public record CaseView(String caseNumber, String processInstanceId, ClientRef client, String summary,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String reportedBy, String severity, String state, Instant openedAt,
+    Instant detectedAt, Instant assessedAt, String probableCause, String approach, Rto rto, Rpo rpo, int acceptanceRounds,
+    boolean restored, String preventionInterest, Instant closedAt, String outcome, List<Step> currentSteps,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<Event> timeline, @JsonInclude(JsonInclude.Include.NON_NULL) List<Round> rounds,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Round consent,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<Map<String, Object>> alerts) {
+
+  /** The client of the case. */
+  public record ClientRef(String id, String name) {
+  }
+
+  /**
+   * The case against its agreed RTO: the deadline the timers were given, the time used counted like it (on a case's
+   * page; business hours where the contract says so), left while running, late once breached, in whole minutes.
+   * {@code recoveredAt} is when the client accepted the recovery.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Rto(String status, Long hours, Instant agreedAt, Instant deadline, Boolean countsBusinessHours, Long usedMinutes,
+      Long minutesLeft, Long breachedByMinutes, Instant recoveredAt, Instant warningAt, Instant breachedAt) {
+  }
+
+  /** The data lost against the agreed RPO: met, exceeded or unknown (either number missing). */
+  public record Rpo(String status, Integer hours, Integer dataLossHours) {
+  }
+
+  /** An open step and who holds it (the assignee, else the candidate groups). */
+  public record Step(String taskId, String step, String name, Instant since, Instant due, String assignee,
+      List<String> candidateGroups, String tasklist) {
+  }
+
+  /** One moment of the case's timeline: a step, a decision, a timer, its start or end; who did it. */
+  public record Event(String step, String name, String by, Instant startedAt, Instant endedAt) {
+  }
+
+  /** A round asked of the client (acceptance test or consent) as Rebound recorded it, with each user's result. */
+  public record Round(int round, Instant openedAt, Instant closedAt, String answeredBy, String answeredVia, String outcome,
+      List<Result> results) {
+  }
+
+  /** One user's result in a round. */
+  public record Result(String tester, String tested, boolean ok, String description, Instant recordedAt) {
+  }
+
+  /** The moment the client accepted the recovery (null while not accepted). */
+  public Instant acceptedAt() {
+    return rto.recoveredAt();
+  }
+}
