@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -12,6 +13,8 @@ import org.springframework.boot.test.context.SpringBootTest;
  * every test class with this annotation shares one running application.
  */
 @Target(ElementType.TYPE)
+// a whole-application test: left out of the fast command (./mvnw -B test -Pfast)
+@Tag("application")
 // the meters are exported as in production (Spring Boot's tests leave them out by default): /actuator/prometheus exists
 @AutoConfigureObservability(tracing = false)
 @Retention(RetentionPolicy.RUNTIME)

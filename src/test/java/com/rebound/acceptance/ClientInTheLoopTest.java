@@ -27,6 +27,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,6 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * link from the mail is followed over HTTP, two users record results (one problem), the case goes back
  * to recovery, and the next round's link is accepted; the closing mail carries the PDF report.
  */
+@Tag("application")
 @SpringBootTest(classes = ReboundApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
         "spring.datasource.url=jdbc:h2:mem:rebound-mail;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",

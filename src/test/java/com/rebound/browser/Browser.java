@@ -59,9 +59,18 @@ final class Browser implements AutoCloseable {
   /** Logs in on a webapp's login form. */
   void logIn(String app, String user) {
     open("/camunda/app/" + app + "/default/");
-    WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[placeholder=Username]")));
-    name.sendKeys(user);
-    driver.findElement(By.cssSelector("input[placeholder=Password]")).sendKeys(user);
+    // typed again while the page is still settling (a busy machine once put both words in the user name)
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[placeholder=Username]")));
+      name.clear();
+      name.sendKeys(user);
+      WebElement password = driver.findElement(By.cssSelector("input[placeholder=Password]"));
+      password.clear();
+      password.sendKeys(user);
+      if (user.equals(name.getDomProperty("value")) && user.equals(password.getDomProperty("value"))) {
+        break;
+      }
+    }
     driver.findElement(By.cssSelector("button[type=submit]")).click();
     pause(1500);
   }

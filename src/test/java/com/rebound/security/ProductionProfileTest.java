@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.rebound.ReboundApplication;
 import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Profile prod: no demo accounts, the admin password from REBOUND_ADMIN_PASSWORD, or no start at all. */
+@Tag("application")
 class ProductionProfileTest {
 
   private static ConfigurableApplicationContext prod(String name, String... more) {
