@@ -75,11 +75,17 @@ public final class CaseSteps {
     complete(instance, "clientAcceptance", "{\"clientAccepted\": {\"value\": true}}");
   }
 
-  /** The review with its lessons and action items (a JSON list, as Tasklist sends a dynamic list). */
+  /** The review with its lessons and action items (a JSON list, as Tasklist sends a dynamic list), kept from the client. */
   public EngineRestClient.Response review(String instance, String lessons, String wentWell, String actionItemsJson) {
+    return review(instance, lessons, wentWell, actionItemsJson, false);
+  }
+
+  /** The same, shared with the client's final report or not. */
+  public EngineRestClient.Response review(String instance, String lessons, String wentWell, String actionItemsJson, boolean shared) {
     return tryComplete(instance, "postIncidentReview", """
         {"rootCause": {"value": "Disk failed"}, "lessonsLearned": {"value": "%s"}, "wentWell": {"value": "%s"},
-         "actionItems": {"type": "Json", "value": "%s"}}""".formatted(lessons, wentWell, actionItemsJson.replaceAll("\\s*\n\\s*", " ").replace("\"", "\\\"")));
+         "actionItems": {"type": "Json", "value": "%s"}, "shareReviewWithClient": {"value": %s}}""".formatted(lessons, wentWell,
+        actionItemsJson.replaceAll("\\s*\n\\s*", " ").replace("\"", "\\\""), shared));
   }
 
   public void offerPrevention(String instance) {

@@ -90,6 +90,11 @@ class EveryPathThroughEngineRestTest {
             restoration("virtualMachine", true), TO_VM, CHECK_PASSED, ACCEPTED, REVIEW, OFFER)),
         Arguments.of("client refuses restoration", steps(ASSESS, agree("restore"), restoration("inSitu", false),
             agree("recover"), RECOVER_DONE, CHECK_PASSED, ACCEPTED, REVIEW, OFFER)),
+        Arguments.of("a false alarm, closed at the assessment", steps(new Step("assessImpact", """
+            {"assessmentOutcome": {"value": "falseAlarm"}, "dismissalReason": {"value": "The NAS was rebooting for an update"}}"""))),
+        Arguments.of("a duplicate, closed at the assessment", steps(new Step("assessImpact", """
+            {"assessmentOutcome": {"value": "duplicate"}, "duplicateOf": {"value": "DR-2026-0001"},
+             "dismissalReason": {"value": "The same outage, reported by another user"}}"""))),
         Arguments.of("unrecoverable", steps(ASSESS, agree("unrecoverable"), new Step("informUnrecoverable",
             "{\"unrecoverableExplanation\": {\"value\": \"Disk destroyed, no backup\"}}"), REVIEW, OFFER)));
   }

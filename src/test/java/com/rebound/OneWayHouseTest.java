@@ -32,6 +32,13 @@ class OneWayHouseTest {
   }
 
   @Test
+  void theSettingsImportNothingOfRebound() {
+    noClasses().that().resideInAPackage("com.rebound.settings..").should()
+        .dependOnClassesThat(resideInAPackage("com.rebound..").and(not(resideInAPackage("com.rebound.settings.."))))
+        .check(REBOUND);
+  }
+
+  @Test
   void theEngineRulesKnowNothingOfTheDoors() {
     noClasses().that().resideInAnyPackage("com.rebound.engineguard..", "com.rebound.procedure..").should()
         .dependOnClassesThat().resideInAnyPackage("com.rebound.security..", "com.rebound.enginerest..")

@@ -1,5 +1,6 @@
 package com.rebound.acceptance;
 
+import com.rebound.settings.ReboundSettings;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -36,7 +36,8 @@ class ClientLinks {
   private final Clock clock;
   private final Duration validity;
 
-  ClientLinks(JdbcTemplate jdbc, Clock clock, @Value("${rebound.client-links.validity:P7D}") Duration validity) {
+  ClientLinks(JdbcTemplate jdbc, Clock clock, ReboundSettings settings) {
+    Duration validity = settings.clientLinks().validity();
     this.jdbc = jdbc;
     this.clock = clock;
     this.validity = validity;

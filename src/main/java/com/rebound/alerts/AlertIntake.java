@@ -1,5 +1,6 @@
 package com.rebound.alerts;
 
+import static com.rebound.procedure.ProcedureVariables.OPENED_BY_MONITOR;
 import static com.rebound.procedure.ProcedureVariables.AFFECTED_SYSTEMS;
 import static com.rebound.procedure.ProcedureVariables.CLIENT_ID;
 import static com.rebound.procedure.ProcedureVariables.DETECTED_AT;
@@ -52,7 +53,7 @@ class AlertIntake {
   private record Handled(String decision, String openedCase) {
   }
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private final ObjectMapper mapper;
 
   private final JdbcTemplate jdbc;
   private final RuntimeService runtime;
@@ -64,7 +65,8 @@ class AlertIntake {
   private final Clock clock;
 
   AlertIntake(JdbcTemplate jdbc, RuntimeService runtime, ClientDirectory clients, AlertLedger ledger, AlertTriage triage,
-      CaseHolders holders, PlatformTransactionManager transactions, Clock clock) {
+      CaseHolders holders, PlatformTransactionManager transactions, Clock clock, ObjectMapper mapper) {
+    this.mapper = mapper;
     this.jdbc = jdbc;
     this.runtime = runtime;
     this.clients = clients;
@@ -173,7 +175,7 @@ class AlertIntake {
     return candidates.stream().filter(c -> running.contains(c.processInstanceId())).findFirst().orElse(null);
   }
 
-  private static VariableMap caseVariables(Integration integration, ReceivedAlert alert, String clientId, Instant now) {
+  private VariableMap caseVariables(Integration integration, ReceivedAlert alert, String clientId, Instant now) {
     String reportedBy = "Monitoring: " + integration.name() + (alert.source() == null || alert.source().equals(integration.name())
         ? "" : " (" + alert.source() + ")");
     Instant detected = alert.startsAt() == null || alert.startsAt().isAfter(now) ? now : alert.startsAt();
@@ -181,10 +183,12 @@ class AlertIntake {
         .putValue(CLIENT_ID, clientId)
         .putValue(SUMMARY, alert.summary())
         .putValue(REPORTED_BY, reportedBy.length() > 200 ? reportedBy.substring(0, 200) : reportedBy)
-        .putValue(DETECTED_AT, Date.from(detected));
+        .putValue(DETECTED_AT, Date.from(detected))
+        // the client hears of it once a technician has confirmed a disaster: a false alarm never reaches them
+        .putValue(OPENED_BY_MONITOR, true);
     if (!alert.systems().isEmpty()) {
       try {
-        variables.putValue(AFFECTED_SYSTEMS, SpinValues.jsonValue(JSON.writeValueAsString(alert.systems())).create());
+        variables.putValue(AFFECTED_SYSTEMS, SpinValues.jsonValue(mapper.writeValueAsString(alert.systems())).create());
       } catch (JsonProcessingException e) {
         throw new IllegalStateException(e);
       }

@@ -112,24 +112,12 @@ class AlertLedger {
   }
 
   /** The alerts attached to a case, in the order they were first seen. */
-  List<Map<String, Object>> ofCase(String processInstanceId) {
-    return jdbc.query("SELECT * FROM rebound_case_alert WHERE process_instance_id = ? ORDER BY first_seen, alert_key", (rs, row) -> {
-      Map<String, Object> alert = new LinkedHashMap<>();
-      alert.put("key", rs.getString("alert_key"));
-      alert.put("name", rs.getString("alert_name"));
-      alert.put("summary", rs.getString("summary"));
-      alert.put("severity", rs.getString("severity"));
-      alert.put("integration", rs.getString("integration_name"));
-      alert.put("source", rs.getString("source"));
-      alert.put("link", rs.getString("link"));
-      alert.put("openedTheCase", rs.getBoolean("opened_case"));
-      alert.put("status", rs.getString("status"));
-      alert.put("firstSeen", Integrations.instant(rs, "first_seen"));
-      alert.put("lastSeen", Integrations.instant(rs, "last_seen"));
-      alert.put("timesSeen", rs.getInt("times_seen"));
-      alert.put("resolvedAt", Integrations.instant(rs, "resolved_at"));
-      return alert;
-    }, processInstanceId);
+  List<CaseAlerts.Alert> ofCase(String processInstanceId) {
+    return jdbc.query("SELECT * FROM rebound_case_alert WHERE process_instance_id = ? ORDER BY first_seen, alert_key", (rs, row) ->
+        new CaseAlerts.Alert(rs.getString("alert_key"), rs.getString("alert_name"), rs.getString("summary"), rs.getString("severity"),
+            rs.getString("integration_name"), rs.getString("source"), rs.getString("link"), rs.getBoolean("opened_case"),
+            rs.getString("status"), Integrations.instant(rs, "first_seen"), Integrations.instant(rs, "last_seen"),
+            rs.getInt("times_seen"), Integrations.instant(rs, "resolved_at")), processInstanceId);
   }
 
   private static Map<String, Object> receivedRow(ResultSet rs) throws SQLException {

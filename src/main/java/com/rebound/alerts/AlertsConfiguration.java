@@ -1,9 +1,9 @@
 package com.rebound.alerts;
 
+import com.rebound.web.FilterOrder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 /** The alert webhooks' own door (after the size limit and the path check, which guard every door). */
 @Configuration
@@ -13,7 +13,7 @@ class AlertsConfiguration {
   FilterRegistrationBean<IntegrationTokenFilter> integrationTokens(Integrations integrations) {
     FilterRegistrationBean<IntegrationTokenFilter> registration = new FilterRegistrationBean<>(new IntegrationTokenFilter(integrations));
     registration.addUrlPatterns("/api/alerts", "/api/alerts/alertmanager");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+    registration.setOrder(FilterOrder.INTEGRATION_TOKENS);
     return registration;
   }
 }

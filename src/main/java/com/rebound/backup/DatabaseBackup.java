@@ -1,5 +1,7 @@
 package com.rebound.backup;
 
+import com.rebound.settings.ReboundSettings;
+import org.springframework.beans.factory.annotation.Autowired;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,7 +21,6 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -53,8 +54,12 @@ public class DatabaseBackup {
   private final Clock clock;
   private final AtomicReference<Attempt> last = new AtomicReference<>();
 
-  DatabaseBackup(DataSource dataSource, @Value("${rebound.backup.dir:./backups}") Path folder,
-      @Value("${rebound.backup.keep:14}") int keep, Clock clock) {
+  @Autowired
+  DatabaseBackup(DataSource dataSource, ReboundSettings settings, Clock clock) {
+    this(dataSource, settings.backup().dir(), settings.backup().keep(), clock);
+  }
+
+  DatabaseBackup(DataSource dataSource, Path folder, int keep, Clock clock) {
     this.dataSource = dataSource;
     this.folder = folder;
     this.keep = Math.max(1, keep);

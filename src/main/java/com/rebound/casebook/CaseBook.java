@@ -155,13 +155,13 @@ public class CaseBook {
   /** How the case ends if it ended now (the review keeps it with its lesson before the case closes); empty when there is no such case. */
   public Optional<Ending> endingSoFar(String caseNumber) {
     return jdbc.query("SELECT recovered_at, restored, approach, recovery_minutes, acceptance_rounds FROM rebound_case WHERE case_number = ?",
-        (rs, n) -> new Ending(CaseOutcome.of(false, rs.getTimestamp(1) != null, rs.getBoolean(2), rs.getString(3)),
+        (rs, n) -> new Ending(CaseOutcome.of(false, false, rs.getTimestamp(1) != null, rs.getBoolean(2), rs.getString(3)),
             rs.getObject(4, Integer.class), rs.getInt(5)), caseNumber).stream().findFirst();
   }
 
   /** What only a case's own page shows. */
   private record Details(String reportedBy, List<CaseView.Event> timeline, List<CaseView.Round> rounds, CaseView.Round consent,
-      List<Map<String, Object>> alerts) {
+      List<CaseAlerts.Alert> alerts) {
   }
 
   /**

@@ -1,5 +1,6 @@
 package com.rebound.casebook;
 
+import com.rebound.settings.ReboundSettings;
 import com.rebound.clocks.RtoRule;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -33,8 +33,9 @@ class CaseMeters {
   private volatile Map<String, Double> last = Map.of();
   private volatile Instant readAt = Instant.EPOCH;
 
-  CaseMeters(JdbcTemplate jdbc, Clock clock, MeterRegistry registry, @Value("${rebound.meters.refresh:PT10S}") Duration refresh,
-      @Value("${rebound.mail.queue-alert-severities:SEV1,SEV2}") String highSeverities) {
+  CaseMeters(JdbcTemplate jdbc, Clock clock, MeterRegistry registry, ReboundSettings settings) {
+    Duration refresh = settings.meters().refresh();
+    String highSeverities = settings.mail().queueAlertSeverities();
     this.jdbc = jdbc;
     this.clock = clock;
     this.refresh = refresh;

@@ -72,7 +72,8 @@ class CaseSummaries {
     step(execution, null);
     Timestamp now = Timestamp.from(ClockUtil.getCurrentTime().toInstant());
     String outcome = jdbc.query("SELECT recovered_at, restored, approach FROM rebound_case WHERE process_instance_id = ?",
-        (rs, n) -> CaseOutcome.of(execution.isCanceled(), rs.getTimestamp(1) != null, rs.getBoolean(2), rs.getString(3)),
+        (rs, n) -> CaseOutcome.of(execution.isCanceled(),
+            execution.getVariable(ASSESSMENT_OUTCOME) instanceof String found && DISMISSALS.contains(found), rs.getTimestamp(1) != null, rs.getBoolean(2), rs.getString(3)),
         execution.getProcessInstanceId()).stream().findFirst().orElse(null);
     jdbc.update("UPDATE rebound_case SET state = 'closed', closed_at = ?, updated_at = ?, outcome = ? WHERE process_instance_id = ?",
         now, now, outcome, execution.getProcessInstanceId());

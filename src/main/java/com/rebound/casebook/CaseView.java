@@ -3,7 +3,7 @@ package com.rebound.casebook;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import com.rebound.alerts.CaseAlerts;
 
 /**
  * What a case is, the one view every door shows: {@code /api/cases/{n}} and {@code /api/incidents/{n}}, the
@@ -18,7 +18,7 @@ public record CaseView(String caseNumber, String processInstanceId, ClientRef cl
     boolean restored, String preventionInterest, Instant closedAt, String outcome, List<Step> currentSteps,
     @JsonInclude(JsonInclude.Include.NON_NULL) List<Event> timeline, @JsonInclude(JsonInclude.Include.NON_NULL) List<Round> rounds,
     @JsonInclude(JsonInclude.Include.NON_NULL) Round consent,
-    @JsonInclude(JsonInclude.Include.NON_NULL) List<Map<String, Object>> alerts) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<CaseAlerts.Alert> alerts) {
 
   /** The client of the case. */
   public record ClientRef(String id, String name) {

@@ -31,12 +31,13 @@ import org.springframework.stereotype.Component;
 @Component
 class DayTallies {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private final ObjectMapper mapper;
   private static final TypeReference<Map<String, Tally>> DAY = new TypeReference<>() {
   };
   private final JdbcTemplate jdbc;
 
-  DayTallies(JdbcTemplate jdbc) {
+  DayTallies(JdbcTemplate jdbc, ObjectMapper mapper) {
+    this.mapper = mapper;
     this.jdbc = jdbc;
   }
 
@@ -163,17 +164,17 @@ class DayTallies {
     return days.computeIfAbsent(day(at.toInstant()), d -> new HashMap<>()).computeIfAbsent(severity == null ? "" : severity, s -> new Tally());
   }
 
-  private static Map<String, Tally> read(String json) throws SQLException {
+  private Map<String, Tally> read(String json) throws SQLException {
     try {
-      return new HashMap<>(JSON.readValue(json, DAY));
+      return new HashMap<>(mapper.readValue(json, DAY));
     } catch (JsonProcessingException e) {
       throw new SQLException("rebound_case_day holds a tally that is not Rebound's JSON", e);
     }
   }
 
-  private static String write(Map<String, Tally> tallies) {
+  private String write(Map<String, Tally> tallies) {
     try {
-      return JSON.writeValueAsString(tallies);
+      return mapper.writeValueAsString(tallies);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

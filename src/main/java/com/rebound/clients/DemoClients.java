@@ -1,10 +1,10 @@
 package com.rebound.clients;
 
+import com.rebound.settings.ReboundSettings;
 import com.rebound.cluster.StartupLock;
 import java.util.List;
 import java.util.Set;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +38,8 @@ class DemoClients implements InitializingBean {
   private final StartupLock startupLock;
   private final boolean demo;
 
-  DemoClients(ClientService clients, StartupLock startupLock, @Value("${rebound.demo-users:false}") boolean demo) {
+  DemoClients(ClientService clients, StartupLock startupLock, ReboundSettings settings) {
+    boolean demo = settings.demoUsers();
     this.clients = clients;
     this.startupLock = startupLock;
     this.demo = demo;

@@ -1,5 +1,7 @@
 package com.rebound.clocks;
 
+import com.rebound.settings.ReboundSettings;
+import org.springframework.beans.factory.annotation.Autowired;
 import com.rebound.clients.ClientDirectory;
 import com.rebound.clients.ClientDirectory.ClientFacts;
 import com.rebound.procedure.ProcedureVariables;
@@ -8,7 +10,6 @@ import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +24,13 @@ public class CaseClocks {
   private final ClientDirectory clients;
   private final String acceptanceReminderCycle;
 
-  public CaseClocks(ClientDirectory clients, @Value("${rebound.clocks.acceptance-reminder-cycle:R/P1D}") String acceptanceReminderCycle) {
+  @Autowired
+  public CaseClocks(ClientDirectory clients, ReboundSettings settings) {
+    this(clients, settings.clocks().acceptanceReminderCycle());
+  }
+
+  /** The clocks with a reminder cycle given (process tests without Spring). */
+  public CaseClocks(ClientDirectory clients, String acceptanceReminderCycle) {
     this.clients = clients;
     this.acceptanceReminderCycle = acceptanceReminderCycle;
   }

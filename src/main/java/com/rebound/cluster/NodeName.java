@@ -1,7 +1,7 @@
 package com.rebound.cluster;
 
+import com.rebound.settings.ReboundSettings;
 import java.lang.management.ManagementFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,7 +13,8 @@ public class NodeName {
 
   private final String value;
 
-  NodeName(@Value("${rebound.node-name:}") String configured) {
+  NodeName(ReboundSettings settings) {
+    String configured = settings.nodeName();
     this.value = configured == null || configured.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : configured.trim();
   }
 

@@ -1,5 +1,6 @@
 package com.rebound.engine;
 
+import com.rebound.settings.ReboundSettings;
 import com.rebound.casebook.CaseSummaryListeners;
 import com.rebound.cases.CaseNumbers;
 import com.rebound.cases.CaseRegistry;
@@ -14,7 +15,6 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -44,7 +44,9 @@ import org.springframework.stereotype.Component;
  *   {@code casebook}</td></tr>
  * <tr><td>a step is updated by a person</td><td>only its assignee may change</td><td>{@code engineguard.StepWritesRule}</td></tr>
  * </table>
- * The mails the model draws leave from its own listeners ({@code ${notifyCaseOpened}} and the like), in Modeler's view.
+ * The client's and staff's mails that belong to the procedure leave from the model's own listeners ({@code ${notifyCaseOpened}}
+ * and the like), each drawn as a ✉ note on its element; the staff mails of this table are named in the diagram's
+ * "✉ Built in" note ({@code procedure.MailsInTheDiagramTest} keeps both true).
  * Beans that need the engine are looked up when a listener first runs ({@link ObjectProvider}), not when the engine is built.
  */
 @Component
@@ -57,7 +59,8 @@ class ReboundEnginePlugin extends AbstractProcessEnginePlugin {
 
   ReboundEnginePlugin(ApplicationContext context, CaseNumbers caseNumbers, CaseRegistry cases, ClientDirectory clients,
       ObjectProvider<JdbcTemplate> jdbc, ObjectProvider<CaseClocks> clocks, ObjectProvider<Notifications> notifications,
-      @Value("${rebound.mail.queue-alert-severities:SEV1,SEV2}") String alertSeverities) {
+      ReboundSettings settings) {
+    String alertSeverities = settings.mail().queueAlertSeverities();
     this.context = context;
     this.procedure = ProcedureParseListener.of(caseNumbers, cases, clients);
     this.caseSummary = CaseSummaryListeners.parseListener(jdbc::getObject, clocks::getObject);

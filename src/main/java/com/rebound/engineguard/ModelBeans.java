@@ -25,7 +25,7 @@ public final class ModelBeans {
 
   /** Delegates and listeners a model names whole ({@code camunda:delegateExpression="${notifyCaseOpened}"}). */
   public static final Set<String> DELEGATES = Set.of("notifyCaseOpened", "notifyObjectivesAgreed", "notifyRtoWarning",
-      "notifyRtoBreach", "notifyCaseClosed", "openClientRound", "closeClientRound", "countAcceptanceRound", "remindClientByMail",
+      "notifyRtoBreach", "notifyCaseClosed", "notifyCaseDismissed", "openClientRound", "closeClientRound", "countAcceptanceRound", "remindClientByMail",
       "findSimilarCases", "keepLesson", "checkActionItems", "trackActionItems", "actionItemMail", "closeActionItem");
 
   /** Names the engine itself gives an expression, not beans of the application. */

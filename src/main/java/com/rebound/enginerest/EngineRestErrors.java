@@ -1,5 +1,10 @@
 package com.rebound.enginerest;
 
+import com.rebound.web.FilterOrder;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rebound.clients.ClientDirectory;
+import com.rebound.procedure.OptionLabels;
+import com.rebound.procedure.StepFields;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.rebound.procedure.ProcedureContractException;
@@ -20,7 +25,6 @@ import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -46,19 +50,19 @@ class EngineRestErrors {
     FilterRegistrationBean<LateCompletionFilter> registration =
         new FilterRegistrationBean<>(new LateCompletionFilter(history, tasks, cases));
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    registration.setOrder(FilterOrder.CASE_LOCK);
     return registration;
   }
 
 
   /** Tasklist's form variables, with the text people typed made literal for the forms' Markdown. */
   @Bean
-  FilterRegistrationBean<FormTextFilter> formText(TaskService tasks, com.rebound.procedure.StepFields fields,
-      com.rebound.procedure.OptionLabels labels, com.rebound.clients.ClientDirectory clients) {
+  FilterRegistrationBean<FormTextFilter> formText(TaskService tasks, StepFields fields, OptionLabels labels, ClientDirectory clients,
+      ObjectMapper json) {
     FilterRegistrationBean<FormTextFilter> registration =
-        new FilterRegistrationBean<>(new FormTextFilter(tasks, fields, labels, clients));
+        new FilterRegistrationBean<>(new FormTextFilter(tasks, fields, labels, clients, json));
     registration.addUrlPatterns("/camunda/api/engine/*");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+    registration.setOrder(FilterOrder.FORM_TEXT);
     return registration;
   }
 

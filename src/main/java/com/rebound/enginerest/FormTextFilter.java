@@ -40,7 +40,7 @@ class FormTextFilter extends OncePerRequestFilter {
   private static final Pattern FORM_VARIABLES = Pattern.compile("/camunda/api/engine/engine/[^/]+/task/([^/]+)/form-variables$");
   /** Every ASCII punctuation character, which CommonMark and marked let a backslash make literal. */
   private static final Pattern PUNCTUATION = Pattern.compile("[!\"#$%&'()*+,\\-./:;<=>?@\\[\\\\\\]^_`{|}~]");
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private final ObjectMapper json;
   private static final DateTimeFormatter CAMUNDA_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
   private final TaskService tasks;
@@ -48,7 +48,8 @@ class FormTextFilter extends OncePerRequestFilter {
   private final OptionLabels labels;
   private final ClientDirectory clients;
 
-  FormTextFilter(TaskService tasks, StepFields fields, OptionLabels labels, ClientDirectory clients) {
+  FormTextFilter(TaskService tasks, StepFields fields, OptionLabels labels, ClientDirectory clients, ObjectMapper json) {
+    this.json = json;
     this.tasks = tasks;
     this.fields = fields;
     this.labels = labels;
@@ -85,7 +86,7 @@ class FormTextFilter extends OncePerRequestFilter {
   }
 
   private byte[] escaped(String taskId, byte[] body, String language) throws IOException {
-    JsonNode variables = JSON.readTree(body);
+    JsonNode variables = json.readTree(body);
     Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
     if (!(variables instanceof ObjectNode) || task == null) {
       return body;
@@ -125,7 +126,7 @@ class FormTextFilter extends OncePerRequestFilter {
         changed = true;
       }
     }
-    return changed ? JSON.writeValueAsBytes(variables) : body;
+    return changed ? json.writeValueAsBytes(variables) : body;
   }
 
 }

@@ -1,5 +1,6 @@
 package com.rebound.identity;
 
+import com.rebound.settings.ReboundSettings;
 import com.rebound.web.Roles;
 import com.rebound.cluster.StartupLock;
 import java.util.List;
@@ -10,7 +11,6 @@ import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +37,8 @@ class Accounts implements InitializingBean {
   private final StartupLock startupLock;
   private final boolean demoUsers;
 
-  Accounts(IdentityService identity, StartupLock startupLock, @Value("${rebound.demo-users:false}") boolean demoUsers) {
+  Accounts(IdentityService identity, StartupLock startupLock, ReboundSettings settings) {
+    boolean demoUsers = settings.demoUsers();
     this.identity = identity;
     this.startupLock = startupLock;
     this.demoUsers = demoUsers;

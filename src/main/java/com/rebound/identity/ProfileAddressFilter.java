@@ -21,7 +21,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class ProfileAddressFilter extends OncePerRequestFilter {
 
   private static final Pattern PROFILE = Pattern.compile(".*/user/(create|[^/]+/profile)$");
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private final ObjectMapper json;
+
+  ProfileAddressFilter(ObjectMapper json) {
+    this.json = json;
+  }
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -35,7 +39,7 @@ class ProfileAddressFilter extends OncePerRequestFilter {
     byte[] body = request.getInputStream().readAllBytes();
     JsonNode email = null;
     try {
-      JsonNode profile = JSON.readTree(body);
+      JsonNode profile = json.readTree(body);
       email = request.getRequestURI().endsWith("/create") ? profile.path("profile").path("email") : profile.path("email");
     } catch (IOException notJson) {
       // the engine answers a body that is not JSON with a 400 of its own

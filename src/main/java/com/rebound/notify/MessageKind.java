@@ -3,7 +3,7 @@ package com.rebound.notify;
 /** Every message Rebound sends; the name is the template {@code templates/mail/<name>.html}. */
 public enum MessageKind {
   caseOpened, objectivesAgreed, readyForTesting, acceptanceReminder, consentRequest, rtoWarning, rtoBreach,
-  caseClosed, taskAssigned, highSeverityQueued, stepUnclaimed, alertResolved,
+  caseClosed, caseDismissed, taskAssigned, highSeverityQueued, stepUnclaimed, alertResolved,
   /** An action item of a review to its owner: given, due tomorrow, overdue (signed for staff or for the client's contact). */
   actionItemAssigned, actionItemDueSoon, actionItemOverdue;
 

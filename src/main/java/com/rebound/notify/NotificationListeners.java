@@ -2,6 +2,7 @@ package com.rebound.notify;
 
 import com.rebound.web.Roles;
 import com.rebound.clocks.CaseClocks;
+import com.rebound.procedure.ProcedureVariables;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -16,10 +17,32 @@ import org.springframework.context.annotation.Configuration;
 class NotificationListeners {
 
 
+  /**
+   * When the case opens, and again when the assessment confirms a disaster (once per case: the second is the same
+   * message). A case a monitor opened is announced only then: a false alarm never reaches the client.
+   */
   @Bean("notifyCaseOpened")
   ExecutionListener notifyCaseOpened(Notifications notifications) {
-    return execution -> notifications.toClient(MessageKind.caseOpened, execution, execution.getProcessInstanceId(),
-        MessageKind.caseOpened + ":" + execution.getProcessInstanceId(), Map.of());
+    return execution -> {
+      if (Boolean.TRUE.equals(execution.getVariable(ProcedureVariables.OPENED_BY_MONITOR))
+          && !ExecutionListener.EVENTNAME_TAKE.equals(execution.getEventName())) {
+        return;
+      }
+      notifications.toClient(MessageKind.caseOpened, execution, execution.getProcessInstanceId(),
+          MessageKind.caseOpened + ":" + execution.getProcessInstanceId(), Map.of());
+    };
+  }
+
+  /** The assessment found no disaster: the client is told why, if they were told the case was open (a monitor's case was not). */
+  @Bean("notifyCaseDismissed")
+  ExecutionListener notifyCaseDismissed(Notifications notifications) {
+    return execution -> {
+      if (Boolean.TRUE.equals(execution.getVariable(ProcedureVariables.OPENED_BY_MONITOR))) {
+        return;
+      }
+      notifications.toClient(MessageKind.caseDismissed, execution, execution.getProcessInstanceId(),
+          MessageKind.caseDismissed + ":" + execution.getProcessInstanceId(), Map.of());
+    };
   }
 
   /** On the completion of agreeObjectives: what was agreed, with whom, and when the agreed RTO ends. */

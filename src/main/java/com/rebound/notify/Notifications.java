@@ -1,12 +1,12 @@
 package com.rebound.notify;
 
+import com.rebound.settings.ReboundSettings;
 import com.rebound.clients.Client;
 import com.rebound.procedure.ProcedureVariables;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,7 +21,8 @@ public class Notifications {
   private final Recipients recipients;
   private final String publicUrl;
 
-  Notifications(Outbox outbox, MailComposer composer, Recipients recipients, @Value("${rebound.public-url}") String publicUrl) {
+  Notifications(Outbox outbox, MailComposer composer, Recipients recipients, ReboundSettings settings) {
+    String publicUrl = settings.publicUrl();
     this.outbox = outbox;
     this.composer = composer;
     this.recipients = recipients;

@@ -30,12 +30,13 @@ public class Outbox {
       Instant sentAt) {
   }
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private final ObjectMapper mapper;
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
 
-  Outbox(JdbcTemplate jdbc, Clock clock) {
+  Outbox(JdbcTemplate jdbc, Clock clock, ObjectMapper mapper) {
+    this.mapper = mapper;
     this.jdbc = jdbc;
     this.clock = clock;
   }
@@ -135,20 +136,20 @@ public class Outbox {
   }
 
   /** Recipients are kept as a JSON list of addresses, never joined by a separator an address could contain. */
-  private static String json(List<String> recipients) {
+  private String json(List<String> recipients) {
     try {
-      return JSON.writeValueAsString(recipients);
+      return mapper.writeValueAsString(recipients);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  private static List<String> recipients(String stored) {
+  private List<String> recipients(String stored) {
     if (!stored.startsWith("[")) {
       return Arrays.asList(stored.split(","));   // a row queued before recipients were a list
     }
     try {
-      return List.of(JSON.readValue(stored, String[].class));
+      return List.of(mapper.readValue(stored, String[].class));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("recipients of an outbox row are not a JSON list", e);
     }

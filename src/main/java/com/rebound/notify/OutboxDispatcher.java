@@ -1,5 +1,6 @@
 package com.rebound.notify;
 
+import com.rebound.settings.ReboundSettings;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
@@ -11,7 +12,6 @@ import com.rebound.cluster.NodeName;
 import java.util.UUID;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -47,10 +47,12 @@ class OutboxDispatcher {
   private final com.rebound.provider.Provider provider;
 
   OutboxDispatcher(Outbox outbox, ObjectProvider<JavaMailSender> mailSender, List<AttachmentRenderer> renderers, Clock clock,
-      @Value("${rebound.mail.from}") String from, @Value("${rebound.mail.max-attempts:8}") int maxAttempts,
-      @Value("${rebound.mail.first-back-off:PT30S}") Duration firstBackOff,
-      @Value("${rebound.mail.max-back-off:PT1H}") Duration maxBackOff,
-      @Value("${rebound.mail.claim-lease:PT5M}") Duration claimLease, NodeName node, com.rebound.provider.Provider provider) {
+      ReboundSettings settings, NodeName node, com.rebound.provider.Provider provider) {
+    String from = settings.mail().from();
+    int maxAttempts = settings.mail().maxAttempts();
+    Duration firstBackOff = settings.mail().firstBackOff();
+    Duration maxBackOff = settings.mail().maxBackOff();
+    Duration claimLease = settings.mail().claimLease();
     this.outbox = outbox;
     this.mailSender = mailSender;
     this.renderers = renderers;

@@ -1,5 +1,6 @@
 package com.rebound.notify;
 
+import com.rebound.settings.ReboundSettings;
 import com.rebound.procedure.ProcedureVariables;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +15,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -34,8 +34,9 @@ class UnclaimedSteps {
   private final Set<String> severities;
 
   UnclaimedSteps(TaskService tasks, RuntimeService runtime, Notifications notifications, Clock clock,
-      @Value("${rebound.mail.unclaimed-alert-after:PT30M}") Duration after,
-      @Value("${rebound.mail.queue-alert-severities:SEV1,SEV2}") String severities) {
+      ReboundSettings settings) {
+    Duration after = settings.mail().unclaimedAlertAfter();
+    String severities = settings.mail().queueAlertSeverities();
     this.tasks = tasks;
     this.runtime = runtime;
     this.notifications = notifications;

@@ -10,6 +10,7 @@ import static com.rebound.procedure.VariableRule.yesNo;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The contract of process {@code disasterRecovery} (shared/design/procedure.md) in one place: the
@@ -93,6 +94,20 @@ public final class ProcedureVariables {
   public static final String CLIENT_PROTECTIONS = "clientProtections";
   /** postIncidentReview: what went well (text; lessonsLearned is what to improve); actionItems is a list of {what, owner, dueDate}. */
   public static final String WENT_WELL = "wentWell";
+  /** What the assessment found: a disaster (the default when left out), or a false alarm, no disaster, a duplicate. */
+  public static final String ASSESSMENT_OUTCOME = "assessmentOutcome";
+  public static final String DISASTER = "disaster";
+  /** The assessment outcomes that close the case at once, without objectives or recovery. */
+  private static final String[] DISMISSED_AS = {"falseAlarm", "notADisaster", "duplicate"};
+  public static final Set<String> DISMISSALS = Set.of(DISMISSED_AS);
+  /** Why the case was closed without a recovery (required with a dismissal). */
+  public static final String DISMISSAL_REASON = "dismissalReason";
+  /** The case this one repeats (with the outcome duplicate). */
+  public static final String DUPLICATE_OF = "duplicateOf";
+  /** True when a monitor's alert opened the case: the client hears of it once a technician has confirmed the disaster. */
+  public static final String OPENED_BY_MONITOR = "openedByMonitor";
+  /** The manager shares the review (root cause, what went well, what to improve, action items) with the client's report. */
+  public static final String SHARE_REVIEW = "shareReviewWithClient";
   /** Set by the DMN decision {@code prevention}: the recommended solutions' codes (comma-separated) and why, for the manager. */
   public static final String PREVENTION_RECOMMENDATIONS = "preventionRecommendations";
   public static final String PREVENTION_ADVICE = "preventionAdvice";
@@ -159,11 +174,15 @@ public final class ProcedureVariables {
   static final Map<String, List<VariableRule>> RULES = Map.ofEntries(
       Map.entry(START, List.of(text(CLIENT_ID), text(REPORTED_BY), text(SUMMARY), dateTimeOrNow(DETECTED_AT))),
       Map.entry(Tasks.ASSESS_IMPACT, List.of(
-          choice(IMPACT_LEVEL, "total", "major", "partial", "minor"),
-          wholeNumber(USERS_AFFECTED, 0, 1_000_000),
-          yesNo(DATA_LOSS_SUSPECTED),
-          choice(PROBABLE_CAUSE, "hardware", "ransomware", "humanError", "software", "power", "naturalDisaster", "other"),
-          text(DAMAGED_SCOPE))),
+          choice(ASSESSMENT_OUTCOME, DISASTER, "falseAlarm", "notADisaster", "duplicate").optional(),
+          text(DISMISSAL_REASON).onlyWhenOneOf(ASSESSMENT_OUTCOME, DISMISSED_AS),
+          text(DUPLICATE_OF).onlyWhen(ASSESSMENT_OUTCOME, "duplicate"),
+          choice(IMPACT_LEVEL, "total", "major", "partial", "minor").unlessOneOf(ASSESSMENT_OUTCOME, DISMISSED_AS),
+          wholeNumber(USERS_AFFECTED, 0, 1_000_000).unlessOneOf(ASSESSMENT_OUTCOME, DISMISSED_AS),
+          yesNo(DATA_LOSS_SUSPECTED).unlessOneOf(ASSESSMENT_OUTCOME, DISMISSED_AS),
+          choice(PROBABLE_CAUSE, "hardware", "ransomware", "humanError", "software", "power", "naturalDisaster", "other")
+              .unlessOneOf(ASSESSMENT_OUTCOME, DISMISSED_AS),
+          text(DAMAGED_SCOPE).unlessOneOf(ASSESSMENT_OUTCOME, DISMISSED_AS))),
       Map.entry(Tasks.AGREE_OBJECTIVES, List.of(
           wholeNumber(RTO_HOURS, 1, 8760),
           wholeNumber(RPO_HOURS, 0, 8760),
@@ -183,7 +202,8 @@ public final class ProcedureVariables {
           yesNo(ASK_CONSENT_BY_LINK).optional(),
           yesNo(CLIENT_CONSENTED).unlessTrue(ASK_CONSENT_BY_LINK))),
       Map.entry(Tasks.CLIENT_CONSENT, List.of(yesNo(CLIENT_CONSENTED))),
-      Map.entry(Tasks.POST_INCIDENT_REVIEW, List.of(text(ROOT_CAUSE), text(LESSONS_LEARNED), text(WENT_WELL).optional())),
+      Map.entry(Tasks.POST_INCIDENT_REVIEW, List.of(text(ROOT_CAUSE), text(LESSONS_LEARNED), text(WENT_WELL).optional(),
+          yesNo(SHARE_REVIEW).optional())),
       Map.entry(Tasks.OFFER_PREVENTION, List.of(choice(CLIENT_INTEREST, "accepted", "declined", "considering"))),
       Map.entry(Tasks.ALERT_LATE_RESPONSE, List.of(text("lateResponseAction"))),
       Map.entry(Tasks.REMIND_CLIENT, List.of(text("reminderNote"))),

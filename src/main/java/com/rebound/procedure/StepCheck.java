@@ -46,6 +46,7 @@ final class StepCheck {
             ? values.get(rule.requiredIfVariable()) : scope.getVariable(rule.requiredIfVariable());
         boolean applies = rule.requiredIfValue() == VariableRule.UNLESS_TRUE
             ? !Boolean.TRUE.equals(other) && !"true".equals(other)
+            : rule.requiredIfValue() instanceof VariableRule.OneOf oneOf ? oneOf.applies(other)
             : Objects.equals(other, rule.requiredIfValue());
         if (!applies) {
           continue;

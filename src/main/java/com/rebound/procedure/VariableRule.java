@@ -51,6 +51,29 @@ record VariableRule(String name, Kind kind, Presence presence, Set<String> allow
     }
   };
 
+  /** The same rule, required unless another variable (already normalised) has one of these values; absent counts as none. */
+  VariableRule unlessOneOf(String variable, String... values) {
+    return new VariableRule(name, kind, Presence.REQUIRED, allowed, min, max, variable, new OneOf(Set.of(values), false));
+  }
+
+  /** The same rule, required only when another variable (already normalised) has one of these values. */
+  VariableRule onlyWhenOneOf(String variable, String... values) {
+    return new VariableRule(name, kind, Presence.REQUIRED, allowed, min, max, variable, new OneOf(Set.of(values), true));
+  }
+
+  /** A condition on another variable's value: one of these ({@code when}), or none of these. */
+  record OneOf(Set<String> values, boolean when) {
+    boolean applies(Object other) {
+      // an immutable set refuses to be asked about null: absent is none of the values
+      return (other != null && values.contains(other)) == when;
+    }
+
+    @Override
+    public String toString() {
+      return (when ? "one of " : "not one of ") + String.join(", ", new java.util.TreeSet<>(values));
+    }
+  }
+
   /** The same rule, required only when another variable (already normalised) has the given value. */
   VariableRule onlyWhen(String variable, Object value) {
     return new VariableRule(name, kind, Presence.REQUIRED, allowed, min, max, variable, value);

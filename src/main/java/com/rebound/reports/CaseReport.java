@@ -8,7 +8,7 @@ import java.util.Map;
 record CaseReport(String caseNumber, String processInstanceId, String state, String outcome, Instant openedAt, Instant closedAt,
     Map<String, Object> variables, Rto rto, Rpo rpo, List<Round> rounds, Round consent, List<Step> timeline, List<Change> changes,
     List<MonitorAlert> alerts,
-    List<Action> actionItems, List<String> recommendations, boolean businessHours) {
+    List<Action> actionItems, boolean reviewShared, List<String> recommendations, boolean businessHours) {
 
   /** Agreed against actual recovery time. */
   record Rto(String status, double agreedHours, double usedHours, double breachedByHours, Instant agreedAt, Instant deadline,

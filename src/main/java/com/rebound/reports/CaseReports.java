@@ -83,6 +83,14 @@ class CaseReports {
     if (!tracked.isEmpty()) {
       actions = tracked;
     }
+    // the review is the provider's own, honest look: the client's report shows it only when the manager chose to share it
+    boolean reviewShared = Boolean.TRUE.equals(variables.get(ProcedureVariables.SHARE_REVIEW));
+    if (!reviewShared) {
+      variables.remove(ProcedureVariables.ROOT_CAUSE);
+      variables.remove(ProcedureVariables.LESSONS_LEARNED);
+      variables.remove(ProcedureVariables.WENT_WELL);
+      actions = List.of();
+    }
     List<CaseReport.Step> timeline = view.timeline().stream()
         .map(e -> new CaseReport.Step(e.step(), e.name(), e.by(), e.startedAt(), e.endedAt())).toList();
     String clientId = view.client() == null ? null : view.client().id();
@@ -91,7 +99,7 @@ class CaseReports {
     return Optional.of(new CaseReport(caseNumber, id, instance == null ? ("open".equals(view.state()) ? "ACTIVE" : "COMPLETED")
         : instance.getState(), view.outcome(), view.openedAt(), view.closedAt(), variables, rto(view.rto()), rpo(variables), rounds(view),
         view.consent() == null ? null : round(view.consent(), null), timeline, changes(id), alerts(view),
-        actions, recommendations, clientId != null && clocks.countsBusinessHours(clientId)));
+        actions, reviewShared, recommendations, clientId != null && clocks.countsBusinessHours(clientId)));
   }
 
   /** The case against its agreed RTO as the case book gives it, in hours for the report. */
@@ -140,9 +148,8 @@ class CaseReports {
 
   /** The monitoring alerts attached to the case. */
   private static List<CaseReport.MonitorAlert> alerts(CaseView view) {
-    return view.alerts().stream().map(a -> new CaseReport.MonitorAlert((String) a.get("name"),
-        (String) a.get("summary"), (String) a.get("status"), Boolean.TRUE.equals(a.get("openedTheCase")), (Instant) a.get("firstSeen"),
-        (Instant) a.get("lastSeen"), (Integer) a.get("timesSeen"), (Instant) a.get("resolvedAt"))).toList();
+    return view.alerts().stream().map(a -> new CaseReport.MonitorAlert(a.name(), a.summary(), a.status(), a.openedTheCase(),
+        a.firstSeen(), a.lastSeen(), a.timesSeen(), a.resolvedAt())).toList();
   }
 
   /**

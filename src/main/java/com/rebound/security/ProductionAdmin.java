@@ -1,5 +1,6 @@
 package com.rebound.security;
 
+import com.rebound.settings.ReboundSettings;
 import com.rebound.cluster.StartupLock;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -25,7 +26,8 @@ class ProductionAdmin implements InitializingBean {
   private final String publicUrl;
 
   ProductionAdmin(IdentityService identity, StartupLock startupLock, @Value("${" + VARIABLE + ":}") String password,
-      @Value("${rebound.public-url:}") String publicUrl) {
+      ReboundSettings settings) {
+    String publicUrl = settings.publicUrl() == null ? "" : settings.publicUrl();
     this.identity = identity;
     this.startupLock = startupLock;
     this.password = password;

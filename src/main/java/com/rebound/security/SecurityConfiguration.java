@@ -1,13 +1,13 @@
 package com.rebound.security;
 
+import com.rebound.web.FilterOrder;
+import com.rebound.settings.ReboundSettings;
 import java.time.Clock;
 import java.time.Duration;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 /** The filters in front of every door of Rebound except the webapps (which guard themselves). */
 @Configuration
@@ -23,18 +23,19 @@ class SecurityConfiguration {
   FilterRegistrationBean<PathFirewall> pathFirewall() {
     FilterRegistrationBean<PathFirewall> registration = new FilterRegistrationBean<>(new PathFirewall());
     registration.addUrlPatterns("/*");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    registration.setOrder(FilterOrder.PATH_FIREWALL);
     return registration;
   }
 
   @Bean
   FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(
-      @Value("${rebound.security.max-request-bytes:10485760}") long maxBytes,
-      @Value("${rebound.alerts.max-request-bytes:1048576}") long alertMaxBytes) {
+      ReboundSettings settings) {
+    long maxBytes = settings.security().maxRequestBytes();
+    long alertMaxBytes = settings.alerts().maxRequestBytes();
     FilterRegistrationBean<RequestSizeLimitFilter> registration =
         new FilterRegistrationBean<>(new RequestSizeLimitFilter(maxBytes, alertMaxBytes));
     registration.addUrlPatterns("/*");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    registration.setOrder(FilterOrder.REQUEST_SIZE);
     return registration;
   }
 
@@ -43,7 +44,7 @@ class SecurityConfiguration {
     FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(new SecurityHeadersFilter());
     registration.addUrlPatterns(DOORS);
     registration.addUrlPatterns(PAGES);
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    registration.setOrder(FilterOrder.SECURITY_HEADERS);
     return registration;
   }
 
@@ -53,7 +54,8 @@ class SecurityConfiguration {
   }
 
   @Bean
-  RefusalPace refusalPace(@Value("${rebound.security.refused-login-floor:PT0.1S}") Duration floor) {
+  RefusalPace refusalPace(ReboundSettings settings) {
+    Duration floor = settings.security().refusedLoginFloor();
     return new RefusalPace(floor);
   }
 
@@ -63,18 +65,19 @@ class SecurityConfiguration {
     FilterRegistrationBean<WebappLoginThrottleFilter> registration =
         new FilterRegistrationBean<>(new WebappLoginThrottleFilter(throttle, pace, engine.getIdentityService()));
     registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+    registration.setOrder(FilterOrder.WEBAPP_LOGIN_THROTTLE);
     return registration;
   }
 
   @Bean
   FilterRegistrationBean<ReboundAuthenticationFilter> authentication(ProcessEngine engine, Clock clock, LoginThrottle throttle,
-      RefusalPace pace, @Value("${rebound.security.login-cache-seconds:60}") long cacheSeconds) {
+      RefusalPace pace, ReboundSettings settings) {
+    long cacheSeconds = settings.security().loginCacheSeconds();
     CredentialCache cache = new CredentialCache(Duration.ofSeconds(cacheSeconds), clock);
     FilterRegistrationBean<ReboundAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ReboundAuthenticationFilter(engine, cache, throttle, pace));
     registration.addUrlPatterns(DOORS);
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+    registration.setOrder(FilterOrder.AUTHENTICATION);
     return registration;
   }
 }

@@ -1,12 +1,14 @@
 package com.rebound.acceptance;
 
+import java.time.Duration;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rebound.ApiCalls;
 import com.rebound.EngineRestClient;
-import com.rebound.ReboundApplication;
+import com.rebound.ReboundWithMail;
 import com.rebound.procedure.ProcedureVariables;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
@@ -26,15 +28,10 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The client is kept in the loop, over a real SMTP server (GreenMail): every message of a full case
@@ -42,35 +39,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * link from the mail is followed over HTTP, two users record results (one problem), the case goes back
  * to recovery, and the next round's link is accepted; the closing mail carries the PDF report.
  */
-@Tag("application")
-@SpringBootTest(classes = ReboundApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-        "spring.datasource.url=jdbc:h2:mem:rebound-mail;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-        "rebound.demo-users=true",
-        "rebound.public-url=https://rebound.example.test",
-        "rebound.mail.poll-interval=PT0.2S",
-        "rebound.mail.first-back-off=PT0.2S",
-        "rebound.mail.max-back-off=PT0.5S",
-        "rebound.mail.max-attempts=1000",
-        // a second context in the test JVM: its engine must not take the name "default" from the shared one
-        "camunda.bpm.process-engine-name=" + ClientInTheLoopTest.ENGINE})
-class ClientInTheLoopTest {
+class ClientInTheLoopTest extends ReboundWithMail {
 
-  static final String ENGINE = "mailtest";
-  static final MailRoom MAIL = new MailRoom();
   static final Pattern ACCEPTANCE_LINK = Pattern.compile("https://rebound\\.example\\.test(/acceptance/[A-Za-z0-9_-]{40,})");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-
-  @DynamicPropertySource
-  static void smtp(DynamicPropertyRegistry registry) {
-    MAIL.register(registry);
-  }
-
-  @AfterAll
-  static void stopSmtp() {
-    MAIL.smtp.stop();
-  }
 
   @LocalServerPort
   int port;
@@ -158,9 +131,12 @@ class ClientInTheLoopTest {
     MimeMessage closed = MAIL.await("case closed", m -> subjectOf(m).equals("[" + caseNumber + "] Caso cerrado: informe final"));
     String report = pdfText(MailRoom.attachment(closed, caseNumber + "-report.pdf"));
     assertThat(report).contains(caseNumber, "Informe de la incidencia", "Cumplido", "8 h acordadas", "Dentro del objetivo: 2 h",
-        "Ronda 1", "Faltan los ficheros de octubre", "Ronda 2", "Instalar monitorización SMART",
+        "Ronda 1", "Faltan los ficheros de octubre", "Ronda 2",
         "Copia de las copias de seguridad fuera de la oficina", "Pruebas de aceptación del cliente", "Evaluar el problema y el impacto tech",
-        "Sistemas Ejemplo S.L.", "Calle Mayor 1", "Página 1 / ");
+        "Sistemas Ejemplo S.L.", "Calle Mayor 1", "Página 1 / ")
+        .as("the review is ours: the manager did not share it with the client")
+        .doesNotContain("Disco del sistema sin monitorizar", "Monitorizar discos", "Copia de la noche anterior intacta",
+            "Instalar monitorización SMART");
 
     // every message of the case, each once, in Spanish for the client
     List<String> toClient = MAIL.all().stream().filter(m -> subjectOf(m).startsWith("[" + caseNumber + "]")
@@ -342,11 +318,7 @@ class ClientInTheLoopTest {
     String caseNumber;
     try {
       caseNumber = openCase("ladrillos-garcia", "Servidor caído durante la caída del correo");
-      long until = System.currentTimeMillis() + 20_000;
-      while (attempts(caseNumber) < 2 && System.currentTimeMillis() < until) {
-        MailRoom.sleep(100);
-      }
-      assertThat(attempts(caseNumber)).as("delivery was retried").isGreaterThanOrEqualTo(2);
+      await("delivery retried").atMost(Duration.ofSeconds(20)).until(() -> attempts(caseNumber) >= 2);
       assertThat(jdbc.queryForObject("SELECT status FROM rebound_outbox WHERE case_number = ?", String.class, caseNumber)).isEqualTo("PENDING");
       assertThat(jdbc.queryForObject("SELECT last_error FROM rebound_outbox WHERE case_number = ?", String.class, caseNumber)).isNotBlank();
       assertThat(openTaskKeys(instanceOf(caseNumber))).containsExactly("assessImpact");
@@ -355,8 +327,8 @@ class ClientInTheLoopTest {
     }
     String subject = "[" + caseNumber + "] Nos ponemos en marcha: su incidencia está registrada";
     MAIL.await("case opened after the outage", m -> subjectOf(m).equals(subject));
-    MailRoom.sleep(1500);
-    assertThat(MAIL.count(m -> subjectOf(m).equals(subject))).as("delivered once").isEqualTo(1);
+    await("delivered once, and only once").during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
+        .until(() -> MAIL.count(m -> subjectOf(m).equals(subject)) == 1);
     assertThat(jdbc.queryForObject("SELECT status FROM rebound_outbox WHERE case_number = ?", String.class, caseNumber)).isEqualTo("SENT");
   }
 
@@ -394,7 +366,8 @@ class ClientInTheLoopTest {
     agree(instance, 4, 1, "recover", "Sam Carter");
     MimeMessage queued = MAIL.await("high-severity queue alert",
         m -> subjectOf(m).equals("[" + caseNumber + "] High-severity case in the technicians' queue: Recover data and systems (Northwind Logistics)"));
-    assertThat(MailRoom.to(queued)).containsExactly("tech@rebound.invalid");
+    // every technician (another test class of this shared application may have added one), no manager
+    assertThat(MailRoom.to(queued)).contains("tech@rebound.invalid").doesNotContain("manager@rebound.invalid");
     assertThat(MailRoom.html(queued)).contains("Recover data and systems", "SEV1", "/camunda/app/tasklist/");
     assertThat(MailRoom.plainAlternative(queued)).as("staff mail is signed by Rebound, not 'your IT service provider'")
         .contains("Rebound · Sistemas Ejemplo S.L.").doesNotContainIgnoringCase("your IT service provider");
@@ -440,12 +413,8 @@ class ClientInTheLoopTest {
     jdbc.update("UPDATE rebound_outbox SET status = 'FAILED', last_error = 'SMTP 550 mailbox full' WHERE id = ?", id);
     HttpResponse<String> retried = ApiCalls.call(port, "manager", "POST", "/api/outbox/" + id + "/retry", null);
     assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
-    long until = System.currentTimeMillis() + 20_000;
-    while (!"SENT".equals(jdbc.queryForObject("SELECT status FROM rebound_outbox WHERE id = ?", String.class, id))
-        && System.currentTimeMillis() < until) {
-      MailRoom.sleep(100);
-    }
-    assertThat(jdbc.queryForObject("SELECT status FROM rebound_outbox WHERE id = ?", String.class, id)).isEqualTo("SENT");
+    await("sent again").atMost(Duration.ofSeconds(20))
+        .until(() -> "SENT".equals(jdbc.queryForObject("SELECT status FROM rebound_outbox WHERE id = ?", String.class, id)));
     assertThat(MAIL.rawCount(m -> subjectOf(m).startsWith("[" + caseNumber + "] Nos ponemos en marcha")))
         .as("sent again on purpose, with the same Message-ID").isEqualTo(2);
   }
@@ -525,12 +494,8 @@ class ClientInTheLoopTest {
   }
 
   private String acceptanceLink(String caseNumber, int round) {
-    List<MimeMessage> ready = List.of();
-    long until = System.currentTimeMillis() + 20_000;
-    while (ready.size() < round && System.currentTimeMillis() < until) {
-      ready = MAIL.all().stream().filter(m -> subjectOf(m).startsWith("[" + caseNumber + "] La recuperación está lista")).toList();
-      MailRoom.sleep(100);
-    }
+    List<MimeMessage> ready = await("ready-for-testing mails").atMost(Duration.ofSeconds(20)).until(() -> MAIL.all().stream()
+        .filter(m -> subjectOf(m).startsWith("[" + caseNumber + "] La recuperación está lista")).toList(), mails -> mails.size() >= round);
     assertThat(ready).as("ready-for-testing mails").hasSize(round);
     String html = MailRoom.html(ready.get(round - 1));
     assertThat(html).contains("Ronda de pruebas", "El enlace funciona hasta el");

@@ -1,5 +1,8 @@
 package com.rebound.acceptance;
 
+import java.util.Optional;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.Awaitility;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -48,16 +51,12 @@ public final class MailRoom {
 
   /** Waits until a message matching the test has arrived, and returns it. */
   public MimeMessage await(String what, Predicate<MimeMessage> test) {
-    Instant until = Instant.now().plus(Duration.ofSeconds(20));
-    while (Instant.now().isBefore(until)) {
-      for (MimeMessage message : all()) {
-        if (test.test(message)) {
-          return message;
-        }
-      }
-      sleep(100);
+    try {
+      return Awaitility.await(what).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+          .until(() -> all().stream().filter(test).findFirst(), Optional::isPresent).orElseThrow();
+    } catch (ConditionTimeoutException notArrived) {
+      throw new AssertionError("no message " + what + " arrived; received: " + all().stream().map(MailRoom::subject).toList());
     }
-    throw new AssertionError("no message " + what + " arrived; received: " + all().stream().map(MailRoom::subject).toList());
   }
 
   /** Deliveries, counting a message sent twice with the same Message-ID twice (one recipient per client here). */

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rebound.ApiCalls;
 import com.rebound.EngineRestClient;
-import com.rebound.ReboundApplication;
+import com.rebound.ReboundWithMail;
 import com.rebound.acceptance.MailRoom;
 import com.rebound.CaseSteps;
 import jakarta.mail.internet.MimeMessage;
@@ -27,17 +27,12 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A review's action items are tracked to done: three items become three tracked items with their owners
@@ -46,31 +41,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * manager closes an item, once; bad items are refused with the item and field and nothing is kept; the
  * report shows the closed ones.
  */
-@Tag("application")
-@SpringBootTest(classes = ReboundApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-        "spring.datasource.url=jdbc:h2:mem:rebound-actions;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-        "rebound.demo-users=true",
-        "rebound.public-url=https://rebound.example.test",
-        "rebound.mail.poll-interval=PT0.2S",
-        "rebound.mail.first-back-off=PT0.2S",
-        "camunda.bpm.process-engine-name=" + ActionItemsTest.ENGINE})
-class ActionItemsTest {
+class ActionItemsTest extends ReboundWithMail {
 
-  static final String ENGINE = "actionstest";
-  static final MailRoom MAIL = new MailRoom();
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
-
-  @DynamicPropertySource
-  static void smtp(DynamicPropertyRegistry registry) {
-    MAIL.register(registry);
-  }
-
-  @AfterAll
-  static void stopSmtp() {
-    MAIL.smtp.stop();
-  }
 
   @LocalServerPort
   int port;
@@ -259,7 +233,7 @@ class ActionItemsTest {
         [{"what": "Monitor the disks", "owner": "tech", "dueDate": "%s"},
          {"what": "Test a restore every month", "owner": "tina", "dueDate": "%s"},
          {"what": "Buy a UPS", "owner": "luisa@gestorialopez.example", "dueDate": "%s"}]"""
-        .formatted(today.plusDays(10), today.plusDays(3), today.plusDays(5)));
+        .formatted(today.plusDays(10), today.plusDays(3), today.plusDays(5)), true);
     assertThat(reviewed.status()).as(String.valueOf(reviewed.body())).isEqualTo(204);
     return caseNumber;
   }

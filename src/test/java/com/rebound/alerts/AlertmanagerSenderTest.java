@@ -1,5 +1,6 @@
 package com.rebound.alerts;
 
+import org.awaitility.Awaitility;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -137,18 +138,9 @@ class AlertmanagerSenderTest {
   }
 
   private static void await(String what, Callable<Boolean> condition) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      try {
-        if (condition.call()) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("waited 60 s for " + what);
+    // not listening yet: an IOException is asked again
+    Awaitility.await(what).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreException(IOException.class)
+        .until(condition);
   }
 
   private static int freePort() throws IOException {

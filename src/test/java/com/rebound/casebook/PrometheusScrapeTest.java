@@ -1,5 +1,6 @@
 package com.rebound.casebook;
 
+import org.awaitility.Awaitility;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -231,18 +232,9 @@ class PrometheusScrapeTest {
   }
 
   private static void await(String what, Callable<Boolean> condition) throws Exception {
-    Instant until = Instant.now().plusSeconds(60);
-    while (Instant.now().isBefore(until)) {
-      try {
-        if (Boolean.TRUE.equals(condition.call())) {
-          return;
-        }
-      } catch (NullPointerException notAnsweringYet) {
-        // Prometheus not listening yet
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("waited 60 s for " + what);
+    // Prometheus not listening yet: a NullPointerException is asked again
+    Awaitility.await(what).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+        .ignoreException(NullPointerException.class).until(condition);
   }
 
   private static int freePort() throws java.io.IOException {

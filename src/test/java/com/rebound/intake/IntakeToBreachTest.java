@@ -1,5 +1,6 @@
 package com.rebound.intake;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -160,11 +161,9 @@ class IntakeToBreachTest {
       // the job executor saw the moved clock first: the same effect
     }
 
-    JsonNode after = JSON.readTree(call("manager", "GET", "/api/incidents/" + caseNumber, null).body());
-    for (int wait = 0; wait < 50 && !after.get("rto").has("breachedAt"); wait++) {
-      Thread.sleep(200);   // the job executor may be the one running it
-      after = JSON.readTree(call("manager", "GET", "/api/incidents/" + caseNumber, null).body());
-    }
+    // the job executor may be the one running it
+    JsonNode after = await("the breach recorded").atMost(Duration.ofSeconds(10))
+        .until(() -> JSON.readTree(call("manager", "GET", "/api/incidents/" + caseNumber, null).body()), page -> page.get("rto").has("breachedAt"));
     assertThat(after.get("rto").get("status").asText()).isEqualTo("breached");
     assertThat(after.get("rto").get("breachedByMinutes").asLong()).isGreaterThanOrEqualTo(1);
     assertThat(after.get("rto").has("breachedAt")).isTrue();

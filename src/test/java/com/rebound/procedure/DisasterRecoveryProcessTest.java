@@ -77,8 +77,9 @@ class DisasterRecoveryProcessTest {
     assertThat(pi).hasNotPassed(Tasks.REVIEW_STRATEGY, Tasks.ASSESS_RESTORATION, Tasks.INFORM_UNRECOVERABLE);
     assertThat(pi).variables().containsEntry(ACCEPTANCE_ROUNDS, 1L).containsEntry(CASE_NUMBER, "DR-2026-0042");
     assertCompletedInHistory(pi);
-    Assertions.assertThat(ProcessTestEngine.CALLS).as("the client is told at each step").containsExactly(
-        "notifyCaseOpened@StartEvent_DisasterReported", "notifyObjectivesAgreed@agreeObjectives", "openClientRound@clientAcceptance",
+    Assertions.assertThat(ProcessTestEngine.CALLS).as("the client is told at each step (the opening again once the disaster is "
+        + "confirmed: the same message, sent once; held until then when a monitor opened the case)").containsExactly(
+        "notifyCaseOpened@StartEvent_DisasterReported", "notifyCaseOpened@Gateway_IsDisaster", "notifyObjectivesAgreed@agreeObjectives", "openClientRound@clientAcceptance",
         "closeClientRound@clientAcceptance", "notifyCaseClosed@EndEvent_CaseClosed");
   }
 
@@ -242,6 +243,30 @@ class DisasterRecoveryProcessTest {
     assertThat(pi).isEnded().hasNotPassed(Tasks.REINSTALL_IN_SITU, Tasks.RESTORE_TO_VM);
     Assertions.assertThat(timesPassed(pi, Tasks.AGREE_OBJECTIVES)).isEqualTo(2);
     assertCompletedInHistory(pi);
+  }
+
+  @Test
+  void theAssessmentFindsAFalseAlarm_theCaseIsDismissedAtOnce() {
+    ProcessInstance pi = reportDisaster("DR-2026-0050");
+    complete(task(), withVariables(ASSESSMENT_OUTCOME, "falseAlarm", DISMISSAL_REASON, "The server was rebooting for an update"));
+
+    assertThat(pi).isEnded().hasPassed("EndEvent_CaseDismissed").hasNotPassed("findSimilarCases", Tasks.AGREE_OBJECTIVES);
+    Assertions.assertThat(historyService().createHistoricProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
+        .getEndActivityId()).isEqualTo("EndEvent_CaseDismissed");
+    Assertions.assertThat(ProcessTestEngine.CALLS).as("the client told it was open is told why it is closed").containsExactly(
+        "notifyCaseOpened@StartEvent_DisasterReported", "notifyCaseDismissed@EndEvent_CaseDismissed");
+  }
+
+  @Test
+  void aDismissalNeedsItsReason_aDuplicateTheOtherCase_andNothingElseOfTheAssessment() {
+    reportDisaster("DR-2026-0051");
+    String id = task().getId();
+    Assertions.assertThatThrownBy(() -> taskService().complete(id, withVariables(ASSESSMENT_OUTCOME, "duplicate")))
+        .hasMessageContaining("dismissalReason is required").hasMessageContaining("duplicateOf is required")
+        .hasMessageNotContaining("impactLevel");
+    Assertions.assertThatThrownBy(() -> taskService().complete(id, withVariables(ASSESSMENT_OUTCOME, "maybe")))
+        .hasMessageContaining("assessmentOutcome must be one of");
+    assertThat(task()).as("nothing changed").isNotNull().hasDefinitionKey(Tasks.ASSESS_IMPACT);
   }
 
   @Test

@@ -130,11 +130,8 @@ class ModelerDeploymentTest {
       java.net.http.HttpResponse<String> moving = com.rebound.ApiCalls.call(port, "manager", "POST", "/api/procedure/migrations", "{}");
       assertThat(moving.statusCode()).as(moving.body()).isEqualTo(202);
       String target = JSON.readTree(moving.body()).get("to").asText();
-      long until = System.currentTimeMillis() + 30_000;
-      while (!target.equals(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).singleResult()
-          .getProcessDefinitionId()) && System.currentTimeMillis() < until) {
-        Thread.sleep(200);
-      }
+      org.awaitility.Awaitility.await("the case moved").atMost(java.time.Duration.ofSeconds(30)).until(() -> target.equals(
+          engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).singleResult().getProcessDefinitionId()));
       assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).singleResult()
           .getProcessDefinitionId()).as("moved to the new version").isEqualTo(target);
       assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getProcessDefinitionId())
