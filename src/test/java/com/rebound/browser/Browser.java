@@ -154,6 +154,42 @@ final class Browser implements AutoCloseable {
     pause(700);
   }
 
+  /** Adds a row to a form's dynamic list (form-js's "add" button under the list of that label). */
+  void addListItem(String listLabel) {
+    WebElement list = waitFor(By.xpath("//*[contains(@class,'fjs-form-field-dynamiclist')][.//*[starts-with(normalize-space(.), "
+        + literal(listLabel) + ")]]"));
+    click(list.findElement(By.cssSelector(".fjs-repeat-render-add")));
+    pause(700);
+  }
+
+  /** Types into the field of that label in one row (0 the first) of a dynamic list. */
+  void typeInRow(int row, String label, String text) {
+    WebElement field = rowField(row, label);
+    field.clear();
+    field.sendKeys(text);
+    pause(500);
+  }
+
+  /** Types a day into the date field of that label in one row, as the date picker takes it (mm/dd/yyyy), and leaves it. */
+  void typeDate(int row, String label, java.time.LocalDate day) {
+    WebElement field = rowField(row, label);
+    field.clear();
+    field.sendKeys(day.format(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy")));
+    field.sendKeys(org.openqa.selenium.Keys.TAB);
+    pause(500);
+  }
+
+  private WebElement rowField(int row, String label) {
+    List<WebElement> labels = wait.until(d -> {
+      List<WebElement> found = d.findElements(By.xpath("//label[contains(@class,'fjs-form-field-label') and (normalize-space(.)="
+          + literal(label) + " or normalize-space(.)=" + literal(label + "*") + ")]"));
+      return found.size() > row ? found : null;
+    });
+    WebElement field = driver.findElement(By.id(labels.get(row).getDomAttribute("for")));
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
+    return field;
+  }
+
   void choose(String label, String option) {
     WebElement field = waitFor(By.xpath("//div[contains(@class,'fjs-form-field-select')][.//label[starts-with(normalize-space(.), "
         + literal(label) + ")]]"));

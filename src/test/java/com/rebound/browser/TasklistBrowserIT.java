@@ -272,6 +272,64 @@ class TasklistBrowserIT {
   }
 
   @Test
+  void managerCompletesTheReviewInTasklist_withTwoActionItems_andAnotherWithNone() {
+    JsonNode first = caseAtTheReview("gestoria-lopez", "NAS disks failing");
+    JsonNode second = caseAtTheReview("ladrillos-garcia", "Laptop stolen");
+    java.time.LocalDate due = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Madrid")).plusDays(20);
+
+    browser = new Browser(port, 1400, 1000);
+    browser.logIn("tasklist", "manager");
+    browser.clickText("Managers' queue");
+    browser.openTask(first.get("businessKey").asText(), "Post-incident review");
+    browser.clickText("Claim");
+    assertThat(browser.driver.findElements(By.xpath("//label[normalize-space(.)='What' or normalize-space(.)='What*']")))
+        .as("the list starts with no item").isEmpty();
+    browser.type("Root cause", "The NAS disks were never monitored");
+    browser.type("What to improve", "Monitor the disks");
+    browser.addListItem("Action items");
+    browser.addListItem("Action items");
+    browser.complete();
+    assertThat(browser.fieldErrors()).as("empty rows are refused, with their errors shown").isPositive();
+    assertThat(openTask(first.get("id").asText()).getTaskDefinitionKey()).isEqualTo("postIncidentReview");
+    browser.typeInRow(0, "What", "Install SMART monitoring");
+    browser.typeInRow(0, "Owner", "tech");
+    browser.typeDate(0, "Due", due);
+    browser.typeInRow(1, "What", "Buy a second NAS");
+    browser.typeInRow(1, "Owner", "luisa@gestorialopez.example");
+    browser.typeDate(1, "Due", due);
+    browser.screenshot("12-review-with-action-items");
+    browser.complete();
+    assertThat(openTask(first.get("id").asText()).getTaskDefinitionKey()).as("the review with two items is completed in Tasklist")
+        .isEqualTo("offerPrevention");
+    assertThat(String.valueOf(runtime.getVariable(first.get("id").asText(), "actionItems")))
+        .contains("Install SMART monitoring", "Buy a second NAS", due.toString());
+
+    browser.clickText("Managers' queue");
+    browser.openTask(second.get("businessKey").asText(), "Post-incident review");
+    browser.clickText("Claim");
+    browser.type("Root cause", "A laptop left in a car");
+    browser.type("What to improve", "Encrypt every laptop's disk");
+    browser.complete();
+    assertThat(browser.fieldErrors()).as("no error for a review without action items").isZero();
+    assertThat(openTask(second.get("id").asText()).getTaskDefinitionKey()).as("the review with no item is completed in Tasklist")
+        .isEqualTo("offerPrevention");
+  }
+
+  /** A case reported and walked (over the engine's API) to its post-incident review. */
+  private JsonNode caseAtTheReview(String client, String summary) {
+    JsonNode started = reportByApi(client, summary);
+    String instance = started.get("id").asText();
+    tasks.complete(openTask(instance).getId(), Map.of("impactLevel", "partial", "usersAffected", 3L, "dataLossSuspected", false,
+        "probableCause", "hardware", "damagedScope", "The shares"));
+    tasks.complete(openTask(instance).getId(), Map.of("rtoHours", 8L, "rpoHours", 24L, "approach", "recover", "agreedWith", "The client"));
+    tasks.complete(openTask(instance).getId(), Map.of("recoveryOutcome", "done"));
+    tasks.complete(openTask(instance).getId(), Map.of("internalCheckPassed", true));
+    tasks.complete(openTask(instance).getId(), Map.of("clientAccepted", true));
+    assertThat(openTask(instance).getTaskDefinitionKey()).isEqualTo("postIncidentReview");
+    return started;
+  }
+
+  @Test
   void managerReadsTheOutboxAndWhatWasSent() {
     JsonNode started = reportByApi("gestoria-lopez", "Servidor de correo caído");
     String caseNumber = started.get("businessKey").asText();

@@ -5,7 +5,8 @@ export default {
     vendor: 'Rebound'
   },
   // Rebound's pages (clients, outbox) in the header
-  customScripts: ['scripts/rebound-links'],
+  // rebound-form-errors: Complete enabled on a valid form with a dynamic list (see the script)
+  customScripts: ['scripts/rebound-links', 'scripts/rebound-form-errors'],
   shortcuts: {
     claimTask: { key: "ctrl+alt+c", description: "claims the currently selected task" },
     focusFilter: { key: "ctrl+shift+f", description: "set the focus to the first filter in the list" },
