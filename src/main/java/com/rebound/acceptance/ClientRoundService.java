@@ -60,7 +60,8 @@ class ClientRoundService {
   private static final List<String> SHOWN = List.of(ProcedureVariables.CASE_NUMBER, ProcedureVariables.CLIENT_ID,
       ProcedureVariables.CLIENT_NAME, ProcedureVariables.CLIENT_LANGUAGE, ProcedureVariables.SUMMARY, ProcedureVariables.DAMAGED_SCOPE,
       ProcedureVariables.TEST_INSTRUCTIONS, ProcedureVariables.RESTORATION_METHOD, ProcedureVariables.EXPECTED_DATA_LOSS,
-      ProcedureVariables.RTO_HOURS, ProcedureVariables.RPO_HOURS, ProcedureVariables.ACCEPTANCE_ROUNDS);
+      ProcedureVariables.RTO_HOURS, ProcedureVariables.RPO_HOURS, ProcedureVariables.ACCEPTANCE_ROUNDS,
+      ProcedureVariables.RECOVERY_NOTES, ProcedureVariables.REINSTALL_NOTES, ProcedureVariables.VM_DETAILS);
 
   private final ClientLinks links;
   private final ClientRounds rounds;

@@ -36,6 +36,9 @@ public class CaseBook {
   /** Camunda's names of the activity types a case's timeline shows (an end event is a "noneEndEvent"). */
   static final Set<String> TIMELINE_TYPES = Set.of("startEvent", "userTask", "noneEndEvent", "businessRuleTask", "serviceTask",
       "boundaryTimer", "intermediateTimer");
+  /** The kind of each moment of the timeline ({@link CaseView.Event}). */
+  private static final Map<String, String> KINDS = Map.of("startEvent", "start", "userTask", "step", "noneEndEvent", "end",
+      "businessRuleTask", "decision", "serviceTask", "automatic", "boundaryTimer", "timer", "intermediateTimer", "timer");
 
   private final JdbcTemplate jdbc;
   private final TaskService tasks;
@@ -229,6 +232,7 @@ public class CaseBook {
         .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().listPage(0, 2000)) {
       if (TIMELINE_TYPES.contains(a.getActivityType())) {
         events.add(new CaseView.Event(a.getActivityId(), a.getActivityName() == null ? a.getActivityId() : a.getActivityName(),
+            KINDS.get(a.getActivityType()),
             a.getAssignee() != null ? a.getAssignee() : completedBy.get(a.getTaskId()), a.getStartTime().toInstant(),
             a.getEndTime() == null ? null : a.getEndTime().toInstant()));
       }

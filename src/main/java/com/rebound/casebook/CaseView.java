@@ -43,8 +43,16 @@ public record CaseView(String caseNumber, String processInstanceId, ClientRef cl
       List<String> candidateGroups, String tasklist) {
   }
 
-  /** One moment of the case's timeline: a step, a decision, a timer, its start or end; who did it. */
-  public record Event(String step, String name, String by, Instant startedAt, Instant endedAt) {
+  /**
+   * One moment of the case's timeline and who did it: {@code kind} is {@code start}, {@code step} (a person's),
+   * {@code decision}, {@code automatic} (a step Rebound runs), {@code timer} or {@code end}.
+   */
+  public record Event(String step, String name, String kind, String by, Instant startedAt, Instant endedAt) {
+
+    /** True for what the client's report shows: the case's start and end and the people's steps. */
+    public boolean forTheClient() {
+      return "start".equals(kind) || "step".equals(kind) || "end".equals(kind);
+    }
   }
 
   /** A round asked of the client (acceptance test or consent) as Rebound recorded it, with each user's result. */

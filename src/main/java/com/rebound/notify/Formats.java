@@ -20,6 +20,17 @@ public final class Formats {
     this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).withZone(zone);
   }
 
+  /** A date-time (Date or Instant) without the zone's name (a page that names its zone once), or "–" when there is none. */
+  public String time(Object value) {
+    java.time.Instant instant = instant(value);
+    return instant == null ? "–" : dateTime.format(instant);
+  }
+
+  /** The zone the dates are shown in. */
+  public String zone() {
+    return zone.getId();
+  }
+
   /** A date-time (Date or Instant) with the zone's name, or "–" when there is none. */
   public String dateTime(Object value) {
     java.time.Instant instant = instant(value);

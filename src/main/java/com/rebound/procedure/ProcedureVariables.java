@@ -94,6 +94,10 @@ public final class ProcedureVariables {
   public static final String CLIENT_PROTECTIONS = "clientProtections";
   /** postIncidentReview: what went well (text; lessonsLearned is what to improve); actionItems is a list of {what, owner, dueDate}. */
   public static final String WENT_WELL = "wentWell";
+  /** What the technician did: the recovery's notes, or the restoration's (reinstalled in situ, or the virtual machine). */
+  public static final String RECOVERY_NOTES = "recoveryNotes";
+  public static final String REINSTALL_NOTES = "reinstallNotes";
+  public static final String VM_DETAILS = "vmDetails";
   /** What the assessment found: a disaster (the default when left out), or a false alarm, no disaster, a duplicate. */
   public static final String ASSESSMENT_OUTCOME = "assessmentOutcome";
   public static final String DISASTER = "disaster";

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rebound.casebook.CaseBook;
 import com.rebound.casebook.CaseView;
+import com.rebound.identity.StaffNames;
 import com.rebound.clocks.CaseClocks;
 import com.rebound.procedure.ProcedureVariables;
 import java.time.Duration;
@@ -46,9 +47,11 @@ class CaseReports {
   private final JdbcTemplate jdbc;
   private final CaseClocks clocks;
   private final ObjectMapper json;
+  private final StaffNames staff;
 
   CaseReports(HistoryService history, IdentityService identity, CaseBook cases, JdbcTemplate jdbc, CaseClocks clocks,
-      ObjectMapper json) {
+      ObjectMapper json, StaffNames staff) {
+    this.staff = staff;
     this.history = history;
     this.identity = identity;
     this.cases = cases;
@@ -91,8 +94,10 @@ class CaseReports {
       variables.remove(ProcedureVariables.WENT_WELL);
       actions = List.of();
     }
-    List<CaseReport.Step> timeline = view.timeline().stream()
-        .map(e -> new CaseReport.Step(e.step(), e.name(), e.by(), e.startedAt(), e.endedAt())).toList();
+    // the client's report: the case's start and end and the people's steps (no decision, timer or automatic step), by name
+    List<CaseReport.Step> timeline = view.timeline().stream().filter(CaseView.Event::forTheClient)
+        .map(e -> new CaseReport.Step(e.step(), e.name(), e.by() == null ? null : staff.displayName(e.by(), e.by()), e.startedAt(),
+            e.endedAt())).toList();
     String clientId = view.client() == null ? null : view.client().id();
     String codes = (String) variables.get(ProcedureVariables.PREVENTION_RECOMMENDATIONS);
     List<String> recommendations = codes == null || codes.isBlank() ? List.of() : List.of(codes.split(","));

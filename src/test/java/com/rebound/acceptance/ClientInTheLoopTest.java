@@ -77,7 +77,8 @@ class ClientInTheLoopTest extends ReboundWithMail {
     assertThat(MailRoom.html(agreed)).contains("Recuperar los datos", "8 h", "4 h", "Luisa López");
 
     // round 1: two of the client's users test; one finds a problem
-    complete(instance, "recover", "{\"recoveryOutcome\": {\"value\": \"done\"}}");
+    complete(instance, "recover", """
+        {"recoveryOutcome": {"value": "done"}, "recoveryNotes": {"value": "Disco del sistema clonado; contabilidad restaurada de anoche"}}""");
     complete(instance, "verifyInternally", """
         {"internalCheckPassed": {"value": true}, "testInstructions": {"value": "Abran la contabilidad y la carpeta Clientes"},
          "dataLossHours": {"value": 2}}""");
@@ -86,6 +87,10 @@ class ClientInTheLoopTest extends ReboundWithMail {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("Pruebe la recuperación", caseNumber, "Ronda de pruebas 1", "Abran la contabilidad y la carpeta Clientes",
         "Sistemas Ejemplo S.L.", "soporte@sistemas-ejemplo.example");
+    assertThat(page.body()).as("what we did, under what was recovered; what was damaged, under its own name")
+        .containsSubsequence("Qué se dañó", "Qué se ha recuperado", "Disco del sistema clonado; contabilidad restaurada de anoche");
+    assertThat(MailRoom.html(MAIL.await("ready for testing", m -> subjectOf(m).startsWith("[" + caseNumber + "] La recuperación está lista"))))
+        .containsSubsequence("Qué se dañó", "Qué se ha recuperado", "Disco del sistema clonado; contabilidad restaurada de anoche");
     assertThat(post(link1 + "/results", Map.of("testerName", "Pedro Ruiz", "tested", "Contabilidad", "outcome", "ok")).statusCode())
         .isEqualTo(303);
     assertThat(post(link1 + "/results", Map.of("testerName", "Ana Gil", "tested", "Carpeta Clientes", "outcome", "problem",
@@ -131,12 +136,15 @@ class ClientInTheLoopTest extends ReboundWithMail {
     MimeMessage closed = MAIL.await("case closed", m -> subjectOf(m).equals("[" + caseNumber + "] Caso cerrado: informe final"));
     String report = pdfText(MailRoom.attachment(closed, caseNumber + "-report.pdf"));
     assertThat(report).contains(caseNumber, "Informe de la incidencia", "Cumplido", "8 h acordadas", "Dentro del objetivo: 2 h",
-        "Ronda 1", "Faltan los ficheros de octubre", "Ronda 2",
-        "Copia de las copias de seguridad fuera de la oficina", "Pruebas de aceptación del cliente", "Evaluar el problema y el impacto tech",
+        "Ronda 1", "Faltan los ficheros de octubre", "Ronda 2", "Qué se ha recuperado",
+        "Copia de las copias de seguridad fuera de la oficina", "Pruebas de aceptación del cliente", "Evaluar el problema y el impacto Tomás Technician",
         "Sistemas Ejemplo S.L.", "Calle Mayor 1", "Página 1 / ")
         .as("the review is ours: the manager did not share it with the client")
         .doesNotContain("Disco del sistema sin monitorizar", "Monitorizar discos", "Copia de la noche anterior intacta",
-            "Instalar monitorización SMART");
+            "Instalar monitorización SMART")
+        .as("people by name, no automatic step, the time zone said once")
+        .doesNotContain(" tech ", "manager", "Buscar casos parecidos", "Decidir la gravedad y los objetivos")
+        .containsOnlyOnce("Europe/Madrid");
 
     // every message of the case, each once, in Spanish for the client
     List<String> toClient = MAIL.all().stream().filter(m -> subjectOf(m).startsWith("[" + caseNumber + "]")
