@@ -1,4 +1,5 @@
-// Rebound's outbox page: what was sent, what waits, what failed (with a retry for managers), from /api/outbox.
+// Rebound's outbox page: what was sent, what waits, what failed (with a retry for managers), what was discarded (out of
+// date, or by a manager: pending and failed messages have a Discard button for managers), from /api/outbox.
 'use strict';
 
 let session = null;
@@ -68,6 +69,19 @@ async function list() {
         list();
       });
       actions.append(retry);
+    }
+    if ((m.status === 'PENDING' || m.status === 'FAILED') && (session.groups || []).includes('managers')) {
+      const discard = document.createElement('button');
+      discard.type = 'button';
+      discard.textContent = 'Discard';
+      discard.title = 'Never send this message (kept here as discarded, with who and when)';
+      discard.addEventListener('click', async (event) => {
+        event.stopPropagation();
+        const done = await api('POST', '/api/outbox/' + m.id + '/discard');
+        say(done.status === 200 ? 'Message ' + m.id + ' will not be sent.' : done.body.detail, done.status !== 200);
+        list();
+      });
+      actions.append(discard);
     }
     row.addEventListener('click', () => show(m.id));
     body.append(row);

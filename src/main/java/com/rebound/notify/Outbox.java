@@ -22,12 +22,14 @@ import org.springframework.stereotype.Repository;
 public class Outbox {
 
   /** PENDING: to send (or held while no SMTP server is configured); SENT; FAILED: gave up, a manager may retry. */
-  public enum Status { PENDING, SENT, FAILED }
+  /** Waiting to be sent, sent, given up after its attempts, or discarded (out of date, or by a manager; the reason is kept). */
+  public enum Status { PENDING, SENT, FAILED, DISCARDED }
 
   /** A row of the outbox. */
   public record Entry(long id, String kind, String caseNumber, List<String> recipients, String language, String subject,
       String body, String attachment, Status status, int attempts, Instant nextAttemptAt, String lastError, Instant createdAt,
-      Instant sentAt) {
+      Instant sentAt, @com.fasterxml.jackson.annotation.JsonIgnore String dedupKey,
+      @com.fasterxml.jackson.annotation.JsonIgnore String processInstanceId) {
   }
 
   private final ObjectMapper mapper;
@@ -88,6 +90,12 @@ public class Outbox {
         Timestamp.from(nextAttempt), truncate(error, 1000), giveUp ? "FAILED" : "PENDING", id);
   }
 
+  /** The message will not be sent: why is kept as its last error; false unless it was PENDING or FAILED. */
+  boolean discard(long id, String why) {
+    return jdbc.update("UPDATE rebound_outbox SET status = 'DISCARDED', last_error = ?, claimed_until = NULL "
+        + "WHERE id = ? AND status IN ('PENDING', 'FAILED')", truncate(why, 1000), id) == 1;
+  }
+
   /** A failed message goes back to the queue with a fresh count of attempts; false unless it was FAILED. */
   boolean retry(long id) {
     return jdbc.update("UPDATE rebound_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ?, claimed_by = NULL, "
@@ -132,7 +140,7 @@ public class Outbox {
         recipients(rs.getString("recipients")), rs.getString("language"), rs.getString("subject"),
         rs.getString("body"), rs.getString("attachment"), Status.valueOf(rs.getString("status")), rs.getInt("attempts"),
         rs.getTimestamp("next_attempt_at").toInstant(), rs.getString("last_error"), rs.getTimestamp("created_at").toInstant(),
-        sent == null ? null : sent.toInstant());
+        sent == null ? null : sent.toInstant(), rs.getString("dedup_key"), rs.getString("process_instance_id"));
   }
 
   /** Recipients are kept as a JSON list of addresses, never joined by a separator an address could contain. */

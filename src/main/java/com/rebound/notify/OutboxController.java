@@ -41,7 +41,7 @@ class OutboxController {
       try {
         wanted = Outbox.Status.valueOf(status.trim().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw ApiProblem.invalid(List.of(new ApiProblem.FieldProblem("status", "must be one of PENDING, SENT, FAILED")));
+        throw ApiProblem.invalid(List.of(new ApiProblem.FieldProblem("status", "must be one of PENDING, SENT, FAILED, DISCARDED")));
       }
     }
     if (limit < 1 || limit > 500) {
@@ -80,6 +80,17 @@ class OutboxController {
     Outbox.Entry entry = outbox.find(id).orElseThrow(() -> ApiProblem.notFound("No message " + id + " in the outbox."));
     if (!outbox.retry(id)) {
       throw ApiProblem.conflict("Message " + id + " is " + entry.status() + "; only FAILED messages can be retried.");
+    }
+    return outbox.find(id).orElseThrow();
+  }
+
+  /** A manager keeps a message from being sent (out of date, or a trial's): PENDING or FAILED only; who and when are kept. */
+  @PostMapping("/{id}/discard")
+  Outbox.Entry discard(@PathVariable long id) {
+    currentUser.requireAnyGroup(List.of(Roles.MANAGERS));
+    Outbox.Entry entry = outbox.find(id).orElseThrow(() -> ApiProblem.notFound("No message " + id + " in the outbox."));
+    if (!outbox.discard(id, "discarded by " + currentUser.userId() + " at " + java.time.Instant.now())) {
+      throw ApiProblem.conflict("Message " + id + " is " + entry.status() + "; only PENDING or FAILED messages can be discarded.");
     }
     return outbox.find(id).orElseThrow();
   }

@@ -6,6 +6,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import com.rebound.cluster.NodeName;
@@ -34,6 +35,7 @@ class OutboxDispatcher {
 
   private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
 
+  private final StaleMail staleMail;
   private final Outbox outbox;
   private final ObjectProvider<JavaMailSender> mailSender;
   private final List<AttachmentRenderer> renderers;
@@ -47,7 +49,8 @@ class OutboxDispatcher {
   private final com.rebound.provider.Provider provider;
 
   OutboxDispatcher(Outbox outbox, ObjectProvider<JavaMailSender> mailSender, List<AttachmentRenderer> renderers, Clock clock,
-      ReboundSettings settings, NodeName node, com.rebound.provider.Provider provider) {
+      ReboundSettings settings, NodeName node, com.rebound.provider.Provider provider, StaleMail staleMail) {
+    this.staleMail = staleMail;
     String from = settings.mail().from();
     int maxAttempts = settings.mail().maxAttempts();
     Duration firstBackOff = settings.mail().firstBackOff();
@@ -85,6 +88,12 @@ class OutboxDispatcher {
     }
     String claimant = node + "/" + UUID.randomUUID();
     for (Outbox.Entry entry : outbox.claimDue(50, claimant, clock.instant().plus(claimLease))) {
+      Optional<String> stale = staleMail.why(entry);
+      if (stale.isPresent()) {
+        outbox.discard(entry.id(), stale.get());
+        LOG.info("Message {} ({} of {}) discarded, {}", entry.id(), entry.kind(), entry.caseNumber(), stale.get());
+        continue;
+      }
       try {
         sender.send(mime(sender, entry));
         outbox.markSent(entry.id());

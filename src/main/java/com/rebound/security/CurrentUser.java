@@ -31,6 +31,12 @@ public class CurrentUser {
     }
   }
 
+  /** The caller's user id, or null when nobody is logged in. */
+  public String userId() {
+    Authentication current = identity.getCurrentAuthentication();
+    return current == null ? null : current.getUserId();
+  }
+
   /** True when the caller is in one of the groups. */
   public boolean inAnyGroup(List<String> groups) {
     Authentication current = identity.getCurrentAuthentication();
