@@ -12,12 +12,13 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 /**
  * Attaches the contract's checks to every version of {@code disasterRecovery} that is deployed,
  * whoever deploys it (start-up, Desktop Modeler), as built-in listeners that Cockpit's "skip custom
- * listeners" does not skip.
+ * listeners" does not skip; and keeps a case with its technician ({@link CaseTechnician}).
  */
 public class ProcedureParseListener extends AbstractBpmnParseListener {
 
   private final ExecutionListener caseStart;
   private final TaskListener stepCompletion = new StepCompletion();
+  private final TaskListener caseTechnician = new CaseTechnician();
 
   ProcedureParseListener(ExecutionListener caseStart) {
     this.caseStart = caseStart;
@@ -38,8 +39,13 @@ public class ProcedureParseListener extends AbstractBpmnParseListener {
 
   @Override
   public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-    userTaskOfTheProcedure(activity)
-        .ifPresent(behavior -> behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, stepCompletion));
+    userTaskOfTheProcedure(activity).ifPresent(behavior -> {
+      behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, stepCompletion);
+      // the case stays with its technician (after the engine's own update listener, which checks who may change the step)
+      for (String event : new String[] {TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT, TaskListener.EVENTNAME_UPDATE}) {
+        behavior.getTaskDefinition().addBuiltInTaskListener(event, caseTechnician);
+      }
+    });
   }
 
   /** The behaviour of a user task of {@code disasterRecovery}, or empty for any other activity or process. */

@@ -94,6 +94,8 @@ public final class ProcedureVariables {
   public static final String CLIENT_PROTECTIONS = "clientProtections";
   /** postIncidentReview: what went well (text; lessonsLearned is what to improve); actionItems is a list of {what, owner, dueDate}. */
   public static final String WENT_WELL = "wentWell";
+  /** The technician who holds the case: its next technicians' steps are theirs (Rebound keeps it; a hand-over moves it). */
+  public static final String CASE_TECHNICIAN = "caseTechnician";
   /** What the technician did: the recovery's notes, or the restoration's (reinstalled in situ, or the virtual machine). */
   public static final String RECOVERY_NOTES = "recoveryNotes";
   public static final String REINSTALL_NOTES = "reinstallNotes";

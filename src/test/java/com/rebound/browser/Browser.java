@@ -98,6 +98,15 @@ final class Browser implements AutoCloseable {
     pause(800);
   }
 
+  /** Claims the open task, unless it is already the user's (a case stays with the technician who took its first step). */
+  void claim() {
+    pause(500);
+    boolean offered = driver.findElements(By.xpath("//*[normalize-space(text())='Claim']")).stream().anyMatch(WebElement::isDisplayed);
+    if (offered) {
+      clickText("Claim");
+    }
+  }
+
   /** The Tasklist card of a case's task, from the list of the open filter. */
   WebElement taskCard(String caseNumber, String taskName) {
     return wait.withMessage("a card of case " + caseNumber + " for '" + taskName + "' in the open Tasklist filter")

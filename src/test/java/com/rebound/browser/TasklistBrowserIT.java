@@ -92,7 +92,7 @@ class TasklistBrowserIT {
     browser.screenshot("1-technicians-queue");
 
     browser.openTask(caseNumber, "Assess problem and impact");
-    browser.clickText("Claim");
+    browser.claim();
     browser.waitFor(By.cssSelector("button[ng-click='complete()']"));
     String form = browser.waitFor(By.cssSelector(".fjs-form")).getText();
     assertThat(form).contains("Case " + caseNumber).contains("Gestoría López").contains("File server does not boot")
@@ -137,7 +137,7 @@ class TasklistBrowserIT {
     browser.clickText("Technicians' queue");
 
     browser.openTask(caseNumber, "Agree recovery objectives with the client");
-    browser.clickText("Claim");
+    browser.claim();
     assertThat(browser.waitFor(By.cssSelector(".fjs-form")).getText()).as("earlier choices in the words of their form")
         .contains("Yes, data may be lost", "Human error").doesNotContain("humanError");
     browser.type("Recovery time objective (RTO), hours", "8");
@@ -149,21 +149,21 @@ class TasklistBrowserIT {
     assertThat(runtime.getVariable(instance, "rtoHours")).isEqualTo(8L);
 
     browser.openTask(caseNumber, "Recover data and systems");
-    browser.clickText("Claim");
+    browser.claim();
     browser.pick("Recovered: ready for our internal checks");
     browser.type("What was done", "Previous version restored from shadow copies");
     browser.complete();
     assertThat(openTask(instance).getTaskDefinitionKey()).isEqualTo("verifyInternally");
 
     browser.openTask(caseNumber, "Verify recovery internally");
-    browser.clickText("Claim");
+    browser.claim();
     browser.pick("Passed: ready for the client's users to test");
     browser.complete();
     assertThat(openTask(instance).getTaskDefinitionKey()).isEqualTo("clientAcceptance");
     assertThat(runtime.getVariable(instance, "internalCheckPassed")).isEqualTo(Boolean.TRUE);
 
     browser.openTask(caseNumber, "Client acceptance testing");
-    browser.clickText("Claim");
+    browser.claim();
     assertThat(browser.waitFor(By.cssSelector(".fjs-form")).getText()).contains("Acceptance round 1");
     browser.pick("Problems found: back to recovery");
     browser.type("Problems the client's users found", "The June quotes are still missing");
@@ -241,7 +241,7 @@ class TasklistBrowserIT {
     browser.logIn("tasklist", "tech");
     browser.clickText("Technicians' queue");
     browser.openTask(caseNumber, "Get the client's consent");
-    browser.clickText("Claim");
+    browser.claim();
     assertThat(browser.waitFor(By.cssSelector(".fjs-form")).getText())
         .contains("Bring the systems up on a virtual machine", "Changes since Sunday 22:00").doesNotContain("virtualMachine");
     browser.pick("The client consents to the restoration and its losses");
@@ -261,7 +261,7 @@ class TasklistBrowserIT {
     browser.consoleErrors();
     browser.clickText("Managers' queue");
     browser.openTask(caseNumber, "Offer prevention to the client");
-    browser.clickText("Claim");
+    browser.claim();
     assertThat(browser.waitFor(By.cssSelector(".fjs-form")).getText()).contains("Recommended for this client",
         "Off-site or cloud copy of the backups", "Immutable or offline backup copies", "Training for your staff",
         "Multi-factor authentication").doesNotContain("Managed endpoint protection");
@@ -281,7 +281,7 @@ class TasklistBrowserIT {
     browser.logIn("tasklist", "manager");
     browser.clickText("Managers' queue");
     browser.openTask(first.get("businessKey").asText(), "Post-incident review");
-    browser.clickText("Claim");
+    browser.claim();
     assertThat(browser.driver.findElements(By.xpath("//label[normalize-space(.)='What' or normalize-space(.)='What*']")))
         .as("the list starts with no item").isEmpty();
     browser.type("Root cause", "The NAS disks were never monitored");
@@ -306,7 +306,7 @@ class TasklistBrowserIT {
 
     browser.clickText("Managers' queue");
     browser.openTask(second.get("businessKey").asText(), "Post-incident review");
-    browser.clickText("Claim");
+    browser.claim();
     browser.type("Root cause", "A laptop left in a car");
     browser.type("What to improve", "Encrypt every laptop's disk");
     browser.complete();

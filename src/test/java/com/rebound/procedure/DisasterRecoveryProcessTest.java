@@ -363,6 +363,15 @@ class DisasterRecoveryProcessTest {
   }
 
   @Test
+  void aCriticalClientsUnassessedCaseComesBeforeASev2Step() {
+    Map<String, Object> northwind = startVariables();
+    northwind.put(CLIENT_ID, "northwind-logistics");
+    ProcessInstance pi = runtimeService().startProcessInstanceByKey(PROCESS_KEY, "DR-2026-0503", northwind);
+    Assertions.assertThat(task(pi).getPriority()).as("a critical client's assessment, before the severity is known").isEqualTo(80)
+        .isGreaterThan(70);
+  }
+
+  @Test
   void aSilentClientIsRemindedUntilItAnswers() {
     ProcessInstance pi = startAndAgree("recover");
     recover(pi, "done");
