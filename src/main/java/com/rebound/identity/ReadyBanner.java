@@ -20,8 +20,13 @@ class ReadyBanner {
   }
 
   @EventListener(ApplicationReadyEvent.class)
-  void ready() {
+  void ready(ApplicationReadyEvent event) {
     String url = settings.publicUrl() == null ? "" : settings.publicUrl().replaceAll("/+$", "") + "/";
+    // a server on a port chosen at start (server.port=0): the port it took
+    String port = event.getApplicationContext().getEnvironment().getProperty("local.server.port");
+    if (port != null && url.matches("https?://[^/]+:0/")) {
+      url = url.replaceFirst(":0/$", ":" + port + "/");
+    }
     LOG.info("Rebound is ready at {}{}", url, settings.demoUsers()
         ? " · log in as tech/tech (technician), manager/manager (manager) or admin/admin (administrator); the console is at "
             + url + "console/" : "");
