@@ -167,5 +167,15 @@ const consoleHelpers = {
   isManager(session) {
     return (session.groups || []).some((g) => g === 'managers' || g === 'camunda-admin');
   },
-  RTO_WORDS: { notAgreed: 'not agreed', running: 'running', met: 'met', breached: 'breached', notRecovered: 'not recovered' }
+  RTO_WORDS: { notAgreed: 'not agreed', running: 'running', met: 'met', breached: 'breached', notRecovered: 'not recovered' },
+  // the words for the procedure's codes (the forms' labels), a code shown as it is when it has none
+  CAUSE_WORDS: { hardware: 'hardware failure', ransomware: 'ransomware or other malware', humanError: 'human error',
+    software: 'software failure', power: 'power failure', naturalDisaster: 'fire, flood or other disaster', other: 'other' },
+  APPROACH_WORDS: { recover: 'recover', restore: 'restore (reinstall or virtual machine)', unrecoverable: 'no viable recovery' },
+  OUTCOME_WORDS: { recovered: 'recovered', restored: 'restored', unrecoverable: 'not recoverable', notRecovered: 'not recovered',
+    dismissed: 'no disaster (dismissed)', cancelled: 'cancelled by an administrator' },
+  INTEREST_WORDS: { accepted: 'accepted', declined: 'declined', considering: 'considering it' },
+  words(dictionary, code) {
+    return code == null ? code : (dictionary[code] || code);
+  }
 };

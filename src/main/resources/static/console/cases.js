@@ -42,10 +42,16 @@
       const link = document.createElement('a');
       link.href = 'case.html?case=' + encodeURIComponent(item.caseNumber);
       link.textContent = item.caseNumber;
-      const first = h.cell(row, '');
+      const first = h.cell(row, '', 'nowrap');
       first.append(link);
       h.cell(row, item.client ? item.client.name : '');
-      h.cell(row, item.severity || '', item.severity ? 'sev-' + item.severity : '');
+      const severity = h.cell(row, '');
+      if (item.severity) {
+        const badge = document.createElement('span');
+        badge.className = 'sev-' + item.severity;
+        badge.textContent = item.severity;
+        severity.append(badge);
+      }
       h.cell(row, item.summary);
       h.cell(row, standing(item));
       h.cell(row, rtoText(item.rto), 'rto-' + item.rto.status);

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rebound.acceptance.CaseRounds;
 import com.rebound.alerts.CaseAlerts;
 import com.rebound.clocks.CaseClocks;
@@ -46,8 +48,11 @@ public class CaseBook {
   private final CaseClocks clocks;
   private final CaseRounds rounds;
   private final CaseAlerts alerts;
+  private final ObjectMapper json;
 
-  CaseBook(JdbcTemplate jdbc, TaskService tasks, HistoryService history, CaseClocks clocks, CaseRounds rounds, CaseAlerts alerts) {
+  CaseBook(JdbcTemplate jdbc, TaskService tasks, HistoryService history, CaseClocks clocks, CaseRounds rounds, CaseAlerts alerts,
+      ObjectMapper json) {
+    this.json = json;
     this.jdbc = jdbc;
     this.tasks = tasks;
     this.history = history;
@@ -142,7 +147,7 @@ public class CaseBook {
           Map<String, Object> mail = new LinkedHashMap<>();
           mail.put("kind", rs.getString(1));
           mail.put("subject", rs.getString(2));
-          mail.put("to", rs.getString(3));
+          mail.put("to", recipients(rs.getString(3)));
           mail.put("status", rs.getString(4));
           mail.put("createdAt", CaseSummaries.instant(rs.getTimestamp(5)));
           mail.put("sentAt", CaseSummaries.instant(rs.getTimestamp(6)));
@@ -238,6 +243,15 @@ public class CaseBook {
       }
     }
     return events;
+  }
+
+  /** The outbox keeps recipients as a JSON list of addresses: the page gets the list. */
+  private List<String> recipients(String stored) {
+    try {
+      return stored == null ? List.of() : List.of(json.readValue(stored, String[].class));
+    } catch (JsonProcessingException notAList) {
+      return List.of(stored);
+    }
   }
 
   private String reportedBy(String processInstanceId) {
