@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rebound.ApiCalls;
 import com.rebound.EngineRestClient;
 import com.rebound.ReboundWithMail;
+import com.rebound.SecondTechnician;
 import com.rebound.acceptance.MailRoom;
 import com.rebound.CaseSteps;
 import jakarta.mail.internet.MimeMessage;
@@ -22,7 +23,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -66,15 +66,7 @@ class ActionItemsTest extends ReboundWithMail {
   @BeforeEach
   void setUp() {
     steps = new CaseSteps(port, ENGINE, runtime, tasks);
-    if (identity.createUserQuery().userId("tina").count() == 0) {
-      User tina = identity.newUser("tina");
-      tina.setFirstName("Tina");
-      tina.setLastName("Torres");
-      tina.setEmail("tina@msp.example");
-      tina.setPassword("tina");
-      identity.saveUser(tina);
-      identity.createMembership("tina", "technicians");
-    }
+    SecondTechnician.ensure(identity);
     ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor().shutdown();
   }
 

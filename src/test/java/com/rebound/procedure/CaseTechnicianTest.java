@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.rebound.CaseSteps;
 import com.rebound.EngineRestClient;
 import com.rebound.ReboundSpringBootTest;
+import com.rebound.SecondTechnician;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,15 +33,7 @@ class CaseTechnicianTest {
 
   @BeforeEach
   void tina() {
-    if (identity.createUserQuery().userId("tina").count() == 0) {
-      User tina = identity.newUser("tina");
-      tina.setFirstName("Tina");
-      tina.setLastName("Torres");
-      tina.setEmail("tina@msp.example");
-      tina.setPassword("tina");
-      identity.saveUser(tina);
-      identity.createMembership("tina", "technicians");
-    }
+    SecondTechnician.ensure(identity);
   }
 
   @Test
