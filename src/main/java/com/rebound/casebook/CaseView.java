@@ -63,9 +63,4 @@ public record CaseView(String caseNumber, String processInstanceId, ClientRef cl
   /** One user's result in a round. */
   public record Result(String tester, String tested, boolean ok, String description, Instant recordedAt) {
   }
-
-  /** The moment the client accepted the recovery (null while not accepted). */
-  public Instant acceptedAt() {
-    return rto.recoveredAt();
-  }
 }

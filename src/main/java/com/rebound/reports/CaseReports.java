@@ -102,7 +102,7 @@ class CaseReports {
     String codes = (String) variables.get(ProcedureVariables.PREVENTION_RECOMMENDATIONS);
     List<String> recommendations = codes == null || codes.isBlank() ? List.of() : List.of(codes.split(","));
     return Optional.of(new CaseReport(caseNumber, id, instance == null ? ("open".equals(view.state()) ? "ACTIVE" : "COMPLETED")
-        : instance.getState(), view.outcome(), view.openedAt(), view.closedAt(), variables, rto(view.rto()), rpo(variables), rounds(view),
+        : instance.getState(), view.outcome(), view.openedAt(), view.closedAt(), variables, rto(view.rto()), rpo(view.rpo()), rounds(view),
         view.consent() == null ? null : round(view.consent(), null), timeline, changes(id), alerts(view),
         actions, reviewShared, recommendations, clientId != null && clocks.countsBusinessHours(clientId)));
   }
@@ -116,12 +116,12 @@ class CaseReports {
         rto.breachedByMinutes() == null ? 0 : rto.breachedByMinutes() / 60.0, rto.agreedAt(), rto.deadline(), rto.recoveredAt());
   }
 
-  private static CaseReport.Rpo rpo(Map<String, Object> variables) {
-    Long agreed = variables.get(ProcedureVariables.RPO_HOURS) instanceof Number n ? n.longValue() : null;
-    Long lost = variables.get(ProcedureVariables.DATA_LOSS_HOURS) instanceof Number n ? n.longValue() : null;
-    String status = agreed == null || lost == null ? "unknown" : (lost <= agreed ? "met" : "exceeded");
-    return new CaseReport.Rpo(status, agreed, lost);
+  /** The data lost against the agreed RPO, by the case book's one rule. */
+  private static CaseReport.Rpo rpo(CaseView.Rpo rpo) {
+    return new CaseReport.Rpo(rpo.status(), rpo.hours() == null ? null : rpo.hours().longValue(),
+        rpo.dataLossHours() == null ? null : rpo.dataLossHours().longValue());
   }
+
 
   /** The acceptance rounds, each with what the client's users found (the issues the technician wrote for a round with problems). */
   private List<CaseReport.Round> rounds(CaseView view) {
