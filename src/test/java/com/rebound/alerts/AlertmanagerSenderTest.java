@@ -139,7 +139,7 @@ class AlertmanagerSenderTest {
 
   private static void await(String what, Callable<Boolean> condition) throws Exception {
     // not listening yet: an IOException is asked again
-    Awaitility.await(what).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreException(IOException.class)
+    Awaitility.await(what).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptionsInstanceOf(IOException.class)
         .until(condition);
   }
 

@@ -134,7 +134,7 @@ class BackupRestoreIT {
 
   /** The restore command of docs/operations.md, run in Rebound's folder; returns its exit code. */
   private static int restore(Path folder, String backup) throws Exception {
-    Process restore = new ProcessBuilder(ReboundProcess.java(), "-jar", ReboundProcess.jar().toString(),
+    Process restore = new ProcessBuilder(ReboundProcess.java(), ReboundProcess.QUICK_COMPILER, "-jar", ReboundProcess.jar().toString(),
         "--restore=backups/" + backup).directory(folder.toFile()).redirectErrorStream(true)
         .redirectOutput(folder.resolve("restore-" + System.nanoTime() + ".log").toFile()).start();
     assertThat(restore.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -165,7 +165,7 @@ class ClusterIT {
       int first = client;
       walked.add(clients.submit(() -> {
         int cases = 0;
-        for (int n = 0; n < 5; n++) {
+        for (int n = 0; n < 3; n++) {
           walkWholeCase(first + n, "walker " + first + " case " + n);
           cases++;
         }
@@ -219,7 +219,7 @@ class ClusterIT {
     CaseLoad onB = new CaseLoad();
     onA.start(nodeA.port(), 2);
     onB.start(nodeB.port(), 2);
-    Thread.sleep(6_000);
+    Thread.sleep(4_000);
     nodeB.kill();
     Thread.sleep(2_000);
     onA.stop();

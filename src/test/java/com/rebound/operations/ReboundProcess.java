@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ReboundProcess {
 
+  static final String QUICK_COMPILER = "-XX:TieredStopAtLevel=1";
+
   private final Path folder;
   private final int port;
   private final List<String> launcher;
@@ -27,8 +29,9 @@ final class ReboundProcess {
   private Process process;
   private int starts;
 
+  /** The jar with the quick compiler only: a test's Rebound lives for seconds or minutes, and starts in less CPU time. */
   ReboundProcess(Path folder, String... extraArguments) {
-    this(folder, List.of("-jar", jar().toString()), extraArguments);
+    this(folder, List.of(QUICK_COMPILER, "-jar", jar().toString()), extraArguments);
   }
 
   private ReboundProcess(Path folder, List<String> launcher, String... extraArguments) {
