@@ -103,8 +103,13 @@ function edit(client) {
     for (const name of ['id', 'name', 'sector', 'userCount', 'preferredLanguage', 'criticalityTier', 'responseTimeMinutes', 'rtoHours', 'rpoHours']) {
       field(name).value = client[name];
     }
-    for (const name of ['days', 'start', 'end', 'timeZone']) {
+    for (const name of ['start', 'end', 'timeZone']) {
       field('businessHours.' + name).value = client.businessHours[name];
+    }
+    field('businessHours.publicHolidays').value = client.businessHours.publicHolidays || '';
+    const days = client.businessHours.days.split(',');
+    for (const box of document.querySelectorAll('input[name=businessDay]')) {
+      box.checked = days.includes(box.value);
     }
     field('businessHours.onlyDuringBusinessHours').checked = client.businessHours.onlyDuringBusinessHours;
     $('#contacts').replaceChildren();
@@ -208,7 +213,9 @@ function collect() {
     userCount: number('userCount'), criticalityTier: field('criticalityTier').value,
     responseTimeMinutes: number('responseTimeMinutes'), rtoHours: number('rtoHours'), rpoHours: number('rpoHours'),
     businessHours: {
-      days: field('businessHours.days').value.trim(), start: field('businessHours.start').value.trim(),
+      days: [...document.querySelectorAll('input[name=businessDay]:checked')].map((b) => b.value).join(','),
+      start: field('businessHours.start').value.trim(),
+      publicHolidays: field('businessHours.publicHolidays').value.trim() || null,
       end: field('businessHours.end').value.trim(), timeZone: field('businessHours.timeZone').value.trim(),
       onlyDuringBusinessHours: field('businessHours.onlyDuringBusinessHours').checked
     },
@@ -273,3 +280,23 @@ async function toggleActive() {
 }
 
 start();
+
+// the places with known public holidays of the country typed (ES: Spain and its regions), as suggestions
+let holidayCountry = null;
+async function suggestHolidayPlaces() {
+  const country = field('businessHours.publicHolidays').value.trim().slice(0, 2).toUpperCase();
+  if (country.length < 2 || country === holidayCountry) {
+    return;
+  }
+  holidayCountry = country;
+  const answer = await fetch('/api/public-holidays/' + encodeURIComponent(country), { credentials: 'same-origin' });
+  const places = answer.ok ? await answer.json() : [];
+  $('#holiday-places').replaceChildren(...places.map((p) => {
+    const option = document.createElement('option');
+    option.value = p.code;
+    option.textContent = p.description;
+    return option;
+  }));
+}
+field('businessHours.publicHolidays').addEventListener('input', suggestHolidayPlaces);
+suggestHolidayPlaces();

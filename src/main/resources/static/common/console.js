@@ -74,6 +74,14 @@ const consoleHelpers = {
   when(value) {
     return value ? new Date(value).toLocaleString() : '';
   },
+  // business days as "MON,TUE,WED,THU,FRI" in words: "Mon–Fri", or the days one by one
+  days(list) {
+    const names = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
+    const words = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+    const at = list.split(',').map((d) => names.indexOf(d.trim())).sort((a, b) => a - b);
+    const run = at.length > 2 && at[at.length - 1] - at[0] === at.length - 1;
+    return run ? words[at[0]] + '–' + words[at[at.length - 1]] : at.map((i) => words[i]).join(', ');
+  },
   // minutes as "3 d 4 h", "5 h 10 min" or "12 min"
   duration(minutes) {
     if (minutes == null) {

@@ -34,6 +34,8 @@
     box.append(bar);
     const lines = [
       'Agreed: ' + rto.hours + ' h' + (rto.countsBusinessHours ? ' (business hours)' : '') + ', from ' + h.when(rto.agreedAt),
+      ...(rto.countedIn ? ['Counted in: ' + h.days(rto.countedIn.days) + ', ' + rto.countedIn.opens + '–' + rto.countedIn.closes
+        + ' (' + rto.countedIn.zone + ')' + (rto.countedIn.holidays ? '; public holidays of ' + rto.countedIn.holidays + ' skipped' : '')] : []),
       'Due: ' + h.when(rto.deadline),
       'Used: ' + h.duration(rto.usedMinutes)
     ];

@@ -68,8 +68,9 @@
     tile(t.casesOpened, 'cases opened');
     tile(t.casesClosed, 'cases closed');
     tile(h.duration(t.timeToRespondMinutes.median), 'time to respond (median)');
-    tile(h.duration(t.timeToRecoverMinutes.median), 'time to recover (median)');
-    tile(h.duration(t.timeToRecoverMinutes.p90), 'time to recover (90th percentile)');
+    tile(h.duration(t.timeToRecoverMinutes.median), 'time to recover, clock time from detection (median)');
+    tile(h.duration(t.timeToRecoverMinutes.p90), 'time to recover, clock time from detection (90th percentile)');
+    tile(h.duration(t.rtoUsedMinutes.median), 'RTO used, counted as each contract says (median)');
     tile(t.rtoMetPercent == null ? null : t.rtoMetPercent + ' %', 'RTO met (' + t.rtoCounted + ' recovered)');
     tile(t.rpoMetPercent == null ? null : t.rpoMetPercent + ' %', 'RPO met (' + t.rpoCounted + ' known)');
     tile(t.firstRoundAcceptancePercent == null ? null : t.firstRoundAcceptancePercent + ' %', 'accepted at the first round');

@@ -190,11 +190,14 @@ public class CaseBook {
     boolean unrecoverable = "unrecoverable".equals(row.approach());
     String status = RtoRule.status(row.rtoDeadline(), row.recoveredAt(), !row.open(), unrecoverable, now);
     if (row.rtoDeadline() == null) {
-      return new CaseView.Rto(status, null, null, null, null, null, null, null, row.recoveredAt(), null, null);
+      return new CaseView.Rto(status, null, null, null, null, null, null, null, row.recoveredAt(), null, null, null);
     }
     Instant end = row.recoveredAt() != null ? row.recoveredAt() : now;
     Long used = null;
-    if (withTimeUsed) {
+    if (row.recoveredAt() != null && row.rtoUsedMinutes() != null) {
+      // counted once, when the client accepted (what the dashboard adds up too)
+      used = row.rtoUsedMinutes().longValue();
+    } else if (withTimeUsed) {
       // counted like the deadline: the client's business hours where its contract says so (the one rule of clocks.CaseClocks#rto)
       used = Math.max(0, clocks.rto(row.clientId(), row.rtoHours(), row.agreedAt(), row.rtoDeadline(), row.recoveredAt(), !row.open(),
           unrecoverable, now).used().toMinutes());
@@ -202,7 +205,13 @@ public class CaseBook {
     return new CaseView.Rto(status, row.rtoHours().longValue(), row.agreedAt(), row.rtoDeadline(), row.businessHours(), used,
         "running".equals(status) ? Duration.between(now, row.rtoDeadline()).toMinutes() : null,
         "breached".equals(status) ? Duration.between(row.rtoDeadline(), end).toMinutes() : null,
-        row.recoveredAt(), row.rtoWarningAt(), row.rtoBreachedAt());
+        row.recoveredAt(), row.rtoWarningAt(), row.rtoBreachedAt(), withTimeUsed ? countedIn(row.clientId()) : null);
+  }
+
+  private CaseView.CountedIn countedIn(String clientId) {
+    CaseClocks.Counting counting = clientId == null ? null : clocks.counting(clientId);
+    return counting == null ? null : new CaseView.CountedIn(counting.days(), counting.opens(), counting.closes(), counting.zone(),
+        counting.holidays() == null ? null : counting.holidays().description());
   }
 
   /** The open steps of these cases and who holds them (the assignee, else the candidate groups). */

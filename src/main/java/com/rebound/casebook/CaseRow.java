@@ -10,12 +10,12 @@ record CaseRow(String processInstanceId, String caseNumber, String clientId, Str
     String state, Instant openedAt, Instant detectedAt, Instant assessedAt, String probableCause, String approach, Instant agreedAt,
     Integer rtoHours, Integer rpoHours, Instant rtoDeadline, boolean businessHours, Instant rtoWarningAt, Instant rtoBreachedAt,
     Instant recoveredAt, int acceptanceRounds, boolean restored, Integer dataLossHours, String preventionInterest, Instant closedAt,
-    String outcome) {
+    String outcome, Integer rtoUsedMinutes) {
 
   static final String COLUMNS = "process_instance_id, case_number, client_id, client_name, summary, severity, state, opened_at, "
       + "detected_at, assessed_at, probable_cause, approach, agreed_at, rto_hours, rpo_hours, rto_deadline, business_hours, "
       + "rto_warning_at, rto_breached_at, recovered_at, acceptance_rounds, restored, data_loss_hours, prevention_interest, "
-      + "closed_at, outcome";
+      + "closed_at, outcome, rto_used_minutes";
 
   static CaseRow read(ResultSet rs, int row) throws SQLException {
     return new CaseRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
@@ -24,7 +24,7 @@ record CaseRow(String processInstanceId, String caseNumber, String clientId, Str
         (Integer) rs.getObject(14, Integer.class), (Integer) rs.getObject(15, Integer.class), CaseSummaries.instant(rs.getTimestamp(16)),
         rs.getBoolean(17), CaseSummaries.instant(rs.getTimestamp(18)), CaseSummaries.instant(rs.getTimestamp(19)),
         CaseSummaries.instant(rs.getTimestamp(20)), rs.getInt(21), rs.getBoolean(22), (Integer) rs.getObject(23, Integer.class),
-        rs.getString(24), CaseSummaries.instant(rs.getTimestamp(25)), rs.getString(26));
+        rs.getString(24), CaseSummaries.instant(rs.getTimestamp(25)), rs.getString(26), (Integer) rs.getObject(27, Integer.class));
   }
 
   boolean open() {

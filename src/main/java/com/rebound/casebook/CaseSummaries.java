@@ -55,7 +55,8 @@ class CaseSummaries {
         + "recovered_at = CASE WHEN ? THEN ? ELSE recovered_at END, "
         + "restored = CASE WHEN ? THEN TRUE ELSE restored END, "
         + "response_minutes = CASE WHEN ? AND response_minutes IS NULL THEN ? ELSE response_minutes END, "
-        + "recovery_minutes = CASE WHEN ? THEN ? ELSE recovery_minutes END "
+        + "recovery_minutes = CASE WHEN ? THEN ? ELSE recovery_minutes END, "
+        + "rto_used_minutes = CASE WHEN ? THEN ? ELSE rto_used_minutes END "
         + "WHERE process_instance_id = ?",
         clientId, text(execution, CLIENT_NAME), clip(text(execution, SUMMARY), 1000), text(execution, SEVERITY),
         time(execution, DETECTED_AT), text(execution, PROBABLE_CAUSE), text(execution, APPROACH), agreedAt,
@@ -64,6 +65,7 @@ class CaseSummaries {
         text(execution, CLIENT_INTEREST), now,
         assessed, now, agreed, deadline, agreed, businessHours, recovered, now, restored,
         assessed, minutes(opened, now.toInstant()), recovered, minutes(detected, now.toInstant()),
+        recovered && agreedAt != null, agreedAt == null ? null : clocks.rtoUsed(clientId, agreedAt.toInstant(), now.toInstant()).toMinutes(),
         execution.getProcessInstanceId());
   }
 

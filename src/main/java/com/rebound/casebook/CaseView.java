@@ -31,7 +31,12 @@ public record CaseView(String caseNumber, String processInstanceId, ClientRef cl
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Rto(String status, Long hours, Instant agreedAt, Instant deadline, Boolean countsBusinessHours, Long usedMinutes,
-      Long minutesLeft, Long breachedByMinutes, Instant recoveredAt, Instant warningAt, Instant breachedAt) {
+      Long minutesLeft, Long breachedByMinutes, Instant recoveredAt, Instant warningAt, Instant breachedAt, CountedIn countedIn) {
+  }
+
+  /** The business hours a case's clocks count in (on a case's page, when its contract says so), and the holidays skipped. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record CountedIn(String days, String opens, String closes, String zone, String holidays) {
   }
 
   /** The data lost against the agreed RPO: met, exceeded or unknown (either number missing). */

@@ -50,6 +50,7 @@ class Dashboard {
     totals.put("casesClosed", sum.closed);
     totals.put("timeToRespondMinutes", spread(sum.respond));
     totals.put("timeToRecoverMinutes", spread(sum.recover));
+    totals.put("rtoUsedMinutes", spread(sum.rtoUsed));
     totals.put("rtoMetPercent", percent(sum.rtoMet, sum.rtoMet + sum.rtoLate));
     totals.put("rtoCounted", sum.rtoMet + sum.rtoLate);
     totals.put("rpoMetPercent", percent(sum.rpoMet, sum.rpoCounted));

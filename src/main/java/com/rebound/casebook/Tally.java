@@ -18,6 +18,7 @@ final class Tally {
   Spread respond = new Spread();
   long closed;
   Spread recover = new Spread();
+  Spread rtoUsed = new Spread();
   long rtoMet;
   long rtoLate;
   long rpoCounted;
@@ -33,7 +34,7 @@ final class Tally {
 
   /** The columns {@link #closedCase} reads, in its order. */
   static final String CLOSED_COLUMNS = "recovery_minutes, recovered_at, rto_deadline, rpo_hours, data_loss_hours, acceptance_rounds, "
-      + "restored, outcome, prevention_interest";
+      + "restored, outcome, prevention_interest, rto_used_minutes";
 
   void openedCase(Integer responseMinutes) {
     opened++;
@@ -72,6 +73,7 @@ final class Tally {
       preventionCounted++;
       preventionAccepted += "accepted".equals(interest) ? 1 : 0;
     }
+    rtoUsed.add(whole(rs, first + 9));
   }
 
   void warning() {
@@ -83,6 +85,7 @@ final class Tally {
     respond.add(other.respond);
     closed += other.closed;
     recover.add(other.recover);
+    rtoUsed.add(other.rtoUsed);
     rtoMet += other.rtoMet;
     rtoLate += other.rtoLate;
     rpoCounted += other.rpoCounted;

@@ -40,14 +40,23 @@ public record Client(
     Instant updatedAt,
     Integer version) {
 
-  /** When the client works: the clocks of a case count only these hours where the contract says so. */
+  /**
+   * When the client works: the clocks of a case count only these hours where the contract says so, skipping the public
+   * holidays of {@code publicHolidays} (see {@link PublicHolidays}; empty: no holidays).
+   */
   public record BusinessHours(
       @NotNull @Pattern(regexp = "(MON|TUE|WED|THU|FRI|SAT|SUN)(,(MON|TUE|WED|THU|FRI|SAT|SUN))*",
           message = "list days like MON,TUE,WED,THU,FRI") String days,
       @NotNull @Pattern(regexp = "([01]\\d|2[0-3]):[0-5]\\d", message = "must be a time like 08:00") String start,
       @NotNull @Pattern(regexp = "([01]\\d|2[0-3]):[0-5]\\d", message = "must be a time like 18:00") String end,
       @NotBlank String timeZone,
-      @NotNull Boolean onlyDuringBusinessHours) {
+      @NotNull Boolean onlyDuringBusinessHours,
+      @Size(max = 40) String publicHolidays) {
+
+    /** The same hours without public holidays (a profile written before holidays existed). */
+    public BusinessHours(String days, String start, String end, String timeZone, Boolean onlyDuringBusinessHours) {
+      this(days, start, end, timeZone, onlyDuringBusinessHours, null);
+    }
   }
 
   /** A person at the client; exactly one of them agrees the recovery objectives. */

@@ -61,12 +61,12 @@ class ClientRepository {
   void insert(Client c, Instant now) {
     jdbc.update("""
         INSERT INTO rebound_client (id, name, sector, user_count, criticality_tier, response_time_minutes, rto_hours, rpo_hours,
-          business_days, business_start, business_end, time_zone, business_hours_only, preferred_language, active,
+          business_days, business_start, business_end, time_zone, business_hours_only, public_holidays, preferred_language, active,
           created_at, updated_at, version)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?, 1)""",
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?, 1)""",
         c.id(), c.name(), c.sector(), c.userCount(), c.criticalityTier(), c.responseTimeMinutes(), c.rtoHours(), c.rpoHours(),
         c.businessHours().days(), c.businessHours().start(), c.businessHours().end(), c.businessHours().timeZone(),
-        c.businessHours().onlyDuringBusinessHours(), c.preferredLanguage(), Timestamp.from(now), Timestamp.from(now));
+        c.businessHours().onlyDuringBusinessHours(), holidays(c), c.preferredLanguage(), Timestamp.from(now), Timestamp.from(now));
     writeChildren(c);
   }
 
@@ -75,11 +75,11 @@ class ClientRepository {
     int rows = jdbc.update("""
         UPDATE rebound_client SET name = ?, sector = ?, user_count = ?, criticality_tier = ?, response_time_minutes = ?,
           rto_hours = ?, rpo_hours = ?, business_days = ?, business_start = ?, business_end = ?, time_zone = ?,
-          business_hours_only = ?, preferred_language = ?, updated_at = ?, version = version + 1
+          business_hours_only = ?, public_holidays = ?, preferred_language = ?, updated_at = ?, version = version + 1
         WHERE id = ? AND version = ?""",
         c.name(), c.sector(), c.userCount(), c.criticalityTier(), c.responseTimeMinutes(), c.rtoHours(), c.rpoHours(),
         c.businessHours().days(), c.businessHours().start(), c.businessHours().end(), c.businessHours().timeZone(),
-        c.businessHours().onlyDuringBusinessHours(), c.preferredLanguage(), Timestamp.from(now), c.id(), expectedVersion);
+        c.businessHours().onlyDuringBusinessHours(), holidays(c), c.preferredLanguage(), Timestamp.from(now), c.id(), expectedVersion);
     if (rows == 0) {
       return false;
     }
@@ -129,8 +129,14 @@ class ClientRepository {
     return new Client(id, rs.getString("name"), rs.getString("sector"), rs.getInt("user_count"), rs.getString("criticality_tier"),
         rs.getInt("response_time_minutes"), rs.getInt("rto_hours"), rs.getInt("rpo_hours"),
         new Client.BusinessHours(rs.getString("business_days"), rs.getString("business_start"), rs.getString("business_end"),
-            rs.getString("time_zone"), rs.getBoolean("business_hours_only")),
+            rs.getString("time_zone"), rs.getBoolean("business_hours_only"), rs.getString("public_holidays")),
         rs.getString("preferred_language"), contacts, new LinkedHashSet<>(protections), rs.getBoolean("active"),
         rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"));
+  }
+
+  /** Kept as the canonical code (ES-MD), or null for none. */
+  private static String holidays(Client c) {
+    String code = c.businessHours().publicHolidays();
+    return code == null || code.isBlank() ? null : PublicHolidays.of(code.trim()).map(PublicHolidays::code).orElse(code.trim());
   }
 }

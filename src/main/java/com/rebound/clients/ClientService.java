@@ -98,6 +98,11 @@ public class ClientService implements ClientDirectory {
         problems.add(new ApiProblem.FieldProblem("businessHours.timeZone", "is not a time zone; use one like Europe/Madrid"));
       }
     }
+    if (hours != null && hours.publicHolidays() != null && !hours.publicHolidays().isBlank()
+        && PublicHolidays.of(hours.publicHolidays().trim()).isEmpty()) {
+      problems.add(new ApiProblem.FieldProblem("businessHours.publicHolidays",
+          "is not a country or region with known public holidays; use one like ES, or ES-MD for Spain and the Community of Madrid"));
+    }
     if (hours != null && hours.start() != null && hours.end() != null
         && hours.start().matches("\\d\\d:\\d\\d") && hours.end().matches("\\d\\d:\\d\\d")
         && !LocalTime.parse(hours.start()).isBefore(LocalTime.parse(hours.end()))) {

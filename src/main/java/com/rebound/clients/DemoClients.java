@@ -9,14 +9,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * With the demo accounts ({@code rebound.demo-users=true}): the two clients of the article, a
- * three-person bricklaying firm and a 25-person administration office, and one larger client.
+ * three-person bricklaying firm and a 25-person administration office in Madrid (its clocks skip Spain's and the Community
+ * of Madrid's public holidays), and one larger client.
  * Created once (nodes starting together, one after the other); edits made afterwards are kept.
  */
 @Component
 class DemoClients implements InitializingBean {
 
   private static final Client.BusinessHours OFFICE_HOURS =
-      new Client.BusinessHours("MON,TUE,WED,THU,FRI", "08:00", "18:00", "Europe/Madrid", true);
+      new Client.BusinessHours("MON,TUE,WED,THU,FRI", "08:00", "18:00", "Europe/Madrid", true, "ES-MD");
 
   static final List<Client> DEMO = List.of(
       new Client("ladrillos-garcia", "Construcciones y Ladrillos García", "Construction", 3, "basic", 240, 48, 24,

@@ -1,18 +1,23 @@
 package com.rebound.clocks;
 
+import com.rebound.clients.Client;
+import com.rebound.clients.PublicHolidays;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Adds working time to a moment: on a client's business days between its opening and closing time,
- * in its time zone. A clock that starts outside business hours starts counting at the next opening.
+ * in its time zone, except its public holidays. A clock that starts outside business hours starts counting at the
+ * next opening.
  */
 final class BusinessCalendar {
 
@@ -20,8 +25,21 @@ final class BusinessCalendar {
   private final LocalTime opens;
   private final LocalTime closes;
   private final ZoneId zone;
+  private final Predicate<LocalDate> holiday;
 
   BusinessCalendar(String days, String opens, String closes, String zone) {
+    this(days, opens, closes, zone, day -> false);
+  }
+
+  /** A client's hours, with the public holidays its profile names. */
+  static BusinessCalendar of(Client.BusinessHours hours) {
+    Predicate<LocalDate> holiday = PublicHolidays.of(hours.publicHolidays()).<Predicate<LocalDate>>map(h -> h::isHoliday)
+        .orElse(day -> false);
+    return new BusinessCalendar(hours.days(), hours.start(), hours.end(), hours.timeZone(), holiday);
+  }
+
+  BusinessCalendar(String days, String opens, String closes, String zone, Predicate<LocalDate> holiday) {
+    this.holiday = holiday;
     this.days = EnumSet.noneOf(DayOfWeek.class);
     for (String day : days.split(",")) {
       this.days.add(switch (day.trim().toUpperCase(Locale.ROOT)) {
@@ -67,7 +85,7 @@ final class BusinessCalendar {
     Duration total = Duration.ZERO;
     ZonedDateTime end = to.atZone(zone);
     for (ZonedDateTime day = from.atZone(zone).toLocalDate().atStartOfDay(zone); !day.isAfter(end); day = day.plusDays(1)) {
-      if (!days.contains(day.getDayOfWeek())) {
+      if (!worksOn(day)) {
         continue;
       }
       ZonedDateTime open = day.with(opens);
@@ -83,8 +101,9 @@ final class BusinessCalendar {
 
   private ZonedDateTime nextOpenMoment(ZonedDateTime at) {
     ZonedDateTime t = at;
-    for (int i = 0; i < 8; i++) {
-      if (days.contains(t.getDayOfWeek())) {
+    // a week and the longest run of holidays next to it
+    for (int i = 0; i < 31; i++) {
+      if (worksOn(t)) {
         if (t.toLocalTime().isBefore(opens)) {
           return t.with(opens);
         }
@@ -94,6 +113,10 @@ final class BusinessCalendar {
       }
       t = t.plusDays(1).with(opens);
     }
-    throw new IllegalStateException("no business hours in a week");
+    throw new IllegalStateException("no business hours in a month");
+  }
+
+  private boolean worksOn(ZonedDateTime day) {
+    return days.contains(day.getDayOfWeek()) && !holiday.test(day.toLocalDate());
   }
 }

@@ -4,6 +4,7 @@ import com.rebound.settings.ReboundSettings;
 import org.springframework.beans.factory.annotation.Autowired;
 import com.rebound.clients.ClientDirectory;
 import com.rebound.clients.ClientDirectory.ClientFacts;
+import com.rebound.clients.PublicHolidays;
 import com.rebound.procedure.ProcedureVariables;
 import java.time.Duration;
 import java.time.Instant;
@@ -120,7 +121,7 @@ public class CaseClocks {
     boolean businessHours = countsBusinessHours(clientId);
     Instant due = deadline != null ? deadline : rtoDeadline(clientId, agreedAt, rtoHours);
     Instant end = recoveredAt != null ? recoveredAt : now;
-    Duration used = businessHours ? calendar(clientId).between(agreedAt, end) : positive(Duration.between(agreedAt, end));
+    Duration used = rtoUsed(clientId, agreedAt, end);
     String status = RtoRule.status(due, recoveredAt, closed, unrecoverable, now);
     Duration left = "running".equals(status) ? Duration.between(now, due) : null;
     Duration late = "breached".equals(status) ? Duration.between(due, end) : null;
@@ -140,8 +141,30 @@ public class CaseClocks {
   }
 
   private BusinessCalendar calendar(String clientId) {
+    return BusinessCalendar.of(clients.activeClient(clientId).orElseThrow().businessHours());
+  }
+
+  /** The RTO time used between the agreement and {@code end}, counted like the deadline (business hours and holidays). */
+  public Duration rtoUsed(String clientId, Instant agreedAt, Instant end) {
+    return countsBusinessHours(clientId) ? calendar(clientId).between(agreedAt, end) : positive(Duration.between(agreedAt, end));
+  }
+
+  /**
+   * How a client's clocks count, for the words that say so (a mail, the report, the case page): its business days
+   * (MON,TUE,...), opening and closing times, time zone and the public holidays skipped (null: none); null when its
+   * clocks run on the wall clock.
+   */
+  public Counting counting(String clientId) {
+    if (!countsBusinessHours(clientId)) {
+      return null;
+    }
     var hours = clients.activeClient(clientId).orElseThrow().businessHours();
-    return new BusinessCalendar(hours.days(), hours.start(), hours.end(), hours.timeZone());
+    return new Counting(hours.days(), hours.start(), hours.end(), hours.timeZone(),
+        PublicHolidays.of(hours.publicHolidays()).orElse(null));
+  }
+
+  /** See {@link #counting}. */
+  public record Counting(String days, String opens, String closes, String zone, PublicHolidays holidays) {
   }
 
   /** True when the client's contract counts its clocks in business hours only. */
@@ -157,8 +180,7 @@ public class CaseClocks {
   private Date inBusinessTime(String clientId, Instant from, Duration amount) {
     ClientFacts client = clients.activeClient(clientId).orElse(null);
     if (client != null && client.businessHours() != null && Boolean.TRUE.equals(client.businessHours().onlyDuringBusinessHours())) {
-      var hours = client.businessHours();
-      return Date.from(new BusinessCalendar(hours.days(), hours.start(), hours.end(), hours.timeZone()).plus(from, amount));
+      return Date.from(BusinessCalendar.of(client.businessHours()).plus(from, amount));
     }
     return Date.from(from.plus(amount));
   }

@@ -3,7 +3,9 @@ package com.rebound.notify;
 import com.rebound.web.Roles;
 import com.rebound.clocks.CaseClocks;
 import com.rebound.procedure.ProcedureVariables;
+import java.util.HashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
@@ -49,7 +51,16 @@ class NotificationListeners {
   @Bean("notifyObjectivesAgreed")
   TaskListener notifyObjectivesAgreed(Notifications notifications, CaseClocks clocks) {
     return task -> notifications.toClient(MessageKind.objectivesAgreed, task, task.getProcessInstanceId(),
-        MessageKind.objectivesAgreed + ":" + task.getId(), Map.of("rtoDeadline", clocks.rtoBreach(task.getExecution())));
+        MessageKind.objectivesAgreed + ":" + task.getId(), counted(clocks, task.getExecution(), clocks.rtoBreach(task.getExecution())));
+  }
+
+  /** The deadline, and how it was counted when in business hours (the days, hours and holidays the mail names). */
+  private static Map<String, Object> counted(CaseClocks clocks, DelegateExecution execution,
+      Object deadline) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("rtoDeadline", deadline);
+    model.put("counting", clocks.counting((String) execution.getVariable(ProcedureVariables.CLIENT_ID)));
+    return model;
   }
 
   @Bean("notifyRtoWarning")

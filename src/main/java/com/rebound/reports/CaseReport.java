@@ -1,5 +1,6 @@
 package com.rebound.reports;
 
+import com.rebound.clocks.CaseClocks;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,7 @@ import java.util.Map;
 record CaseReport(String caseNumber, String processInstanceId, String state, String outcome, Instant openedAt, Instant closedAt,
     Map<String, Object> variables, Rto rto, Rpo rpo, List<Round> rounds, Round consent, List<Step> timeline, List<Change> changes,
     List<MonitorAlert> alerts,
-    List<Action> actionItems, boolean reviewShared, List<String> recommendations, boolean businessHours) {
+    List<Action> actionItems, boolean reviewShared, List<String> recommendations, CaseClocks.Counting counting) {
 
   /** Agreed against actual recovery time. */
   record Rto(String status, double agreedHours, double usedHours, double breachedByHours, Instant agreedAt, Instant deadline,

@@ -104,7 +104,7 @@ class CaseReports {
     return Optional.of(new CaseReport(caseNumber, id, instance == null ? ("open".equals(view.state()) ? "ACTIVE" : "COMPLETED")
         : instance.getState(), view.outcome(), view.openedAt(), view.closedAt(), variables, rto(view.rto()), rpo(view.rpo()), rounds(view),
         view.consent() == null ? null : round(view.consent(), null), timeline, changes(id), alerts(view),
-        actions, reviewShared, recommendations, clientId != null && clocks.countsBusinessHours(clientId)));
+        actions, reviewShared, recommendations, clientId == null ? null : clocks.counting(clientId)));
   }
 
   /** The case against its agreed RTO as the case book gives it, in hours for the report. */
