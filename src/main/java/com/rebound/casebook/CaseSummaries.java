@@ -48,7 +48,8 @@ class CaseSummaries {
     Instant detected = execution.getVariable(DETECTED_AT) instanceof Date d ? d.toInstant() : opened;
     jdbc.update("UPDATE rebound_case SET client_id = ?, client_name = ?, summary = ?, severity = ?, detected_at = ?, "
         + "probable_cause = ?, approach = ?, agreed_at = ?, rto_hours = ?, rpo_hours = ?, rto_warning_at = ?, rto_breached_at = ?, "
-        + "acceptance_rounds = ?, data_loss_hours = ?, prevention_interest = ?, updated_at = ?, "
+        // a later round's verification that leaves the data lost empty keeps the earlier round's answer
+        + "acceptance_rounds = ?, data_loss_hours = COALESCE(?, data_loss_hours), prevention_interest = ?, updated_at = ?, "
         + "assessed_at = CASE WHEN ? AND assessed_at IS NULL THEN ? ELSE assessed_at END, "
         + "rto_deadline = CASE WHEN ? THEN ? ELSE rto_deadline END, "
         + "business_hours = CASE WHEN ? THEN ? ELSE business_hours END, "

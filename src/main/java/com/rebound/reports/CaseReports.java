@@ -146,8 +146,10 @@ class CaseReports {
     return rounds;
   }
 
-  private static CaseReport.Round round(CaseView.Round round, String issues) {
-    return new CaseReport.Round(round.round(), round.outcome(), round.answeredBy(), round.answeredVia(), round.closedAt(),
+  /** A round as the client reads it: who answered by name (a technician who recorded it in Tasklist, not their login). */
+  private CaseReport.Round round(CaseView.Round round, String issues) {
+    String by = round.answeredBy() == null ? null : staff.displayName(round.answeredBy(), round.answeredBy());
+    return new CaseReport.Round(round.round(), round.outcome(), by, round.answeredVia(), round.closedAt(),
         round.results().stream().map(r -> new CaseReport.Test(r.tester(), r.tested(), r.ok(), r.description())).toList(), issues);
   }
 

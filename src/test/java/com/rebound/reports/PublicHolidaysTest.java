@@ -102,7 +102,8 @@ class PublicHolidaysTest {
     CaseReport report = reports.find(caseNumber).orElseThrow();
     assertThat(report.rto().deadline()).isEqualTo(deadline);
     assertThat(report.rto().usedHours()).as("the report's time used").isEqualTo(2.5);
-    assertThat(reportHtml(caseNumber)).contains("2,5 h").contains("Los festivos de España (ES-MD) no cuentan.");
+    assertThat(reportHtml(caseNumber)).contains("2,5 h").contains("de lunes a viernes, de 08:00 a 18:00.")
+        .contains("Los festivos de España (ES-MD) no cuentan.");
 
     JsonNode dashboard = JSON.readTree(ApiCalls.call(port, "manager", "GET",
         "/api/metrics?from=2025-04-28&to=2025-05-05&client=gestoria-lopez", null).body()).get("totals");
