@@ -71,8 +71,9 @@ const consoleHelpers = {
     row.append(td);
     return td;
   },
+  // a moment in the reader's language with the month in words and a 24-hour clock ("6 Dec 2026, 21:16"), never 12/06
   when(value) {
-    return value ? new Date(value).toLocaleString() : '';
+    return value ? new Date(value).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }) : '';
   },
   // business days as "MON,TUE,WED,THU,FRI" in words: "Mon–Fri", or the days one by one
   days(list) {
@@ -108,10 +109,20 @@ const consoleHelpers = {
     message.textContent = text;
     message.className = problem ? 'problem' : '';
   },
-  // the session, or null after sending a user who is not logged in to the webapps' login
+  // a page this user's role may not use: the sentence alone under the title, no empty filters or tables
+  refuse(text) {
+    consoleHelpers.say(text, true);
+    for (const part of document.querySelectorAll('main > *:not(#message):not(h1)')) {
+      part.hidden = true;
+      part.style.display = 'none';   // also a part whose class sets its display
+    }
+  },
+  // the session, or null after sending a user who is not logged in to the webapps' login (which brings them back
+  // here once logged in: Tasklist's header link script reads rebound.returnTo)
   async session() {
     const who = await reboundApi('GET', '/api/session');
     if (who.status === 401) {
+      sessionStorage.setItem('rebound.returnTo', location.pathname + location.search + location.hash);
       location.replace('/camunda/app/tasklist/default/');
       return null;
     }

@@ -144,8 +144,7 @@
       return;
     }
     if (!h.isManager(session)) {
-      h.say('The dashboard is for managers.', true);
-      $('#filters').hidden = true;
+      h.refuse('The dashboard is for managers.');
       return;
     }
     await h.clientOptions($('#client'));

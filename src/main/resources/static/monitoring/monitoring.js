@@ -63,6 +63,19 @@ async function create(event) {
   }
   $('#token-name').textContent = answer.body.name;
   $('#token').textContent = answer.body.token;
+  $('#generic-url').textContent = location.origin + '/api/alerts';
+  // ready to paste: Alertmanager's webhook receiver with this token (resolved alerts too: Rebound notes them)
+  $('#receiver').textContent = [
+    'receivers:',
+    '  - name: rebound',
+    '    webhook_configs:',
+    '      - url: ' + location.origin + '/api/alerts/alertmanager',
+    '        send_resolved: true',
+    '        http_config:',
+    '          authorization:',
+    '            type: Bearer',
+    '            credentials: ' + answer.body.token
+  ].join('\n');
   $('#token-box').hidden = false;
   say('Integration "' + answer.body.name + '" created.');
   $('#create').reset();
@@ -126,12 +139,25 @@ async function start() {
     return;
   }
   if (!(session.groups || []).some((g) => g === 'managers' || g === 'camunda-admin')) {
-    say('Monitoring is for managers.', true);
+    consoleHelpers.refuse('Monitoring is for managers.');
     return;
   }
   $('#integrations-section').hidden = false;
   $('#alerts-section').hidden = false;
   $('#create').addEventListener('submit', create);
+  for (const button of document.querySelectorAll('button.copy')) {
+    button.addEventListener('click', async () => {
+      const text = $('#' + button.dataset.copy).textContent;
+      try {
+        await navigator.clipboard.writeText(text);
+        say('Copied.');
+      } catch (refused) {
+        // no clipboard (a page not served over HTTPS): select the text for Ctrl-C
+        getSelection().selectAllChildren($('#' + button.dataset.copy));
+        say('Selected: press Ctrl-C to copy.');
+      }
+    });
+  }
   $('#all-clients').addEventListener('change', () => { $('#clients').disabled = $('#all-clients').checked; });
   $('#decision').addEventListener('change', () => alerts());
   $('#refresh').addEventListener('click', () => alerts());

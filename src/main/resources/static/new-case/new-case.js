@@ -23,11 +23,11 @@ function localNow() {
 async function start() {
   const who = await reboundApi('GET', '/api/session');
   if (who.status === 401) {
+    sessionStorage.setItem('rebound.returnTo', location.pathname + location.search);
     location.replace('/camunda/app/tasklist/default/');
     return;
   }
   session = who.body;
-  $('#who').textContent = session.userId;
   const clients = await reboundApi('GET', '/api/clients?size=200&active=true');
   if (clients.status !== 200) {
     say('The clients cannot be read now (' + clients.status + '). Try again in a moment.', true);

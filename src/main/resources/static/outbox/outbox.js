@@ -56,7 +56,7 @@ async function list() {
     cell(row, m.recipients.join(', '));
     cell(row, m.status + (m.lastError ? ' · ' + m.lastError : ''), m.status);
     cell(row, m.attempts);
-    cell(row, new Date(m.sentAt || m.createdAt).toLocaleString());
+    cell(row, consoleHelpers.when(m.sentAt || m.createdAt));
     const actions = cell(row, '');
     if (m.status === 'FAILED' && (session.groups || []).includes('managers')) {
       const retry = document.createElement('button');

@@ -49,7 +49,7 @@ class CaseMeters {
     gauge(registry, "rebound.outbox.messages", "Messages waiting to be sent", m -> m.value("outbox.PENDING"), "status", "pending");
     gauge(registry, "rebound.outbox.messages", "Messages that could not be sent", m -> m.value("outbox.FAILED"), "status", "failed");
     gauge(registry, "rebound.steps.unclaimed.oldest.seconds",
-        "Age of the oldest unclaimed step of a high-severity case (0 when none)", m -> m.value("unclaimed"));
+        "Age of the oldest unclaimed step of a high-severity or not yet assessed case (0 when none)", m -> m.value("unclaimed"));
     gauge(registry, "rebound.camunda.incidents.open", "Open incidents of the engine (a job out of retries, a failed step)",
         m -> m.value("incidents"));
   }
@@ -88,7 +88,9 @@ class CaseMeters {
         });
     String marks = String.join(",", highSeverities.stream().map(s -> "?").toList());
     Timestamp oldest = jdbc.queryForObject("SELECT MIN(t.CREATE_TIME_) FROM ACT_RU_TASK t JOIN rebound_case c "
-        + "ON c.process_instance_id = t.PROC_INST_ID_ WHERE t.ASSIGNEE_ IS NULL AND c.severity IN (" + marks + ")", Timestamp.class,
+        // a case not assessed yet has no severity: its assessment may be the most urgent step of all
+        + "ON c.process_instance_id = t.PROC_INST_ID_ WHERE t.ASSIGNEE_ IS NULL AND (c.severity IN (" + marks + ") OR c.severity IS NULL)",
+        Timestamp.class,
         highSeverities.toArray());
     values.put("unclaimed", oldest == null ? 0.0 : Math.max(0, Duration.between(oldest.toInstant(), engineNow.toInstant()).toSeconds()));
     values.put("incidents", jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_INCIDENT", Double.class));

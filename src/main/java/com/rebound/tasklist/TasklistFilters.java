@@ -1,11 +1,13 @@
 package com.rebound.tasklist;
 
+import com.rebound.actions.ActionItemVariables;
 import com.rebound.web.Roles;
 import static com.rebound.procedure.ProcedureVariables.CASE_NUMBER;
 import static com.rebound.procedure.ProcedureVariables.CLIENT_NAME;
 import static com.rebound.procedure.ProcedureVariables.SEVERITY;
 
 import com.rebound.cluster.StartupLock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +39,9 @@ class TasklistFilters implements InitializingBean {
   private static final List<Map<String, String>> CASE_COLUMNS = List.of(
       Map.of("name", CASE_NUMBER, "label", "Case"),
       Map.of("name", CLIENT_NAME, "label", "Client"),
-      Map.of("name", SEVERITY, "label", "Severity"));
+      Map.of("name", SEVERITY, "label", "Severity"),
+      // an action item's task says what is to be done (its case and client are there too)
+      Map.of("name", ActionItemVariables.WHAT, "label", "What"));
 
   private final FilterService filters;
   private final TaskService tasks;
@@ -74,6 +78,7 @@ class TasklistFilters implements InitializingBean {
         existing.setQuery(byUrgency(saved));
         filters.saveFilter(existing);
       }
+      addWhatColumn(existing);
       grantRead(existing, groups);
       return;
     }
@@ -85,6 +90,19 @@ class TasklistFilters implements InitializingBean {
     properties.put("variables", CASE_COLUMNS);
     Filter filter = filters.newTaskFilter(name).setQuery(byUrgency(query)).setProperties(properties);
     grantRead(filters.saveFilter(filter), groups);
+  }
+
+  /** A filter from before action items said what they are about gets the column, after any columns chosen by hand. */
+  private void addWhatColumn(Filter filter) {
+    Map<String, Object> properties = filter.getProperties();
+    if (properties != null && properties.get("variables") instanceof List<?> columns
+        && columns.stream().noneMatch(c -> c instanceof Map<?, ?> column && ActionItemVariables.WHAT.equals(column.get("name")))) {
+      List<Object> more = new ArrayList<>(columns);
+      more.add(CASE_COLUMNS.get(CASE_COLUMNS.size() - 1));
+      properties.put("variables", more);
+      filter.setProperties(properties);
+      filters.saveFilter(filter);
+    }
   }
 
   /**

@@ -59,6 +59,11 @@ final class Browser implements AutoCloseable {
   /** Logs in on a webapp's login form. */
   void logIn(String app, String user) {
     open("/camunda/app/" + app + "/default/");
+    logInHere(user);
+  }
+
+  /** Logs in on the login form the browser shows now (a page that sent a visitor to log in). */
+  void logInHere(String user) {
     // typed again while the page is still settling (a busy machine once put both words in the user name)
     for (int attempt = 1; attempt <= 3; attempt++) {
       WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[placeholder=Username]")));
@@ -71,8 +76,15 @@ final class Browser implements AutoCloseable {
         break;
       }
     }
+    WebElement form = driver.findElement(By.cssSelector("input[placeholder=Username]"));
     driver.findElement(By.cssSelector("button[type=submit]")).click();
-    pause(1500);
+    // logged in: the login form goes (a refused login keeps it, which the caller then sees)
+    try {
+      new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(form));
+    } catch (org.openqa.selenium.TimeoutException refused) {
+      return;
+    }
+    pause(300);
   }
 
   /** What the login page's header reads, as seen: the visible logo's presence and the app's name with what CSS puts before it. */
@@ -128,7 +140,7 @@ final class Browser implements AutoCloseable {
       }
     }
     waitFor(By.cssSelector(".fjs-form"));
-    pause(1000);
+    pause(500);
   }
 
   WebElement fieldByLabel(String label) {
@@ -141,7 +153,14 @@ final class Browser implements AutoCloseable {
   void click(WebElement element) {
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
     pause(200);
-    element.click();
+    try {
+      element.click();
+    } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+      // a notification over it: closed, as a person would, and clicked again
+      closeNotifications();
+      pause(300);
+      element.click();
+    }
   }
 
   /**
@@ -221,7 +240,24 @@ final class Browser implements AutoCloseable {
   void complete() {
     WebElement button = waitFor(By.cssSelector("button[ng-click='complete()']"));
     ((JavascriptExecutor) driver).executeScript("arguments[0].click();", button);
-    pause(2500);
+    // done: Tasklist takes the form away; refused: the form shows its errors, or Tasklist its notification
+    try {
+      new WebDriverWait(driver, Duration.ofSeconds(8)).until(d -> !button.isDisplayed()
+          || !d.findElements(By.cssSelector(".fjs-form-field-error, .notifications .alert-danger, .alert-danger")).isEmpty());
+    } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+      // the button's view was drawn again: done
+    } catch (org.openqa.selenium.TimeoutException nothingYet) {
+      // the caller checks what it expects
+    }
+    pause(500);
+    closeNotifications();
+  }
+
+  /** Closes Tasklist's notifications ("completed", "claimed"), which cover the form's lower fields until they fade. */
+  void closeNotifications() {
+    ((JavascriptExecutor) driver).executeScript(
+        "document.querySelectorAll('.notifications .close, .notifications [ng-click^=\"removeNotification\"]')"
+            + ".forEach((b) => b.click());");
   }
 
   /** A CSS property of the first element found, as the browser computed it. */

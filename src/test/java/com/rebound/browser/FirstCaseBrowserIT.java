@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -86,6 +87,9 @@ class FirstCaseBrowserIT {
 
     browser = new Browser(port, 1400, 1000);
     browser.logIn("tasklist", "tech");
+    assertThat(browser.driver.findElements(By.cssSelector(".create-task-action, .start-process-action")))
+        .as("Tasklist's generic Create task and Start process are there, hidden: cases start from Report a disaster")
+        .hasSize(2).noneMatch(WebElement::isDisplayed);
     browser.clickText("Technicians' queue");
     browser.openTask(caseNumber, "Assess problem and impact");
     browser.claim();
@@ -170,6 +174,37 @@ class FirstCaseBrowserIT {
     assertThat(runtime.getVariable(instance, "dataLossHours")).as("retyped, kept").isEqualTo(2L);
     assertThat(JSON.readTree(ApiCalls.call(port, "tech", "GET", "/api/cases/" + caseNumber, null).body()).at("/rpo/dataLossHours")
         .asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void aDeepLinkSurvivesTheLogin_theSiteLeadsToTheConsole_andRefusedPagesShowOnlyTheirSentence() {
+    browser = new Browser(port, 1400, 1000);
+    browser.open("/console/lessons.html?q=disk");
+    assertThat(browser.waitFor(By.cssSelector("input[placeholder=Username]")).isDisplayed()).as("a visitor is asked to log in").isTrue();
+    browser.logInHere("tech");
+    browser.waitFor(By.cssSelector("header.console a.current[data-link=lessons]"));
+    browser.consoleErrors();
+    assertThat(browser.driver.getCurrentUrl()).as("back where the visitor was going").endsWith("/console/lessons.html?q=disk");
+
+    browser.open("/");
+    browser.waitFor(By.cssSelector("header.console a.current[data-link=cases]"));
+    assertThat(browser.driver.getCurrentUrl()).as("the cases, with no filter").matches(".*/console/\\??$");
+
+    browser.open("/console/dashboard.html");
+    assertThat(browser.waitFor(By.id("message")).getText()).isEqualTo("The dashboard is for managers.");
+    assertThat(browser.driver.findElements(By.cssSelector("main > :not(#message):not(h1)"))).as("no filters, tiles or charts")
+        .isNotEmpty().noneMatch(WebElement::isDisplayed);
+
+    browser.open("/camunda/app/cockpit/default/");
+    String cockpit = browser.waitFor(By.tagName("body")).getText();
+    assertThat(cockpit).as("no Spring error page").doesNotContain("Whitelabel");
+    assertThat(browser.loginFormShown() || cockpit.contains("This page is not for your account")).as(cockpit).isTrue();
+    browser.consoleErrors();   // the webapps' own login asks for pages it does not have (404s): not Rebound's pages
+
+    browser.open("/new-case/");
+    browser.waitFor(By.cssSelector("header.console a.current[data-link=new-case]"));
+    assertThat(browser.computedStyle(By.cssSelector("header.console"), "display")).as("the console's header").isNotEqualTo("none");
+    assertThat(browser.consoleErrors()).isEmpty();
   }
 
   /** A Gestoría López case walked to its end with the technician's notes, reviewed (shared with the client or not). */

@@ -436,7 +436,11 @@ class TasklistBrowserIT {
     browser.open("/clients/");
     assertThat(browser.waitFor(By.cssSelector("input[placeholder=Username]")).isDisplayed()).as("the login form").isTrue();
     assertThat(browser.driver.getCurrentUrl()).contains("/camunda/app/tasklist/");
-    browser.logIn("tasklist", "tech");
+    browser.logInHere("tech");
+    browser.waitFor(By.xpath("//tbody/tr[contains(., 'Northwind Logistics')]"));
+    assertThat(browser.driver.getCurrentUrl()).as("back on the page the visitor asked for").endsWith("/clients/");
+
+    browser.open("/camunda/app/tasklist/default/");
     org.openqa.selenium.WebElement clientsLink = browser.waitFor(By.cssSelector("a.rebound-link[href='/clients/']"));
     assertThat(browser.driver.findElements(By.cssSelector("a.rebound-link[href='/outbox/']"))).as("no outbox for technicians").isEmpty();
     clientsLink.click();

@@ -34,6 +34,28 @@ class TasklistReadyTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void aQueueFromBeforeActionItemsSaidWhatGetsTheColumnOnce_afterColumnsChosenByHand() {
+    Filter queue = filters.createFilterQuery().filterName(TasklistFilters.MANAGERS_QUEUE).singleResult();
+    Map<String, Object> properties = queue.getProperties();
+    Object asCreated = properties.get("variables");
+    properties.put("variables", List.of(Map.of("name", "caseNumber", "label", "Case"), Map.of("name", "summary", "label", "Summary")));
+    filters.saveFilter(queue.setProperties(properties));
+    try {
+      tasklistFilters.afterPropertiesSet();
+      tasklistFilters.afterPropertiesSet();
+
+      List<Map<String, String>> columns = (List<Map<String, String>>) filters.getFilter(queue.getId()).getProperties().get("variables");
+      assertThat(columns).extracting(c -> c.get("name")).containsExactly("caseNumber", "summary", "what");
+    } finally {
+      Filter again = filters.getFilter(queue.getId());
+      Map<String, Object> restored = again.getProperties();
+      restored.put("variables", asCreated);
+      filters.saveFilter(again.setProperties(restored));
+    }
+  }
+
+  @Test
   void filtersShowCaseNumberClientAndSeverityAndAreNotDuplicatedOnRestart() {
     tasklistFilters.afterPropertiesSet();
 
@@ -42,7 +64,7 @@ class TasklistReadyTest {
       assertThat(found).as(name).hasSize(1);
       @SuppressWarnings("unchecked")
       List<Map<String, String>> columns = (List<Map<String, String>>) found.get(0).getProperties().get("variables");
-      assertThat(columns).extracting(c -> c.get("name")).containsExactly("caseNumber", "clientName", "severity");
+      assertThat(columns).extracting(c -> c.get("name")).containsExactly("caseNumber", "clientName", "severity", "what");
     }
   }
 

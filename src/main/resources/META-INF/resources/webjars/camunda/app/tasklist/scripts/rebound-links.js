@@ -12,6 +12,15 @@ export default {
         if (!session) {
           return;
         }
+        // a Rebound page sent this user to log in: back to it (only a path of this site)
+        const returnTo = sessionStorage.getItem('rebound.returnTo');
+        if (returnTo) {
+          sessionStorage.removeItem('rebound.returnTo');
+          if (/^\/[^/\\]/.test(returnTo)) {
+            location.replace(returnTo);
+            return;
+          }
+        }
         const managers = (session.groups || []).some((g) => g === 'managers' || g === 'camunda-admin');
         const links = [['Report a disaster', '/new-case/'], ['Cases', '/console/'], ['Clients', '/clients/']]
           .concat(managers ? [['Dashboard', '/console/dashboard.html']] : []);
