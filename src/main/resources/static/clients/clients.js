@@ -53,6 +53,16 @@ async function start() {
   $('#client-form').addEventListener('submit', (event) => { event.preventDefault(); save(); });
   $('#toggle-active').addEventListener('click', () => toggleActive());
   await list();
+  // a client's own address: /clients/?id=gestoria-lopez opens its profile (bookmarks, links from the console)
+  const asked = new URLSearchParams(location.search).get('id');
+  if (asked) {
+    const found = await api('GET', '/api/clients/' + encodeURIComponent(asked));
+    if (found.status === 200) {
+      edit(found.body);
+    } else {
+      say('No client "' + asked + '".', true);
+    }
+  }
 }
 
 async function list() {
@@ -76,6 +86,7 @@ async function list() {
 }
 
 function showList() {
+  history.replaceState(null, '', location.pathname);
   $('#edit-section').hidden = true;
   $('#list-section').hidden = false;
   list();
@@ -92,6 +103,11 @@ function edit(client) {
   const form = $('#client-form');
   form.reset();
   $('#edit-title').textContent = client ? client.name : 'New client';
+  history.replaceState(null, '', client ? '?id=' + encodeURIComponent(client.id) : location.pathname);
+  $('#client-cases').hidden = !client;
+  if (client) {
+    $('#client-cases').href = '/console/?client=' + encodeURIComponent(client.id);
+  }
   field('id').readOnly = !!client;
   if (!client) {
     $('#contacts').replaceChildren();

@@ -33,6 +33,12 @@ class ActionItemListeners {
     return items::check;
   }
 
+  /** On the completion of offerPrevention: a client still considering it is asked again by an action item. */
+  @Bean("followUpPrevention")
+  TaskListener followUpPrevention(ActionItems items) {
+    return items::followUpPrevention;
+  }
+
   @Bean("trackActionItems")
   JavaDelegate trackActionItems(ActionItems items) {
     return items::track;

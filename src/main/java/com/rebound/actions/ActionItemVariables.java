@@ -27,4 +27,19 @@ public final class ActionItemVariables {
 
   private ActionItemVariables() {
   }
+
+  /** The id of a review's item (from 1): DR-2026-0001-A1. */
+  public static String reviewItemId(String caseNumber, int position) {
+    return caseNumber + "-A" + position;
+  }
+
+  /** The id of the follow-up of a prevention offer the client is still considering: DR-2026-0001-P. */
+  public static String preventionFollowUpId(String caseNumber) {
+    return caseNumber + "-P";
+  }
+
+  /** An SQL LIKE pattern of a case's review items (the review's part of the client's report; not the provider's follow-ups). */
+  public static String reviewItemsLike(String caseNumber) {
+    return caseNumber + "-A%";
+  }
 }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -51,35 +52,64 @@ public class ActionItems {
   /** Tracks each item of the reviewed case once (a retried step finds them tracked). */
   void track(DelegateExecution review) {
     String caseNumber = (String) review.getVariable(ProcedureVariables.CASE_NUMBER);
-    String clientId = (String) review.getVariable(ProcedureVariables.CLIENT_ID);
-    String clientName = (String) review.getVariable(ProcedureVariables.CLIENT_NAME);
-    Client client = clients.find(clientId).orElse(null);
+    Client client = clients.find((String) review.getVariable(ProcedureVariables.CLIENT_ID)).orElse(null);
     Timestamp now = Timestamp.from(ClockUtil.getCurrentTime().toInstant());
     // checked again here: the review's listener is the model's, and a model edit must not let a bad item through
     for (ReviewItems.Item item : check(review)) {
-      String id = caseNumber + "-A" + item.position();
-      Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM rebound_action_item WHERE id = ?", Integer.class, id);
-      if (known != null && known > 0) {
-        continue;
-      }
-      Map<String, Object> variables = new HashMap<>();
-      variables.put(ITEM_ID, id);
-      variables.put(ProcedureVariables.CASE_NUMBER, caseNumber);
-      variables.put(ProcedureVariables.CLIENT_ID, clientId);
-      variables.put(ProcedureVariables.CLIENT_NAME, clientName);
-      variables.put(ProcedureVariables.SUMMARY, review.getVariable(ProcedureVariables.SUMMARY));
-      variables.put(WHAT, item.what());
-      variables.put(OWNER, item.owner().name());
-      variables.put(OWNER_USER, item.owner().userId());
-      variables.put(OWNER_EMAIL, item.owner().email());
-      variables.put(DUE_DATE, item.due().toString());
-      variables.put(TIME_ZONE, client == null ? "UTC" : client.businessHours().timeZone());
-      String processInstanceId = runtime.startProcessInstanceByKey(PROCESS_KEY, id, variables).getId();
-      jdbc.update("INSERT INTO rebound_action_item (id, case_number, client_id, client_name, what, owner, owner_user, owner_email, "
-          + "due_date, state, process_instance_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)",
-          id, caseNumber, clientId, clientName, item.what(), item.owner().name(), item.owner().userId(), item.owner().email(),
-          Date.valueOf(item.due()), processInstanceId, now);
+      start(reviewItemId(caseNumber, item.position()), review, client, item, now);
     }
+  }
+
+  /**
+   * A client still considering the prevention offer: whoever made it gets an action item to ask again, due after the
+   * days the model gives the step ({@code preventionFollowUpDays}, 14 when it gives none). Once per case.
+   */
+  void followUpPrevention(DelegateTask offer) {
+    if (!"considering".equals(offer.getVariable(ProcedureVariables.CLIENT_INTEREST))) {
+      return;
+    }
+    Object days = offer.getVariable(ProcedureVariables.PREVENTION_FOLLOW_UP_DAYS);
+    long after = days == null ? 14 : Long.parseLong(String.valueOf(days).trim());
+    String userId = offer.getAssignee() != null ? offer.getAssignee()
+        : identity.getCurrentAuthentication() == null ? null : identity.getCurrentAuthentication().getUserId();
+    User user = userId == null ? null : user(userId).orElse(null);
+    ReviewItems.Owner owner = user == null ? new ReviewItems.Owner("Managers", null, null)
+        : new ReviewItems.Owner((user.getFirstName() + " " + user.getLastName()).trim(), user.getId(), user.getEmail());
+    Client client = clients.find((String) offer.getVariable(ProcedureVariables.CLIENT_ID)).orElse(null);
+    Object offered = offer.getVariable(ProcedureVariables.PREVENTION_OFFERED);
+    String what = "Ask " + offer.getVariable(ProcedureVariables.CLIENT_NAME) + " again about the prevention offered"
+        + (offered == null ? "" : " (" + String.valueOf(offered).replaceAll("[\\[\\]\"]", "").replace(",", ", ").replaceAll(" +", " ") + ")");
+    LocalDate due = ReviewItems.today(client, ClockUtil.getCurrentTime()).plusDays(after);
+    start(preventionFollowUpId((String) offer.getVariable(ProcedureVariables.CASE_NUMBER)), offer.getExecution(), client,
+        new ReviewItems.Item(0, what, owner, due), Timestamp.from(ClockUtil.getCurrentTime().toInstant()));
+  }
+
+  /** Starts an item's own process and its row, unless an item of that id exists (a retried step). */
+  private void start(String id, VariableScope scope, Client client, ReviewItems.Item item, Timestamp now) {
+    String caseNumber = (String) scope.getVariable(ProcedureVariables.CASE_NUMBER);
+    String clientId = (String) scope.getVariable(ProcedureVariables.CLIENT_ID);
+    String clientName = (String) scope.getVariable(ProcedureVariables.CLIENT_NAME);
+    Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM rebound_action_item WHERE id = ?", Integer.class, id);
+    if (known != null && known > 0) {
+      return;
+    }
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(ITEM_ID, id);
+    variables.put(ProcedureVariables.CASE_NUMBER, caseNumber);
+    variables.put(ProcedureVariables.CLIENT_ID, clientId);
+    variables.put(ProcedureVariables.CLIENT_NAME, clientName);
+    variables.put(ProcedureVariables.SUMMARY, scope.getVariable(ProcedureVariables.SUMMARY));
+    variables.put(WHAT, item.what());
+    variables.put(OWNER, item.owner().name());
+    variables.put(OWNER_USER, item.owner().userId());
+    variables.put(OWNER_EMAIL, item.owner().email());
+    variables.put(DUE_DATE, item.due().toString());
+    variables.put(TIME_ZONE, client == null ? "UTC" : client.businessHours().timeZone());
+    String processInstanceId = runtime.startProcessInstanceByKey(PROCESS_KEY, id, variables).getId();
+    jdbc.update("INSERT INTO rebound_action_item (id, case_number, client_id, client_name, what, owner, owner_user, owner_email, "
+        + "due_date, state, process_instance_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)",
+        id, caseNumber, clientId, clientName, item.what(), item.owner().name(), item.owner().userId(), item.owner().email(),
+        Date.valueOf(item.due()), processInstanceId, now);
   }
 
   /** The item was closed in its step: done or dropped (with why), by whom and when. */

@@ -26,7 +26,8 @@ public final class ModelBeans {
   /** Delegates and listeners a model names whole ({@code camunda:delegateExpression="${notifyCaseOpened}"}). */
   public static final Set<String> DELEGATES = Set.of("notifyCaseOpened", "notifyObjectivesAgreed", "notifyRtoWarning",
       "notifyRtoBreach", "notifyCaseClosed", "notifyCaseDismissed", "openClientRound", "closeClientRound", "countAcceptanceRound", "remindClientByMail",
-      "findSimilarCases", "keepLesson", "checkActionItems", "trackActionItems", "actionItemMail", "closeActionItem");
+      "findSimilarCases", "keepLesson", "checkActionItems", "trackActionItems", "actionItemMail", "closeActionItem",
+      "followUpPrevention");
 
   /** Names the engine itself gives an expression, not beans of the application. */
   static final Set<String> ENGINE_NAMES = Set.of("execution", "task");

@@ -116,6 +116,10 @@ public final class ProcedureVariables {
   public static final String SHARE_REVIEW = "shareReviewWithClient";
   /** Set by the DMN decision {@code prevention}: the recommended solutions' codes (comma-separated) and why, for the manager. */
   public static final String PREVENTION_RECOMMENDATIONS = "preventionRecommendations";
+  /** What the manager offered (offerPrevention's checklist). */
+  public static final String PREVENTION_OFFERED = "preventionOffered";
+  /** After how many days a client still considering the offer is asked again (offerPrevention's input, in the model). */
+  public static final String PREVENTION_FOLLOW_UP_DAYS = "preventionFollowUpDays";
   public static final String PREVENTION_ADVICE = "preventionAdvice";
   /** Set with them: how many past cases of this client and of clients like it each solution would have avoided or shortened. */
   public static final String PREVENTION_HISTORY = "preventionHistory";

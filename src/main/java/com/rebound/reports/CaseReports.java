@@ -1,5 +1,6 @@
 package com.rebound.reports;
 
+import com.rebound.actions.ActionItemVariables;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rebound.casebook.CaseBook;
@@ -204,11 +205,11 @@ class CaseReports {
   /** The case's action items as tracked (rebound_action_item), in the review's order; none before the review. */
   private List<CaseReport.Action> trackedActions(String caseNumber) {
     return jdbc.query("SELECT what, owner, due_date, state, closed_by, closed_at, drop_reason FROM rebound_action_item "
-        + "WHERE case_number = ? ORDER BY LENGTH(id), id", (rs, n) -> {
+        + "WHERE case_number = ? AND id LIKE ? ORDER BY LENGTH(id), id", (rs, n) -> {
           java.sql.Timestamp closedAt = rs.getTimestamp("closed_at");
           return new CaseReport.Action(rs.getString("what"), rs.getString("owner"), rs.getDate("due_date").toLocalDate().toString(),
               rs.getString("state"), rs.getString("closed_by"), closedAt == null ? null : closedAt.toInstant(), rs.getString("drop_reason"));
-        }, caseNumber);
+        }, caseNumber, ActionItemVariables.reviewItemsLike(caseNumber));
   }
 
   private static Instant instant(Date date) {

@@ -134,6 +134,8 @@ class ClientInTheLoopTest extends ReboundWithMail {
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance).singleResult().getState()).isEqualTo("COMPLETED");
 
     MimeMessage closed = MAIL.await("case closed", m -> subjectOf(m).equals("[" + caseNumber + "] Caso cerrado: informe final"));
+    assertThat(MailRoom.html(closed)).as("the client still considering the prevention is invited to reply")
+        .contains("Sigue valorando la prevención que le recomendamos");
     String report = pdfText(MailRoom.attachment(closed, caseNumber + "-report.pdf"));
     assertThat(report).contains(caseNumber, "Informe de la incidencia", "Cumplido", "8 h acordadas", "Dentro del objetivo: 2 h",
         "Ronda 1", "Faltan los ficheros de octubre", "Ronda 2", "Qué se ha recuperado",

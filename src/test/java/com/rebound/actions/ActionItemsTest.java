@@ -160,7 +160,7 @@ class ActionItemsTest extends ReboundWithMail {
     // owners see theirs, managers all, open first and overdue first
     assertThat(ids(list("tech", "state=all"))).containsExactly(a1);
     assertThat(ids(list("tina", "state=all"))).containsExactly(a2);
-    assertThat(ids(list("manager", "state=open"))).containsExactly(a1);
+    assertThat(ids(list("manager", "state=open&case=" + caseNumber))).containsExactly(a1);
     assertThat(ids(list("manager", "state=all&client=gestoria-lopez&case=" + caseNumber))).containsExactly(a1, a2, a3);
     HttpResponse<String> badState = ApiCalls.call(port, "manager", "GET", "/api/action-items?state=someday", null);
     assertThat(badState.statusCode()).isEqualTo(400);
@@ -184,6 +184,33 @@ class ActionItemsTest extends ReboundWithMail {
     String html = report.body();
     assertThat(html).contains("Monitor the disks", "Test a restore every month", "Hecha", "tina", "manager", "Descartada",
         "The client will not buy it this year").doesNotContain("Pendiente");
+  }
+
+  @Test
+  void aClientStillConsideringThePreventionOfferIsAskedAgain_byAnItemForTheManagerWhoMadeIt() throws Exception {
+    String considering = steps.open("gestoria-lopez", "NAS lost its volume");
+    String instance = steps.instanceOf(considering);
+    steps.assess(instance, "hardware", "fileServer");
+    steps.recoverAndAccept(instance);
+    assertThat(steps.review(instance, "Check the NAS", "Fast restore", "[]").status()).isEqualTo(204);
+    steps.complete(instance, "offerPrevention", """
+        {"preventionOffered": {"type": "Json", "value": "[\\"backup\\",\\"ups\\"]"}, "clientInterest": {"value": "considering"}}""");
+
+    Map<String, Object> item = jdbc.queryForMap("SELECT * FROM rebound_action_item WHERE id = ?", considering + "-P");
+    assertThat(item.get("WHAT").toString()).isEqualTo("Ask Gestoría López again about the prevention offered (backup, ups)");
+    assertThat(item.get("OWNER_USER")).as("the manager who made the offer").isEqualTo("manager");
+    assertThat(item.get("DUE_DATE").toString()).as("after the step's 14 days")
+        .isEqualTo(LocalDate.now(MADRID).plusDays(14).toString());
+    assertThat(item.get("STATE")).isEqualTo("open");
+
+    String accepted = steps.open("gestoria-lopez", "Printer queue lost");
+    String other = steps.instanceOf(accepted);
+    steps.assess(other, "hardware", "fileServer");
+    steps.recoverAndAccept(other);
+    assertThat(steps.review(other, "Check the queue", "Quick fix", "[]").status()).isEqualTo(204);
+    steps.complete(other, "offerPrevention", "{\"clientInterest\": {\"value\": \"accepted\"}}");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rebound_action_item WHERE case_number = ?", Integer.class, accepted))
+        .as("an answer given: nothing to ask again").isZero();
   }
 
   @Test

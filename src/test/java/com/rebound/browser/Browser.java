@@ -80,7 +80,15 @@ final class Browser implements AutoCloseable {
     driver.findElement(By.cssSelector("button[type=submit]")).click();
     // logged in: the login form goes (a refused login keeps it, which the caller then sees)
     try {
-      new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(form));
+      new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+        try {
+          form.isEnabled();
+          return false;
+        } catch (org.openqa.selenium.WebDriverException gone) {
+          // stale, or (the page already navigating on) a node Chrome no longer knows
+          return true;
+        }
+      });
     } catch (org.openqa.selenium.TimeoutException refused) {
       return;
     }

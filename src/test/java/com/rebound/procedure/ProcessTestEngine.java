@@ -60,7 +60,7 @@ final class ProcessTestEngine {
 
   /** The steps the model names for lessons and action items (Rebound's write to its tables); here they record that they ran. */
   static final List<String> LEARNING_STEPS = List.of("findSimilarCases", "checkActionItems", "keepLesson", "trackActionItems",
-      "actionItemMail", "closeActionItem");
+      "actionItemMail", "closeActionItem", "followUpPrevention");
   /** "step@activity" (with the mail's kind for actionItemMail) for each call of a learning step, in order. */
   static final List<String> STEPS = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
