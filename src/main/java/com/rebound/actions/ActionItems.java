@@ -73,8 +73,12 @@ public class ActionItems {
     String userId = offer.getAssignee() != null ? offer.getAssignee()
         : identity.getCurrentAuthentication() == null ? null : identity.getCurrentAuthentication().getUserId();
     User user = userId == null ? null : user(userId).orElse(null);
-    ReviewItems.Owner owner = user == null ? new ReviewItems.Owner("Managers", null, null)
-        : new ReviewItems.Owner((user.getFirstName() + " " + user.getLastName()).trim(), user.getId(), user.getEmail());
+    if (user == null) {
+      // completed by no person (a script through the Java API): nobody to give the follow-up to
+      return;
+    }
+    ReviewItems.Owner owner = new ReviewItems.Owner((user.getFirstName() + " " + user.getLastName()).trim(), user.getId(),
+        user.getEmail());
     Client client = clients.find((String) offer.getVariable(ProcedureVariables.CLIENT_ID)).orElse(null);
     Object offered = offer.getVariable(ProcedureVariables.PREVENTION_OFFERED);
     String what = "Ask " + offer.getVariable(ProcedureVariables.CLIENT_NAME) + " again about the prevention offered"
