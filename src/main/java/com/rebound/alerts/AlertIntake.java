@@ -53,6 +53,9 @@ class AlertIntake {
   private record Handled(String decision, String openedCase) {
   }
 
+  /** At most one "alert resolved" mail per case in each such window. */
+  static final java.time.Duration RESOLVED_MAIL_WINDOW = java.time.Duration.ofMinutes(10);
+
   private final ObjectMapper mapper;
 
   private final JdbcTemplate jdbc;
@@ -106,6 +109,12 @@ class AlertIntake {
     String groupHash = alert.groupKey() == null ? null : Integrations.hash(alert.groupKey());
     Optional<ClientDirectory.ClientFacts> client = clientId == null ? Optional.empty() : clients.activeClient(clientId);
     if (client.isEmpty()) {
+      // the triage table's ignore needs no client: Alertmanager's Watchdog names none, and is no outage to look into
+      AlertTriage.Decision heartbeat = triage.decide(alert, null);
+      if (heartbeat.action() == AlertTriage.Action.ignore) {
+        ledger.record(integration, alert, null, groupHash, "ignored", heartbeat.reason(), null, null, now);
+        return new Handled("ignored", null);
+      }
       String reason = clientId == null
           ? "the alert names no client (label '" + integration.clientLabel() + "'), and the integration is not for one client"
           : "no active client '" + clientId + "' (label '" + integration.clientLabel() + "')";
@@ -134,8 +143,11 @@ class AlertIntake {
       about.put("taskName", alert.name() == null ? alert.key() : alert.name());
       about.put("alertSummary", alert.summary() == null ? "" : alert.summary());
       about.put("resolvedAt", Date.from(backAt));
+      // one mail per case and window of the storm: the case page lists every resolved alert (an outage of 200 alerts is
+      // not 200 mails to the technician)
+      long window = now.getEpochSecond() / RESOLVED_MAIL_WINDOW.toSeconds();
       holders.tell(MessageKind.alertResolved, open.processInstanceId(),
-          MessageKind.alertResolved + ":" + open.processInstanceId() + ":" + alert.key() + ":" + backAt.toEpochMilli(), about);
+          MessageKind.alertResolved + ":" + open.processInstanceId() + ":" + window, about);
       return new Handled("resolved", null);
     }
     if (open != null) {

@@ -1,5 +1,6 @@
 package com.rebound.alerts;
 
+import com.rebound.database.DatabaseUnavailable;
 import com.rebound.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -35,7 +36,21 @@ class IntegrationTokenFilter extends OncePerRequestFilter {
       refuse(request, response, "Send the integration's token: Authorization: Bearer <token> (a manager creates one at /api/integrations).");
       return;
     }
-    Optional<Integration> integration = integrations.authenticate(header.substring(7).trim());
+    Optional<Integration> integration;
+    try {
+      integration = integrations.authenticate(header.substring(7).trim());
+    } catch (RuntimeException e) {
+      boolean busy = DatabaseUnavailable.busy(e);
+      if (!busy && !DatabaseUnavailable.causes(e)) {
+        throw e;
+      }
+      // a storm holds every connection, or the database is away: the monitor is told to send again
+      response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+      Problems.write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, busy ? "busy" : "database-unavailable",
+          busy ? "Busy, try again in a moment" : "Database unavailable", DatabaseUnavailable.TYPE,
+          busy ? DatabaseUnavailable.BUSY : DatabaseUnavailable.MESSAGE);
+      return;
+    }
     if (integration.isEmpty()) {
       refuse(request, response, "This token is unknown or was revoked.");
       return;

@@ -20,7 +20,52 @@ public final class DatabaseUnavailable {
   public static final String MESSAGE = "Rebound's database is not reachable at the moment, so this request could not be "
       + "completed. Try again in a minute. (Operators: see /actuator/health and the database server.)";
 
+  /** What Rebound answers while its database is too busy (a lock or a connection not had in time). */
+  public static final String BUSY = "Rebound is very busy at the moment (a burst of work is waiting for the database), so "
+      + "this request was not taken. Nothing of it was kept. Try again in a few seconds.";
+
+  /** Seconds a caller should wait before trying again (the Retry-After of every 503). */
+  public static final int RETRY_AFTER_SECONDS = 5;
+
   private DatabaseUnavailable() {
+  }
+
+  /**
+   * True when a cause says the database is there but too busy: a lock not had within the lock timeout (H2's
+   * HYT00/50200, PostgreSQL's 55P03, a deadlock) or no pooled connection within the pool's timeout. The transaction
+   * was rolled back; the same request may succeed a moment later.
+   */
+  public static boolean busy(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof org.springframework.dao.PessimisticLockingFailureException) {
+        return true;
+      }
+      if (cause instanceof SQLException sql && ("HYT00".equals(sql.getSQLState()) || "55P03".equals(sql.getSQLState())
+          || "40P01".equals(sql.getSQLState()) || sql.getErrorCode() == 50200)) {
+        return true;
+      }
+      if (cause instanceof SQLTransientConnectionException && !unreachable(cause.getCause())) {
+        // the pool had no free connection in time, and not because the database was unreachable
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  private static boolean unreachable(Throwable failure) {
+    for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && sql.getSQLState() != null
+          && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+        return true;
+      }
+      if (cause instanceof java.net.ConnectException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True when a cause of the failure says the database could not be reached. */

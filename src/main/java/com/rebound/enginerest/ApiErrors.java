@@ -1,5 +1,6 @@
 package com.rebound.enginerest;
 
+import com.rebound.database.DatabaseUnavailable;
 import com.rebound.web.Problems;
 import com.rebound.web.ApiProblem;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -120,11 +121,21 @@ class ApiErrors {
   /** The database is away (restarting, unreachable): 503 that says so; anything else stays a 500. */
   @ExceptionHandler(RuntimeException.class)
   ResponseEntity<ProblemDetail> unexpected(RuntimeException e, HttpServletRequest request) throws RuntimeException {
-    if (com.rebound.database.DatabaseUnavailable.causes(e)) {
-      return answer(request, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
-          com.rebound.database.DatabaseUnavailable.MESSAGE, null));
+    if (DatabaseUnavailable.busy(e)) {
+      return retryLater(answer(request, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy, try again in a moment",
+          DatabaseUnavailable.BUSY, null)));
+    }
+    if (DatabaseUnavailable.causes(e)) {
+      return retryLater(answer(request, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
+          DatabaseUnavailable.MESSAGE, null)));
     }
     throw e;
+  }
+
+  /** A 503 tells the caller when to try again (Alertmanager and other monitors retry). */
+  private static ResponseEntity<ProblemDetail> retryLater(ResponseEntity<ProblemDetail> answer) {
+    return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+        .header("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS)).body(answer.getBody());
   }
 
   private static ResponseEntity<ProblemDetail> answer(HttpServletRequest request, ProblemDetail problem) {

@@ -76,6 +76,14 @@ class AlertWebhookTest {
         String.class, caseNumber);
     assertThat(told).hasSize(1);
     assertThat(told.get(0)).contains(caseNumber, "The monitor says it is back");
+    // a flapping alert, or a storm's hundreds of resolved alerts of one case: one mail in the window, every one on the case
+    post(port, token, "/api/alerts", generic("northwind-logistics", key, "firing", "critical", "FS01 down again"));
+    JsonNode resolvedAgain = read(post(port, token, "/api/alerts", generic("northwind-logistics", key, "resolved", "critical", null)));
+    assertThat(resolvedAgain.get("decisions").get("resolved").asInt()).isEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rebound_outbox WHERE kind = 'alertResolved' AND case_number = ?",
+        Integer.class, caseNumber)).as("one resolved mail per case in " + AlertIntake.RESOLVED_MAIL_WINDOW).isEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rebound_alert WHERE case_number = ? AND decision = 'resolved'",
+        Integer.class, caseNumber)).as("each resolved alert recorded").isEqualTo(2);
     // and the report shows what the monitors saw
     HttpResponse<String> report = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
         java.net.URI.create("http://localhost:" + port + "/api/incidents/" + caseNumber + "/report")).header("Accept", "text/html")
@@ -163,6 +171,23 @@ class AlertWebhookTest {
     assertThat(post(port, token, "/api/alerts", generic("ladrillos-garcia", "k2", "firing", "critical", "x")).statusCode()).isEqualTo(401);
     assertThat(ApiCalls.call(port, "manager", "DELETE", "/api/integrations/" + mine.get("id").asText(), null).statusCode())
         .isEqualTo(409);
+  }
+
+  @Test
+  void alertmanagersHeartbeatNamingNoClientIsIgnored_notKeptForManagersAsUnmatched() throws Exception {
+    String token = Alerts.integration(port, "Alertmanager " + UUID.randomUUID(), null, "client");
+    String group = "{}:{alertname=\"Watchdog\"}" + UUID.randomUUID();
+    String body = Alerts.JSON.createObjectNode().put("version", "4").put("groupKey", group).put("status", "firing").put("receiver", "rebound")
+        .set("alerts", Alerts.JSON.createArrayNode().add(Alerts.JSON.createObjectNode().put("status", "firing")
+            .<com.fasterxml.jackson.databind.node.ObjectNode>set("labels", Alerts.JSON.createObjectNode().put("alertname", "Watchdog")
+                .put("severity", "none"))
+            .put("startsAt", "2026-12-06T10:00:00Z").put("endsAt", "0001-01-01T00:00:00Z").put("fingerprint", "w1"))).toString();
+    HttpResponse<String> answer = post(port, token, "/api/alerts/alertmanager", body);
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    assertThat(read(answer).get("decisions").get("ignored").asInt()).isEqualTo(1);
+    assertThat(read(answer).get("decisions").has("unmatched")).isFalse();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rebound_alert WHERE alert_name = 'Watchdog' AND decision = 'unmatched'",
+        Integer.class)).isZero();
   }
 
   @Test
