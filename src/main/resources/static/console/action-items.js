@@ -12,7 +12,8 @@
       return item.overdue ? 'overdue' : 'open';
     }
     const by = ' by ' + item.closedBy + ', ' + h.when(item.closedAt);
-    return item.state === 'dropped' ? 'dropped' + by + ': ' + (item.dropReason || '') : 'done' + by;
+    return item.state === 'dropped' ? 'dropped' + by + ': ' + (item.dropReason || '')
+      : 'done' + by + (item.doneNote ? ': ' + item.doneNote : '');
   }
 
   async function close(item, outcome) {
@@ -20,6 +21,12 @@
     if (outcome === 'dropped') {
       reason = window.prompt('Why will "' + item.what + '" not be done?');
       if (!reason) {
+        return;
+      }
+    } else {
+      // what was done, for the lessons and the next case (optional; Cancel keeps the item open)
+      reason = window.prompt('What was done for "' + item.what + '"? (optional)', '');
+      if (reason === null) {
         return;
       }
     }
@@ -93,7 +100,7 @@
       h.cell(row, stateText(item), item.overdue ? 'overdue' : 'state-' + item.state);
       const actions = h.cell(row, '');
       if (item.state === 'open' && (h.isManager(session) || item.ownerUser === session.userId)) {
-        actions.append(button('Done', () => close(item, 'done')), ' ', button('Drop…', () => close(item, 'dropped')));
+        actions.append(button('Done…', () => close(item, 'done')), ' ', button('Drop…', () => close(item, 'dropped')));
       }
       body.append(row);
     }

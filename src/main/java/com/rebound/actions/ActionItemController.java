@@ -27,7 +27,7 @@ class ActionItemController {
 
   private static final List<String> STAFF = List.of(Roles.TECHNICIANS, Roles.MANAGERS, Roles.ADMINISTRATORS);
 
-  /** What closes an item: done, or dropped with the reason. */
+  /** What closes an item: done (the reason, optional, says what was done), or dropped with the reason (why not). */
   record Closing(String outcome, String reason) {
   }
 
@@ -83,7 +83,8 @@ class ActionItemController {
     }
     try {
       tasks.complete(task.getId(), Variables.createVariables().putValue(ActionItemVariables.OUTCOME, outcome)
-          .putValue(ActionItemVariables.DROP_REASON, "dropped".equals(outcome) ? closing.reason() : null));
+          .putValue(ActionItemVariables.DROP_REASON, "dropped".equals(outcome) ? closing.reason() : null)
+          .putValue(ActionItemVariables.DONE_NOTE, "done".equals(outcome) ? closing.reason() : null));
     } catch (org.camunda.bpm.engine.exception.NullValueException | org.camunda.bpm.engine.OptimisticLockingException closedMeanwhile) {
       // closed by someone else at the same moment (Tasklist or another request): nothing of this request is kept
       throw ApiProblem.conflict("Action item " + id + " was closed by someone else at the same moment.");

@@ -94,7 +94,12 @@ class ActionItemListeners {
         throw new ProcedureContractException("'Do the action item' (doActionItem) cannot be completed: dropReason is required when "
             + "itemOutcome is dropped (at most 1000 characters): say why it will not be done");
       }
-      items.closed((String) task.getVariable(ITEM_ID), (String) outcome, (String) reason, by);
+      Object note = task.getVariable(DONE_NOTE);
+      if (note != null && (!(note instanceof String text) || text.length() > 1000)) {
+        throw new ProcedureContractException("'Do the action item' (doActionItem) cannot be completed: doneNote must be text of at "
+            + "most 1000 characters");
+      }
+      items.closed((String) task.getVariable(ITEM_ID), (String) outcome, (String) ("dropped".equals(outcome) ? reason : note), by);
     };
   }
 }

@@ -24,6 +24,8 @@ public final class ActionItemVariables {
   /** Set by the owner's form: done or dropped, and why it was dropped. */
   public static final String OUTCOME = "itemOutcome";
   public static final String DROP_REASON = "dropReason";
+  /** What was done, said when closing an item as done (optional). */
+  public static final String DONE_NOTE = "doneNote";
 
   private ActionItemVariables() {
   }

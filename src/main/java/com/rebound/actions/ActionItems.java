@@ -116,10 +116,11 @@ public class ActionItems {
         Date.valueOf(item.due()), processInstanceId, now);
   }
 
-  /** The item was closed in its step: done or dropped (with why), by whom and when. */
-  void closed(String id, String outcome, String reason, String by) {
-    int changed = jdbc.update("UPDATE rebound_action_item SET state = ?, drop_reason = ?, closed_by = ?, closed_at = ? "
-        + "WHERE id = ? AND state = 'open'", outcome, "dropped".equals(outcome) ? reason : null, by,
+  /** The item was closed in its step: done (with what was done, if said) or dropped (with why), by whom and when. */
+  void closed(String id, String outcome, String note, String by) {
+    boolean dropped = "dropped".equals(outcome);
+    int changed = jdbc.update("UPDATE rebound_action_item SET state = ?, drop_reason = ?, done_note = ?, closed_by = ?, closed_at = ? "
+        + "WHERE id = ? AND state = 'open'", outcome, dropped ? note : null, dropped || note == null || note.isBlank() ? null : note, by,
         Timestamp.from(ClockUtil.getCurrentTime().toInstant()), id);
     if (changed != 1) {
       throw new IllegalStateException("action item " + id + " is not open");
@@ -175,6 +176,7 @@ public class ActionItems {
     item.put("state", state);
     item.put("overdue", "open".equals(state) && due.isBefore(ClockUtil.getCurrentTime().toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate()));
     item.put("dropReason", r.getString("drop_reason"));
+    item.put("doneNote", r.getString("done_note"));
     item.put("closedBy", r.getString("closed_by"));
     Timestamp closedAt = r.getTimestamp("closed_at");
     item.put("closedAt", closedAt == null ? null : closedAt.toInstant().toString());

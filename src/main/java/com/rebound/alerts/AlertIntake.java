@@ -15,6 +15,7 @@ import com.rebound.notify.CaseHolders;
 import com.rebound.notify.MessageKind;
 import com.rebound.web.ApiProblem;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -54,7 +55,7 @@ class AlertIntake {
   }
 
   /** At most one "alert resolved" mail per case in each such window. */
-  static final java.time.Duration RESOLVED_MAIL_WINDOW = java.time.Duration.ofMinutes(10);
+  static final Duration RESOLVED_MAIL_WINDOW = Duration.ofMinutes(10);
 
   private final ObjectMapper mapper;
 

@@ -1,8 +1,10 @@
 package com.rebound.database;
 
+import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
@@ -37,7 +39,7 @@ public final class DatabaseUnavailable {
    */
   public static boolean busy(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof org.springframework.dao.PessimisticLockingFailureException) {
+      if (cause instanceof PessimisticLockingFailureException) {
         return true;
       }
       if (cause instanceof SQLException sql && ("HYT00".equals(sql.getSQLState()) || "55P03".equals(sql.getSQLState())
@@ -61,7 +63,7 @@ public final class DatabaseUnavailable {
           && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
         return true;
       }
-      if (cause instanceof java.net.ConnectException) {
+      if (cause instanceof ConnectException) {
         return true;
       }
     }

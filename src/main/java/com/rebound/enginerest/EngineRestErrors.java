@@ -1,5 +1,6 @@
 package com.rebound.enginerest;
 
+import com.rebound.database.DatabaseUnavailable;
 import com.rebound.web.FilterOrder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rebound.clients.ClientDirectory;
@@ -144,12 +145,18 @@ class EngineRestErrors {
     return null;
   }
 
-  /** 503 when the failure says the database could not be reached; null otherwise. */
+  /**
+   * 503 with Retry-After when the failure says the database is too busy (a lock or a pooled connection not had in time:
+   * the transaction was rolled back, nothing done) or could not be reached; null otherwise.
+   */
   static Response databaseAway(Throwable exception) {
-    return com.rebound.database.DatabaseUnavailable.causes(exception)
-        ? json(Response.Status.SERVICE_UNAVAILABLE.getStatusCode(), com.rebound.database.DatabaseUnavailable.TYPE,
-            com.rebound.database.DatabaseUnavailable.MESSAGE)
-        : null;
+    boolean busy = DatabaseUnavailable.busy(exception);
+    if (!busy && !DatabaseUnavailable.causes(exception)) {
+      return null;
+    }
+    return Response.fromResponse(json(Response.Status.SERVICE_UNAVAILABLE.getStatusCode(), DatabaseUnavailable.TYPE,
+        busy ? DatabaseUnavailable.BUSY : DatabaseUnavailable.MESSAGE))
+        .header("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS)).build();
   }
 
   /** A body that is not JSON: 400 saying where it breaks (Camunda answers 400 with an empty message). */

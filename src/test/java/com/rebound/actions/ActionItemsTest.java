@@ -129,10 +129,13 @@ class ActionItemsTest extends ReboundWithMail {
     EngineRestClient.Response notHisInTasklist = EngineRestClient.ofEngine(port, "tech", ENGINE)
         .post("/task/" + itemTask(a3).getId() + "/complete", "{\"variables\": {\"itemOutcome\": {\"value\": \"done\"}}}");
     assertThat(notHisInTasklist.status()).as(String.valueOf(notHisInTasklist.body())).isIn(403, 404);
-    HttpResponse<String> done = ApiCalls.call(port, "tina", "POST", "/api/action-items/" + a2 + "/close", "{\"outcome\": \"done\"}");
+    HttpResponse<String> done = ApiCalls.call(port, "tina", "POST", "/api/action-items/" + a2 + "/close",
+        "{\"outcome\": \"done\", \"reason\": \"SMART alerts set on both NAS\"}");
     assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
     JsonNode closed = JSON.readTree(done.body());
     assertThat(closed.get("state").asText()).isEqualTo("done");
+    assertThat(closed.get("doneNote").asText()).as("what was done, said when closing").isEqualTo("SMART alerts set on both NAS");
+    assertThat(closed.hasNonNull("dropReason")).as("no reason why not: it was done").isFalse();
     assertThat(closed.get("closedBy").asText()).isEqualTo("tina");
     assertThat(closed.get("closedAt").asText()).as("when, by the (moved) clock: 08:01 in Madrid is 07:01 UTC the same day")
         .startsWith(today.plusDays(4).toString());

@@ -161,13 +161,18 @@ class ConsoleBrowserIT {
     assertThat(browser.driver.findElement(By.cssSelector("tr[data-item='" + past + "-A2']")).getText())
         .contains("Phishing training for the staff", "Tomás Technician");
     browser.screenshot("17-console-action-items");
-    browser.click(browser.driver.findElement(By.xpath("//tr[@data-item='" + past + "-A1']//button[.='Done']")));
+    browser.click(browser.driver.findElement(By.xpath("//tr[@data-item='" + past + "-A1']//button[.='Done…']")));
+    org.openqa.selenium.Alert whatWasDone = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(5))
+        .until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
+    whatWasDone.sendKeys("Two disks bought, kept in the office safe");
+    whatWasDone.accept();
     new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(10))
         .until(d -> d.findElement(By.id("message")).getText().equals(past + "-A1 is done.")
             && d.findElements(By.cssSelector("tr[data-item='" + past + "-A1']")).isEmpty());
     new Select(browser.driver.findElement(By.id("state"))).selectByValue("closed");
     browser.click(browser.driver.findElement(By.cssSelector("#filters button[type=submit]")));
-    assertThat(browser.waitFor(By.cssSelector("tr[data-item='" + past + "-A1']")).getText()).contains("done by manager");
+    assertThat(browser.waitFor(By.cssSelector("tr[data-item='" + past + "-A1']")).getText())
+        .contains("done by manager").endsWith(": Two disks bought, kept in the office safe");
 
     browser.open("/console/lessons.html");
     browser.driver.findElement(By.id("q")).sendKeys("offline copy");
@@ -187,7 +192,7 @@ class ConsoleBrowserIT {
     browser.waitFor(By.cssSelector("tr[data-item='" + past + "-A2']"));
     assertThat(browser.driver.findElement(By.id("scope")).getText()).isEqualTo("Your action items, overdue first.");
     assertThat(browser.driver.findElements(By.cssSelector("tr[data-item='" + past + "-A1']"))).isEmpty();
-    assertThat(browser.driver.findElement(By.xpath("//tr[@data-item='" + past + "-A2']//button[.='Done']")).isDisplayed()).isTrue();
+    assertThat(browser.driver.findElement(By.xpath("//tr[@data-item='" + past + "-A2']//button[.='Done…']")).isDisplayed()).isTrue();
     assertThat(browser.consoleErrors()).isEmpty();
   }
 
