@@ -37,9 +37,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What an alert does, each in a transaction of its own. An alert whose key (or Alertmanager group) an open case of
- * its client has joins that case, whatever the triage table says of new alerts. Otherwise the alert holds its client's
- * row, so such alerts of one client are handled one at a time on every node (of a storm of alerts for one outage
- * exactly one opens a case, and the others find it), and a firing one goes through {@link AlertTriage}: open a case,
+ * its client has joins that case, whatever the triage table says of new alerts. Otherwise the alert holds its outage's
+ * lock ({@link OutageLocks}: its client and Alertmanager group, else its key), so the alerts of one outage are handled one
+ * at a time on every node (of a storm of alerts for one outage exactly one opens a case, and the others find it), and
+ * a firing one goes through {@link AlertTriage}: open a case,
  * attach only (kept as held), or ignore. A resolved alert is noted on its case and tells whoever holds the case; it
  * never closes it. Every alert is recorded with what was done ({@link AlertLedger}), including those naming no known
  * client (unmatched).
@@ -65,11 +66,12 @@ class AlertIntake {
   private final AlertLedger ledger;
   private final AlertTriage triage;
   private final CaseHolders holders;
+  private final OutageLocks outages;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
   AlertIntake(JdbcTemplate jdbc, RuntimeService runtime, ClientDirectory clients, AlertLedger ledger, AlertTriage triage,
-      CaseHolders holders, PlatformTransactionManager transactions, Clock clock, ObjectMapper mapper) {
+      CaseHolders holders, OutageLocks outages, PlatformTransactionManager transactions, Clock clock, ObjectMapper mapper) {
     this.mapper = mapper;
     this.jdbc = jdbc;
     this.runtime = runtime;
@@ -77,6 +79,7 @@ class AlertIntake {
     this.ledger = ledger;
     this.triage = triage;
     this.holders = holders;
+    this.outages = outages;
     this.transaction = new TransactionTemplate(transactions);
     this.clock = clock;
   }
@@ -124,9 +127,10 @@ class AlertIntake {
     }
     AlertLedger.Attached open = openCase(clientId, alert.key(), groupHash);
     if (open == null) {
-      // no open case has it: one alert of this client at a time from here, whichever node it reached, so the
-      // next one finds the case this one opens (an alert joining an open case needs no such wait)
-      jdbc.queryForObject("SELECT id FROM rebound_client WHERE id = ? FOR UPDATE", String.class, clientId);
+      // no open case has it: one alert of this outage (its group, else its key) at a time from here, whichever node it
+      // reached, so the next one finds the case this one opens; other outages of the client are not held up (an alert
+      // joining an open case needs no such wait)
+      outages.lock(clientId, groupHash != null ? "group:" + groupHash : "key:" + alert.key(), now);
       open = openCase(clientId, alert.key(), groupHash);
     }
     if (!alert.firing()) {
