@@ -44,6 +44,8 @@ class CaseSummaries {
       deadline = Timestamp.from(clocks.rtoDeadline(clientId, agreedAt.toInstant(), hours.longValue()));
       businessHours = clocks.countsBusinessHours(clientId);
     }
+    // counted once, when the client accepts: the time the case page, the report and the dashboard show
+    Long rtoUsed = recovered && agreedAt != null ? clocks.rtoUsed(clientId, agreedAt.toInstant(), now.toInstant()).toMinutes() : null;
     Instant opened = execution.getVariable(OPENED_AT) instanceof Date d ? d.toInstant() : now.toInstant();
     Instant detected = execution.getVariable(DETECTED_AT) instanceof Date d ? d.toInstant() : opened;
     jdbc.update("UPDATE rebound_case SET client_id = ?, client_name = ?, summary = ?, severity = ?, detected_at = ?, "
@@ -66,7 +68,7 @@ class CaseSummaries {
         text(execution, CLIENT_INTEREST), now,
         assessed, now, agreed, deadline, agreed, businessHours, recovered, now, restored,
         assessed, minutes(opened, now.toInstant()), recovered, minutes(detected, now.toInstant()),
-        recovered && agreedAt != null, agreedAt == null ? null : clocks.rtoUsed(clientId, agreedAt.toInstant(), now.toInstant()).toMinutes(),
+        rtoUsed != null, rtoUsed,
         execution.getProcessInstanceId());
   }
 
