@@ -30,7 +30,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -60,7 +59,6 @@ class AlertIntake {
 
   private final ObjectMapper mapper;
 
-  private final JdbcTemplate jdbc;
   private final RuntimeService runtime;
   private final ClientDirectory clients;
   private final AlertLedger ledger;
@@ -70,10 +68,9 @@ class AlertIntake {
   private final TransactionTemplate transaction;
   private final Clock clock;
 
-  AlertIntake(JdbcTemplate jdbc, RuntimeService runtime, ClientDirectory clients, AlertLedger ledger, AlertTriage triage,
+  AlertIntake(RuntimeService runtime, ClientDirectory clients, AlertLedger ledger, AlertTriage triage,
       CaseHolders holders, OutageLocks outages, PlatformTransactionManager transactions, Clock clock, ObjectMapper mapper) {
     this.mapper = mapper;
-    this.jdbc = jdbc;
     this.runtime = runtime;
     this.clients = clients;
     this.ledger = ledger;

@@ -40,15 +40,14 @@ class IntegrationTokenFilter extends OncePerRequestFilter {
     try {
       integration = integrations.authenticate(header.substring(7).trim());
     } catch (RuntimeException e) {
-      boolean busy = DatabaseUnavailable.busy(e);
-      if (!busy && !DatabaseUnavailable.causes(e)) {
+      DatabaseUnavailable.Refusal refusal = DatabaseUnavailable.refusal(e);
+      if (refusal == null) {
         throw e;
       }
       // a storm holds every connection, or the database is away: the monitor is told to send again
       response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
-      Problems.write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, busy ? "busy" : "database-unavailable",
-          busy ? "Busy, try again in a moment" : "Database unavailable", DatabaseUnavailable.TYPE,
-          busy ? DatabaseUnavailable.BUSY : DatabaseUnavailable.MESSAGE);
+      Problems.write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, refusal.kind(), refusal.title(),
+          DatabaseUnavailable.TYPE, refusal.message());
       return;
     }
     if (integration.isEmpty()) {

@@ -2,6 +2,7 @@ package com.rebound.clocks;
 
 import com.rebound.settings.ReboundSettings;
 import org.springframework.beans.factory.annotation.Autowired;
+import com.rebound.clients.Client;
 import com.rebound.clients.ClientDirectory;
 import com.rebound.clients.ClientDirectory.ClientFacts;
 import com.rebound.clients.PublicHolidays;
@@ -9,6 +10,7 @@ import com.rebound.procedure.ProcedureVariables;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
@@ -140,13 +142,10 @@ public class CaseClocks {
     return duration.isNegative() ? Duration.ZERO : duration;
   }
 
-  private BusinessCalendar calendar(String clientId) {
-    return BusinessCalendar.of(clients.activeClient(clientId).orElseThrow().businessHours());
-  }
-
   /** The RTO time used between the agreement and {@code end}, counted like the deadline (business hours and holidays). */
   public Duration rtoUsed(String clientId, Instant agreedAt, Instant end) {
-    return countsBusinessHours(clientId) ? calendar(clientId).between(agreedAt, end) : positive(Duration.between(agreedAt, end));
+    return countedHours(clientId).map(hours -> BusinessCalendar.of(hours).between(agreedAt, end))
+        .orElseGet(() -> positive(Duration.between(agreedAt, end)));
   }
 
   /**
@@ -155,12 +154,8 @@ public class CaseClocks {
    * clocks run on the wall clock.
    */
   public Counting counting(String clientId) {
-    if (!countsBusinessHours(clientId)) {
-      return null;
-    }
-    var hours = clients.activeClient(clientId).orElseThrow().businessHours();
-    return new Counting(hours.days(), hours.start(), hours.end(), hours.timeZone(),
-        PublicHolidays.of(hours.publicHolidays()).orElse(null));
+    return countedHours(clientId).map(hours -> new Counting(hours.days(), hours.start(), hours.end(), hours.timeZone(),
+        PublicHolidays.of(hours.publicHolidays()).orElse(null))).orElse(null);
   }
 
   /** See {@link #counting}. */
@@ -169,8 +164,13 @@ public class CaseClocks {
 
   /** True when the client's contract counts its clocks in business hours only. */
   public boolean countsBusinessHours(String clientId) {
-    ClientFacts client = clients.activeClient(clientId).orElse(null);
-    return client != null && client.businessHours() != null && Boolean.TRUE.equals(client.businessHours().onlyDuringBusinessHours());
+    return countedHours(clientId).isPresent();
+  }
+
+  /** The client's business hours when its contract counts its clocks in them; empty when they run on the wall clock. */
+  private Optional<Client.BusinessHours> countedHours(String clientId) {
+    return clients.activeClient(clientId).map(ClientFacts::businessHours)
+        .filter(hours -> Boolean.TRUE.equals(hours.onlyDuringBusinessHours()));
   }
 
   private Date inBusinessTime(DelegateExecution execution, Instant from, Duration amount) {
@@ -178,11 +178,8 @@ public class CaseClocks {
   }
 
   private Date inBusinessTime(String clientId, Instant from, Duration amount) {
-    ClientFacts client = clients.activeClient(clientId).orElse(null);
-    if (client != null && client.businessHours() != null && Boolean.TRUE.equals(client.businessHours().onlyDuringBusinessHours())) {
-      return Date.from(BusinessCalendar.of(client.businessHours()).plus(from, amount));
-    }
-    return Date.from(from.plus(amount));
+    return Date.from(countedHours(clientId).map(hours -> BusinessCalendar.of(hours).plus(from, amount))
+        .orElseGet(() -> from.plus(amount)));
   }
 
   /** How often the client is reminded while the acceptance test waits (an ISO 8601 repetition, R/P1D by default). */

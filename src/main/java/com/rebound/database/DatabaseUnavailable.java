@@ -32,6 +32,18 @@ public final class DatabaseUnavailable {
   private DatabaseUnavailable() {
   }
 
+  /** How every door answers a failure that is the database's, not the request's: a 503 of this kind, title and sentence. */
+  public record Refusal(String kind, String title, String message) {
+  }
+
+  /** The 503 for a database too busy or away (each with {@link #RETRY_AFTER_SECONDS}); null for any other failure. */
+  public static Refusal refusal(Throwable failure) {
+    if (busy(failure)) {
+      return new Refusal("busy", "Busy, try again in a moment", BUSY);
+    }
+    return causes(failure) ? new Refusal("database-unavailable", "Database unavailable", MESSAGE) : null;
+  }
+
   /**
    * True when a cause says the database is there but too busy: a lock not had within the lock timeout (H2's
    * HYT00/50200, PostgreSQL's 55P03, a deadlock) or no pooled connection within the pool's timeout. The transaction

@@ -121,13 +121,10 @@ class ApiErrors {
   /** The database is away (restarting, unreachable): 503 that says so; anything else stays a 500. */
   @ExceptionHandler(RuntimeException.class)
   ResponseEntity<ProblemDetail> unexpected(RuntimeException e, HttpServletRequest request) throws RuntimeException {
-    if (DatabaseUnavailable.busy(e)) {
-      return retryLater(answer(request, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy, try again in a moment",
-          DatabaseUnavailable.BUSY, null)));
-    }
-    if (DatabaseUnavailable.causes(e)) {
-      return retryLater(answer(request, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
-          DatabaseUnavailable.MESSAGE, null)));
+    DatabaseUnavailable.Refusal refusal = DatabaseUnavailable.refusal(e);
+    if (refusal != null) {
+      return retryLater(answer(request, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, refusal.kind(), refusal.title(),
+          refusal.message(), null)));
     }
     throw e;
   }

@@ -150,12 +150,12 @@ class EngineRestErrors {
    * the transaction was rolled back, nothing done) or could not be reached; null otherwise.
    */
   static Response databaseAway(Throwable exception) {
-    boolean busy = DatabaseUnavailable.busy(exception);
-    if (!busy && !DatabaseUnavailable.causes(exception)) {
+    DatabaseUnavailable.Refusal refusal = DatabaseUnavailable.refusal(exception);
+    if (refusal == null) {
       return null;
     }
     return Response.fromResponse(json(Response.Status.SERVICE_UNAVAILABLE.getStatusCode(), DatabaseUnavailable.TYPE,
-        busy ? DatabaseUnavailable.BUSY : DatabaseUnavailable.MESSAGE))
+        refusal.message()))
         .header("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS)).build();
   }
 

@@ -36,12 +36,13 @@ class TasklistFilters implements InitializingBean {
   static final String TECHNICIANS_QUEUE = "Technicians' queue";
   static final String MANAGERS_QUEUE = "Managers' queue";
 
+  /** An action item's task says what is to be done (its case and client are there too). */
+  private static final Map<String, String> WHAT_COLUMN = Map.of("name", ActionItemVariables.WHAT, "label", "What");
   private static final List<Map<String, String>> CASE_COLUMNS = List.of(
       Map.of("name", CASE_NUMBER, "label", "Case"),
       Map.of("name", CLIENT_NAME, "label", "Client"),
       Map.of("name", SEVERITY, "label", "Severity"),
-      // an action item's task says what is to be done (its case and client are there too)
-      Map.of("name", ActionItemVariables.WHAT, "label", "What"));
+      WHAT_COLUMN);
 
   private final FilterService filters;
   private final TaskService tasks;
@@ -98,7 +99,7 @@ class TasklistFilters implements InitializingBean {
     if (properties != null && properties.get("variables") instanceof List<?> columns
         && columns.stream().noneMatch(c -> c instanceof Map<?, ?> column && ActionItemVariables.WHAT.equals(column.get("name")))) {
       List<Object> more = new ArrayList<>(columns);
-      more.add(CASE_COLUMNS.get(CASE_COLUMNS.size() - 1));
+      more.add(WHAT_COLUMN);
       properties.put("variables", more);
       filter.setProperties(properties);
       filters.saveFilter(filter);
