@@ -113,6 +113,22 @@ final class Browser implements AutoCloseable {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
+  /**
+   * Waits until an element {@code by} finds shows every part, and returns its text. A page that draws its list
+   * again (a search, a refresh) replaces the element found first; that one is looked up again, not read stale.
+   */
+  String waitForText(By by, String... parts) {
+    return wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+      for (WebElement element : d.findElements(by)) {
+        String text = element.getText();
+        if (java.util.Arrays.stream(parts).allMatch(text::contains)) {
+          return text;
+        }
+      }
+      return null;
+    });
+  }
+
   void clickText(String text) {
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[normalize-space(text())=" + literal(text) + "]"))).click();
     pause(800);

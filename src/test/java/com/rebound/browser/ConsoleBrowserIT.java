@@ -171,15 +171,14 @@ class ConsoleBrowserIT {
             && d.findElements(By.cssSelector("tr[data-item='" + past + "-A1']")).isEmpty());
     new Select(browser.driver.findElement(By.id("state"))).selectByValue("closed");
     browser.click(browser.driver.findElement(By.cssSelector("#filters button[type=submit]")));
-    assertThat(browser.waitFor(By.cssSelector("tr[data-item='" + past + "-A1']")).getText())
-        .contains("done by manager").endsWith(": Two disks bought, kept in the office safe");
+    assertThat(browser.waitForText(By.cssSelector("tr[data-item='" + past + "-A1']"), "done by manager"))
+        .endsWith(": Two disks bought, kept in the office safe");
 
     browser.open("/console/lessons.html");
     browser.driver.findElement(By.id("q")).sendKeys("offline copy");
     browser.click(browser.driver.findElement(By.cssSelector("#filters button[type=submit]")));
-    WebElement lesson = browser.waitFor(By.cssSelector("article.lesson[data-case='" + past + "']"));
-    assertThat(lesson.getText()).contains("cause: ransomware", "hit: file server", "administration and accounting, small",
-        "had: backup, endpoint protection, ups", "Learned: Keep an offline copy of the backups");
+    assertThat(browser.waitForText(By.cssSelector("article.lesson[data-case='" + past + "']"), "Learned: Keep an offline copy of the backups"))
+        .contains("cause: ransomware", "hit: file server", "administration and accounting, small", "had: backup, endpoint protection, ups");
     browser.screenshot("18-console-lessons");
     assertThat(browser.consoleErrors()).as("console errors on the action items and lessons pages").isEmpty();
 
