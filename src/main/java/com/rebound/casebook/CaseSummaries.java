@@ -82,6 +82,7 @@ class CaseSummaries {
         execution.getProcessInstanceId()).stream().findFirst().orElse(null);
     jdbc.update("UPDATE rebound_case SET state = 'closed', closed_at = ?, updated_at = ?, outcome = ? WHERE process_instance_id = ?",
         now, now, outcome, execution.getProcessInstanceId());
+    DayTallies.caseClosed(jdbc, execution.getProcessInstanceId());
   }
 
   private static int minutes(Instant from, Instant to) {

@@ -24,7 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * random cases of the first half of 2001 (no other test uses it) written straight into the case summary, the
  * expected numbers from SQL over those rows (exact percentiles, stepped as {@link Spread} says), a period of
  * 162 days asked twice (the first time adds the days up and keeps them, the second reads them),
- * by severity and for one client. A case still open keeps its day and the days after it from being kept.
+ * by severity and for one client. A case still open is added on each request to the kept days of its closed cases; when it
+ * closes, its days are added up again.
  */
 @ReboundSpringBootTest
 class DayTalliesTest {
@@ -84,19 +85,44 @@ class DayTalliesTest {
   }
 
   @Test
-  void aCaseStillOpenKeepsItsDayAndLaterDaysFromBeingKept() throws Exception {
+  void aCaseStillOpenIsAddedOnEachRequest_andItsDayIsAddedUpAgainWhenItCloses() throws Exception {
     insertCases(300, 2001);
-    jdbc.update("UPDATE rebound_case SET state = 'open', closed_at = NULL, outcome = NULL WHERE process_instance_id = "
-        + "(SELECT MIN(process_instance_id) FROM rebound_case WHERE process_instance_id LIKE 'tally-test-%' AND opened_at >= ? "
-        + "AND opened_at < ?)", Timestamp.from(Instant.parse("2001-04-01T00:00:00Z")), Timestamp.from(Instant.parse("2001-04-02T00:00:00Z")));
+    Object[] april1 = {Timestamp.from(Instant.parse("2001-04-01T00:00:00Z")), Timestamp.from(Instant.parse("2001-04-02T00:00:00Z"))};
+    String open = jdbc.queryForObject("SELECT MIN(process_instance_id) FROM rebound_case WHERE process_instance_id LIKE 'tally-test-%' "
+        + "AND opened_at >= ? AND opened_at < ?", String.class, april1);
+    jdbc.update("UPDATE rebound_case SET state = 'open', closed_at = NULL, outcome = NULL, severity = 'SEV1', "
+        + "rto_warning_at = opened_at + INTERVAL '2' DAY WHERE process_instance_id = ?", open);
     assertEqualsTheCases(metrics("").get("totals"), "");
-    assertThat(jdbc.queryForObject("SELECT MAX(tally_day) FROM rebound_case_day WHERE tally_day < DATE '2002-01-01'", java.sql.Date.class))
-        .hasToString("2001-03-31");
+    assertThat(keptDays()).as("an open case keeps no day from being kept").isEqualTo(162);
+    assertThat(openedInKeptDay("2001-04-01")).as("the day kept holds its closed cases only")
+        .isEqualTo(count("SELECT COUNT(*) FROM rebound_case WHERE opened_at >= ? AND opened_at < ? AND state = 'closed'", april1))
+        .isEqualTo(count("SELECT COUNT(*) FROM rebound_case WHERE opened_at >= ? AND opened_at < ?", april1) - 1);
+    metrics("2000-12-20", "2001-12-31", "");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rebound_case_month WHERE tally_month = DATE '2001-04-01'", Long.class)).isOne();
 
-    jdbc.update("UPDATE rebound_case SET state = 'closed', closed_at = opened_at + INTERVAL '1' DAY, outcome = 'recovered' "
-        + "WHERE process_instance_id LIKE 'tally-test-%' AND state = 'open'");
+    // it closes as CaseSummaries closes a case: its row, then its kept days and their month dropped
+    jdbc.update("UPDATE rebound_case SET state = 'closed', closed_at = opened_at + INTERVAL '3' DAY, outcome = 'recovered' "
+        + "WHERE process_instance_id = ?", open);
+    DayTallies.caseClosed(jdbc, open);
+    assertThat(jdbc.queryForList("SELECT tally_day FROM rebound_case_day WHERE tally_day >= DATE '2001-04-01' "
+        + "AND tally_day < DATE '2001-04-05'", java.sql.Date.class)).extracting(Object::toString)
+        .as("its opened, warned and closed days dropped").containsExactly("2001-04-02");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rebound_case_month WHERE tally_month = DATE '2001-04-01'", Long.class)).isZero();
     assertEqualsTheCases(metrics("").get("totals"), "");
-    assertThat(keptDays()).as("closed, its days are settled").isEqualTo(162);
+    assertEqualsTheCases(metrics("2000-12-20", "2001-12-31", "").get("totals"), "", "2000-12-20", "2002-01-01");
+    assertThat(keptDays()).as("added up again").isEqualTo(162);
+    assertThat(openedInKeptDay("2001-04-01")).as("with the case closed")
+        .isEqualTo(count("SELECT COUNT(*) FROM rebound_case WHERE opened_at >= ? AND opened_at < ?", april1));
+  }
+
+  /** The cases opened on a day, as its kept tallies count them (every severity). */
+  private long openedInKeptDay(String day) throws Exception {
+    long opened = 0;
+    for (JsonNode tally : JSON.readTree(jdbc.queryForObject("SELECT tallies FROM rebound_case_day WHERE tally_day = DATE '" + day + "'",
+        String.class))) {
+      opened += tally.get("opened").asLong();
+    }
+    return opened;
   }
 
   @Test

@@ -23,7 +23,8 @@ import java.util.SplittableRandom;
  * of random cases, {@code benchmark.requests} times each after a warm-up (and the very first dashboard request, which adds
  * up and keeps every settled day, once), one request at a time, as a manager; it
  * prints p50/p95/p99 in ms of each and the 100,000/1,000 ratio of the p95s ({@code -Dbenchmark.database=postgres}: the same on a
- * PostgreSQL the benchmark starts, Debian's, as the tests do). Run by hand after
+ * PostgreSQL the benchmark starts, Debian's, as the tests do; {@code -Dbenchmark.open=N}: N cases of the last 90 days left open,
+ * the oldest among them). Run by hand after
  * {@code ./mvnw -B verify -DskipTests}:
  * {@code ./mvnw -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test} then
  * {@code java -cp target/test-classes:target/classes:$(cat target/cp.txt) -Drebound.jar=target/rebound-0.1.0-SNAPSHOT.jar
@@ -82,6 +83,7 @@ public final class ConsoleBenchmark {
     long start = System.nanoTime();
     CaseHistoryGenerator.generate(url, user, password, CLIENTS, cases, 42);
     System.out.printf("%,d cases generated in %.1f s%n", cases, (System.nanoTime() - start) / 1e9);
+    leaveOpen(url, user, password, Integer.getInteger("benchmark.open", 0));
     rebound.start();
     String base = "http://localhost:" + rebound.port();
     SplittableRandom random = new SplittableRandom(7);
@@ -108,6 +110,39 @@ public final class ConsoleBenchmark {
       rebound.terminate(Duration.ofSeconds(45));
     }
     return result;
+  }
+
+  /**
+   * {@code open} of the cases of the last 90 days made open again, the oldest of them among them (a case left open for
+   * months is what a provider's real database has).
+   */
+  private static void leaveOpen(String url, String user, String password, int open) throws Exception {
+    if (open <= 0) {
+      return;
+    }
+    try (java.sql.Connection db = java.sql.DriverManager.getConnection(url, user, password)) {
+      List<String> recent = new ArrayList<>();
+      try (java.sql.PreparedStatement select = db.prepareStatement(
+          "SELECT process_instance_id FROM rebound_case WHERE opened_at >= ? ORDER BY opened_at")) {
+        select.setTimestamp(1, java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofDays(89))));
+        try (java.sql.ResultSet rs = select.executeQuery()) {
+          while (rs.next()) {
+            recent.add(rs.getString(1));
+          }
+        }
+      }
+      SplittableRandom random = new SplittableRandom(3);
+      try (java.sql.PreparedStatement update = db.prepareStatement("UPDATE rebound_case SET state = 'open', closed_at = NULL, "
+          + "outcome = NULL, recovered_at = NULL, recovery_minutes = NULL WHERE process_instance_id = ?")) {
+        for (int i = 0; i < Math.min(open, recent.size()); i++) {
+          update.setString(1, i == 0 ? recent.get(0) : recent.get(random.nextInt(recent.size())));
+          update.addBatch();
+        }
+        update.executeBatch();
+      }
+      System.out.printf("%,d of the last 90 days' %,d cases left open, the oldest of them among them%n", Math.min(open, recent.size()),
+          recent.size());
+    }
   }
 
   @FunctionalInterface
