@@ -19,9 +19,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -32,10 +34,12 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What an alert does, each in a transaction of its own. An alert whose key (or Alertmanager group) an open case of
+ * What an alert does, in one transaction with the alerts of the same outage next to it in the request (an Alertmanager
+ * notification: its group). An alert whose key (or Alertmanager group) an open case of
  * its client has joins that case, whatever the triage table says of new alerts. Otherwise the alert holds its outage's
  * lock ({@link OutageLocks}: its client and Alertmanager group, else its key), so the alerts of one outage are handled one
  * at a time on every node (of a storm of alerts for one outage exactly one opens a case, and the others find it), and
@@ -51,7 +55,11 @@ class AlertIntake {
   record Outcome(int received, List<String> openedCases, Map<String, Integer> decisions) {
   }
 
-  private record Handled(String decision, String openedCase) {
+  private record Handled(String decision, String openedCase, String newOutage) {
+
+    Handled(String decision, String openedCase) {
+      this(decision, openedCase, null);
+    }
   }
 
   /** At most one "alert resolved" mail per case in each such window. */
@@ -93,19 +101,64 @@ class AlertIntake {
     }
     Map<String, Integer> decisions = new LinkedHashMap<>();
     List<String> opened = new ArrayList<>();
-    for (int i = 0; i < alerts.size(); i++) {
-      ReceivedAlert alert = alerts.get(i);
-      String clientId = named.get(i);
-      Handled handled = transaction.execute(status -> handle(integration, alert, clientId));
-      decisions.merge(handled.decision(), 1, Integer::sum);
-      if (handled.openedCase() != null) {
-        opened.add(handled.openedCase());
+    int first = 0;
+    while (first < alerts.size()) {
+      int end = first + 1;
+      while (end < alerts.size() && Objects.equals(named.get(end), named.get(first))
+          && outageOf(alerts.get(end)).equals(outageOf(alerts.get(first)))) {
+        end++;
       }
+      List<Handled> done = handleRun(integration, alerts.subList(first, end), named.get(first));
+      for (Handled handled : done) {
+        decisions.merge(handled.decision(), 1, Integer::sum);
+        if (handled.openedCase() != null) {
+          opened.add(handled.openedCase());
+        }
+      }
+      first += done.size();
     }
     return new Outcome(alerts.size(), opened, decisions);
   }
 
-  private Handled handle(Integration integration, ReceivedAlert alert, String clientId) {
+  /** The outage an alert tells of, for its client: its Alertmanager group, else its key. */
+  private static String outageOf(ReceivedAlert alert) {
+    return alert.groupKey() != null ? "group:" + Integrations.hash(alert.groupKey()) : "key:" + alert.key();
+  }
+
+  /**
+   * Alerts of one outage that came together (an Alertmanager notification is one group), in one transaction: at most one
+   * outage lock is held in it, so two requests never wait for each other's. The outage's first alert ever makes its lock
+   * row on its own first, and the run is handled again (nothing of it was written). An alert that opens a case ends the
+   * transaction; the ones after it are handled in the next. Returns what was done of the run, from its first alert on.
+   */
+  private List<Handled> handleRun(Integration integration, List<ReceivedAlert> run, String clientId) {
+    while (true) {
+      List<Handled> handled = transaction.execute(status -> {
+        List<Handled> done = new ArrayList<>();
+        // the mails this run has written: one per case and window, not one per alert of it
+        Set<String> told = new HashSet<>();
+        for (ReceivedAlert alert : run) {
+          Handled one = handle(integration, alert, clientId, status, told);
+          if (one.newOutage() != null) {
+            status.setRollbackOnly();
+            return List.of(one);
+          }
+          done.add(one);
+          if (one.openedCase() != null) {
+            // committed at once: a case start holds the year's case counter until its transaction ends
+            break;
+          }
+        }
+        return done;
+      });
+      if (handled.get(0).newOutage() == null) {
+        return handled;
+      }
+      outages.create(handled.get(0).newOutage(), clientId, clock.instant());
+    }
+  }
+
+  private Handled handle(Integration integration, ReceivedAlert alert, String clientId, TransactionStatus status, Set<String> told) {
     Instant now = clock.instant();
     String groupHash = alert.groupKey() == null ? null : Integrations.hash(alert.groupKey());
     Optional<ClientDirectory.ClientFacts> client = clientId == null ? Optional.empty() : clients.activeClient(clientId);
@@ -127,7 +180,11 @@ class AlertIntake {
       // no open case has it: one alert of this outage (its group, else its key) at a time from here, whichever node it
       // reached, so the next one finds the case this one opens; other outages of the client are not held up (an alert
       // joining an open case needs no such wait)
-      outages.lock(clientId, groupHash != null ? "group:" + groupHash : "key:" + alert.key(), now);
+      String outage = OutageLocks.key(clientId, outageOf(alert));
+      if (!outages.lock(outage)) {
+        status.setRollbackOnly();
+        return new Handled(null, null, outage);
+      }
       open = openCase(clientId, alert.key(), groupHash);
     }
     if (!alert.firing()) {
@@ -148,8 +205,10 @@ class AlertIntake {
       // one mail per case and window of the storm: the case page lists every resolved alert (an outage of 200 alerts is
       // not 200 mails to the technician)
       long window = now.getEpochSecond() / RESOLVED_MAIL_WINDOW.toSeconds();
-      holders.tell(MessageKind.alertResolved, open.processInstanceId(),
-          MessageKind.alertResolved + ":" + open.processInstanceId() + ":" + window, about);
+      String once = MessageKind.alertResolved + ":" + open.processInstanceId() + ":" + window;
+      if (told.add(once)) {
+        holders.tell(MessageKind.alertResolved, open.processInstanceId(), once, about);
+      }
       return new Handled("resolved", null);
     }
     if (open != null) {

@@ -39,8 +39,10 @@ class OutageLockTest {
     String other = "firewall-down-" + UUID.randomUUID();
     CompletableFuture<HttpResponse<String>> sameOutage = new CompletableFuture<>();
 
+    String heldKey = OutageLocks.key("northwind-logistics", "key:" + held);
+    outages.create(heldKey, "northwind-logistics", Instant.now());
     new TransactionTemplate(transactions).executeWithoutResult(status -> {
-      outages.lock("northwind-logistics", "key:" + held, Instant.now());
+      assertThat(outages.lock(heldKey)).isTrue();
       try {
         long started = System.nanoTime();
         HttpResponse<String> otherOutage = post(port, token, "/api/alerts",
