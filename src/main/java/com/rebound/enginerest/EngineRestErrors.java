@@ -124,7 +124,11 @@ class EngineRestErrors {
       }
       // e.g. a deployment refused by the model guard
       Response contract = contractViolation(exception);
-      return contract != null ? contract : camundasOwn.toResponse(exception);
+      if (contract != null) {
+        return contract;
+      }
+      Response taken = alreadyClaimed(exception);
+      return taken != null ? taken : camundasOwn.toResponse(exception);
     }
   }
 
@@ -140,6 +144,20 @@ class EngineRestErrors {
       }
       if (cause != exception && cause instanceof AuthorizationException refused) {
         return json(Response.Status.FORBIDDEN.getStatusCode(), AuthorizationException.class.getSimpleName(), refused.getMessage());
+      }
+    }
+    return null;
+  }
+
+  /**
+   * 409 when the task was claimed by someone else a moment before (two technicians taking the same step from the
+   * queue): the first keeps it, the second is told who has it; Camunda's own answer is a 500. Null otherwise.
+   */
+  static Response alreadyClaimed(Throwable exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof org.camunda.bpm.engine.TaskAlreadyClaimedException taken) {
+        return json(Response.Status.CONFLICT.getStatusCode(), "TaskAlreadyClaimed", "Task " + taken.getTaskId() + " was taken by "
+            + taken.getTaskAssignee() + " a moment ago; nothing changed. Reload the list to see what is still free.");
       }
     }
     return null;
@@ -188,6 +206,10 @@ class EngineRestErrors {
       Response contract = contractViolation(exception);
       if (contract != null) {
         return contract;
+      }
+      Response taken = alreadyClaimed(exception);
+      if (taken != null) {
+        return taken;
       }
       for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
         if (cause instanceof NullValueException && cause.getMessage() != null && cause.getMessage().startsWith("Cannot find task")) {

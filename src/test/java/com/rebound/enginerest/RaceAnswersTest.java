@@ -34,6 +34,8 @@ class RaceAnswersTest {
   HistoryService history;
   @Autowired
   com.rebound.cases.CaseGuard cases;
+  @Autowired
+  org.camunda.bpm.engine.IdentityService identity;
 
   @Test
   void aRefusalOnATaskThatWasJustCompletedSaysTheTaskIsGone() {
@@ -52,6 +54,23 @@ class RaceAnswersTest {
 
     Response refused = mapper.toResponse(refusal(objectives.getId()));
     assertThat(refused.getStatus()).as("an open task: a real refusal").isEqualTo(403);
+  }
+
+  @Test
+  void theSecondTechnicianClaimingAStepIsToldWhoTookIt_andTheFirstKeepsIt() throws Exception {
+    com.rebound.SecondTechnician.ensure(identity);
+    String instance = runtime.startProcessInstanceByKey("disasterRecovery", Map.of("clientId", "ladrillos-garcia",
+        "reportedBy", "Juan", "summary", "Servidor de ficheros")).getId();
+    String task = tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
+    com.rebound.EngineRestClient tech = new com.rebound.EngineRestClient(port, "tech");
+    assertThat(tech.post("/task/" + task + "/claim", "{\"userId\": \"tech\"}").status()).isEqualTo(204);
+
+    com.rebound.EngineRestClient.Response second = tech.as(com.rebound.SecondTechnician.ID)
+        .post("/task/" + task + "/claim", "{\"userId\": \"" + com.rebound.SecondTechnician.ID + "\"}");
+    assertThat(second.status()).as(String.valueOf(second.body())).isEqualTo(409);
+    assertThat(second.body().get("type").asText()).isEqualTo("TaskAlreadyClaimed");
+    assertThat(second.body().get("message").asText()).contains(task, "taken by tech", "nothing changed");
+    assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo("tech");
   }
 
   @Test

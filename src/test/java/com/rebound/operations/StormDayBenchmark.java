@@ -80,12 +80,39 @@ public final class StormDayBenchmark {
           TECHNICIANS, OPEN_CASES);
       day.times.clear();
       day.errors.clear();
+      if (postgres) {
+        slowest(null);
+      }
       java.time.Duration cpuBefore = rebound.cpu();
       day.run(seconds, clients, token);
       java.time.Duration cpu = rebound.cpu().minus(cpuBefore);
       day.print(seconds, cpu, postgres ? "PostgreSQL" : "H2 file");
+      if (postgres) {
+        slowest(System.out);
+      }
     } finally {
       rebound.terminate(Duration.ofSeconds(45));
+    }
+  }
+
+  /** PostgreSQL's statements of the run by total time (pg_stat_statements, which the test server preloads); null: reset. */
+  private static void slowest(java.io.PrintStream out) throws java.sql.SQLException {
+    com.rebound.database.PostgresServer server = com.rebound.database.PostgresServer.shared();
+    try (java.sql.Connection db = java.sql.DriverManager.getConnection(server.url("postgres"), com.rebound.database.PostgresServer.USER,
+        com.rebound.database.PostgresServer.PASSWORD); java.sql.Statement sql = db.createStatement()) {
+      sql.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+      if (out == null) {
+        sql.execute("SELECT pg_stat_statements_reset()");
+        return;
+      }
+      out.println("  PostgreSQL's statements by total time (ms in all, calls, mean ms):");
+      try (java.sql.ResultSet top = sql.executeQuery("SELECT s.total_exec_time, s.calls, s.mean_exec_time, "
+          + "LEFT(REGEXP_REPLACE(s.query, '\\s+', ' ', 'g'), 160) FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid "
+          + "WHERE d.datname LIKE 'rebound_storm_day%' ORDER BY s.total_exec_time DESC LIMIT 8")) {
+        while (top.next()) {
+          out.printf("  %8.0f %6d %7.2f  %s%n", top.getDouble(1), top.getLong(2), top.getDouble(3), top.getString(4));
+        }
+      }
     }
   }
 
