@@ -23,6 +23,13 @@ import org.springframework.stereotype.Service;
 @Service
 public class Lessons {
 
+  /**
+   * A lesson's text as the word search reads it; on PostgreSQL a trigram index holds this very expression
+   * ({@code V15__lesson_search_index.sql}), so change both together.
+   */
+  static final String SEARCHED_TEXT = "LOWER(case_number || ' ' || COALESCE(client_name, '') || ' ' || COALESCE(summary, '') || ' ' "
+      + "|| COALESCE(root_cause, '') || ' ' || COALESCE(lessons_learned, '') || ' ' || COALESCE(went_well, ''))";
+
   static final List<String> OUTCOMES = List.of("recovered", "restored", "unrecoverable", "notRecovered");
 
   private final JdbcTemplate jdbc;
@@ -63,8 +70,7 @@ public class Lessons {
     List<Object> args = new ArrayList<>();
     if (words != null && !words.isBlank()) {
       for (String word : words.trim().toLowerCase(Locale.ROOT).split("\\s+")) {
-        where.append(" AND LOWER(CONCAT(case_number, ' ', COALESCE(client_name, ''), ' ', COALESCE(summary, ''), ' ', "
-            + "COALESCE(root_cause, ''), ' ', COALESCE(lessons_learned, ''), ' ', COALESCE(went_well, ''))) LIKE ?");
+        where.append(" AND ").append(SEARCHED_TEXT).append(" LIKE ?");
         args.add("%" + word.replace("%", "").replace("_", "") + "%");
       }
     }
