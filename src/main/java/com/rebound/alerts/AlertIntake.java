@@ -34,7 +34,6 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -138,7 +137,7 @@ class AlertIntake {
         // the mails this run has written: one per case and window, not one per alert of it
         Set<String> told = new HashSet<>();
         for (ReceivedAlert alert : run) {
-          Handled one = handle(integration, alert, clientId, status, told);
+          Handled one = handle(integration, alert, clientId, told);
           if (one.newOutage() != null) {
             status.setRollbackOnly();
             return List.of(one);
@@ -158,7 +157,7 @@ class AlertIntake {
     }
   }
 
-  private Handled handle(Integration integration, ReceivedAlert alert, String clientId, TransactionStatus status, Set<String> told) {
+  private Handled handle(Integration integration, ReceivedAlert alert, String clientId, Set<String> told) {
     Instant now = clock.instant();
     String groupHash = alert.groupKey() == null ? null : Integrations.hash(alert.groupKey());
     Optional<ClientDirectory.ClientFacts> client = clientId == null ? Optional.empty() : clients.activeClient(clientId);
@@ -182,7 +181,6 @@ class AlertIntake {
       // joining an open case needs no such wait)
       String outage = OutageLocks.key(clientId, outageOf(alert));
       if (!outages.lock(outage)) {
-        status.setRollbackOnly();
         return new Handled(null, null, outage);
       }
       open = openCase(clientId, alert.key(), groupHash);
