@@ -4,10 +4,10 @@ import org.awaitility.Awaitility;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.rebound.AlertmanagerProcess;
 import com.rebound.ApiCalls;
 import com.rebound.ReboundSpringBootTest;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,55 +34,30 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ReboundSpringBootTest
 class AlertmanagerSenderTest {
 
-  private static final Path BINARY = Path.of("/usr/bin/prometheus-alertmanager");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @LocalServerPort
   int port;
   @Autowired
   JdbcTemplate jdbc;
-  private Process alertmanager;
+  private AlertmanagerProcess alertmanager;
 
   @AfterEach
   void stop() throws InterruptedException {
     if (alertmanager != null) {
-      alertmanager.destroy();
-      alertmanager.waitFor();
+      alertmanager.close();
     }
   }
 
   @Test
   void alertmanagerOpensOneCaseForAGroup_andItsResolvedNotificationIsNotedNotClosing() throws Exception {
-    assertThat(BINARY).as("Debian's prometheus-alertmanager is needed for this test: .ci/run installs it "
+    assertThat(AlertmanagerProcess.BINARY).as("Debian's prometheus-alertmanager is needed for this test: .ci/run installs it "
         + "(apt-get install prometheus-alertmanager)").isExecutable();
     String integration = "Alertmanager " + UUID.randomUUID();
     String token = Alerts.integration(port, integration, null, "client");
-    int amPort = freePort();
     Path folder = Files.createDirectories(Path.of("target", "alertmanager-" + System.currentTimeMillis()));
-    Path config = folder.resolve("alertmanager.yml");
-    Files.writeString(config, """
-        route:
-          receiver: rebound
-          group_by: ['client', 'alertname']
-          group_wait: 1s
-          group_interval: 1s
-          repeat_interval: 1h
-        receivers:
-          - name: rebound
-            webhook_configs:
-              - url: http://127.0.0.1:%d/api/alerts/alertmanager
-                send_resolved: true
-                http_config:
-                  authorization:
-                    type: Bearer
-                    credentials: %s
-        """.formatted(port, token));
-    alertmanager = new ProcessBuilder(BINARY.toString(), "--config.file=" + config.toAbsolutePath(),
-        "--storage.path=" + folder.resolve("data").toAbsolutePath(), "--web.listen-address=127.0.0.1:" + amPort,
-        "--cluster.listen-address=").redirectErrorStream(true).redirectOutput(folder.resolve("alertmanager.log").toFile()).start();
-    String am = "http://127.0.0.1:" + amPort;
-    await("Alertmanager ready (see " + folder.resolve("alertmanager.log") + ")",
-        () -> get(am + "/-/ready").statusCode() == 200);
+    alertmanager = AlertmanagerProcess.start(folder, "http://127.0.0.1:" + port, token, "1s");
+    String am = alertmanager.url;
 
     String alertName = "FileServerDown" + UUID.randomUUID().toString().substring(0, 8);
     Instant started = Instant.now().minusSeconds(60);
@@ -143,9 +118,4 @@ class AlertmanagerSenderTest {
         .until(condition);
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 }

@@ -3,8 +3,7 @@ package com.rebound.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.ServerSocket;
+import com.rebound.AlertmanagerProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,7 +36,6 @@ import org.junit.jupiter.api.Test;
  */
 class AlertmanagerStormIT {
 
-  private static final Path ALERTMANAGER = Path.of("/usr/bin/prometheus-alertmanager");
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Per client, the alert names of its groups: 11 groups. */
   private static final String[][] GROUPS = {
@@ -51,43 +49,19 @@ class AlertmanagerStormIT {
 
   @Test
   void anOutageOfThreeHundredAlertsThroughAlertmanager_noFailedNotification_oneCasePerGroup() throws Exception {
-    assertThat(ALERTMANAGER).as("Debian's prometheus-alertmanager: .ci/run installs it").isExecutable();
+    assertThat(AlertmanagerProcess.BINARY).as("Debian's prometheus-alertmanager: .ci/run installs it").isExecutable();
     int seconds = Integer.getInteger("storm.seconds", 10);
     Path folder = Files.createDirectories(Path.of("target", "it", "alertmanager-storm-" + System.currentTimeMillis()));
     ReboundProcess rebound = ReboundProcess.ofJar(folder, List.of(), "--rebound.demo-users=true");
     rebound.start();
-    Process alertmanager = null;
+    AlertmanagerProcess alertmanager = null;
     String run = UUID.randomUUID().toString().substring(0, 6);
     StringBuilder figures = new StringBuilder();
     boolean passed = false;
     try {
       String token = integration(rebound.baseUrl());
-      int amPort = freePort();
-      Path config = folder.resolve("alertmanager.yml");
-      Files.writeString(config, """
-          route:
-            receiver: rebound
-            group_by: ['client', 'alertname']
-            group_wait: 1s
-            group_interval: 5s
-            repeat_interval: 1h
-          receivers:
-            - name: rebound
-              webhook_configs:
-                - url: %s/api/alerts/alertmanager
-                  send_resolved: true
-                  http_config:
-                    authorization:
-                      type: Bearer
-                      credentials: %s
-          """.formatted(rebound.baseUrl(), token));
-      alertmanager = new ProcessBuilder(ALERTMANAGER.toString(), "--config.file=" + config.toAbsolutePath(),
-          "--storage.path=" + folder.resolve("alertmanager-data").toAbsolutePath(), "--web.listen-address=127.0.0.1:" + amPort,
-          "--cluster.listen-address=").redirectErrorStream(true).redirectOutput(folder.resolve("alertmanager.log").toFile()).start();
-      String am = "http://127.0.0.1:" + amPort;
-      Awaitility.await("Alertmanager ready").atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(IOException.class)
-          .until(() -> get(am + "/-/ready", null).statusCode() == 200);
-
+      alertmanager = AlertmanagerProcess.start(folder, rebound.baseUrl(), token, "5s");
+      String am = alertmanager.url;
       warmUp(rebound.baseUrl(), token, run);
 
       // the outage: every alert pushed every 2 s, as Prometheus re-sends what still fires
@@ -145,8 +119,7 @@ class AlertmanagerStormIT {
       passed = true;
     } finally {
       if (alertmanager != null) {
-        alertmanager.destroy();
-        alertmanager.waitFor();
+        alertmanager.close();
       }
       if (!passed) {
         rebound.terminate(Duration.ofSeconds(60));
@@ -273,9 +246,4 @@ class AlertmanagerStormIT {
     return JSON.readTree(created.body()).get("token").asText();
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 }
