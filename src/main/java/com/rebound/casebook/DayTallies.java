@@ -86,15 +86,7 @@ class DayTallies {
    * meanwhile from what it read before.
    */
   static void caseClosed(JdbcTemplate jdbc, String processInstanceId) {
-    List<LocalDate> itsDays = new ArrayList<>();
-    jdbc.query("SELECT opened_at, rto_warning_at, closed_at FROM rebound_case WHERE process_instance_id = ?", rs -> {
-      for (int column = 1; column <= 3; column++) {
-        Timestamp at = rs.getTimestamp(column);
-        if (at != null) {
-          itsDays.add(day(at.toInstant()));
-        }
-      }
-    }, processInstanceId);
+    java.util.Set<LocalDate> itsDays = daysCounted(jdbc, "process_instance_id = ?", processInstanceId);
     if (itsDays.isEmpty()) {
       return;
     }
@@ -109,7 +101,7 @@ class DayTallies {
     }
   }
 
-  private static void drop(JdbcTemplate jdbc, List<LocalDate> itsDays) {
+  private static void drop(JdbcTemplate jdbc, java.util.Set<LocalDate> itsDays) {
     for (LocalDate day : itsDays) {
       jdbc.update("DELETE FROM rebound_case_day WHERE tally_day = ?", Date.valueOf(day));
       jdbc.update("DELETE FROM rebound_case_month WHERE tally_month = ?", Date.valueOf(day.withDayOfMonth(1)));
@@ -209,15 +201,20 @@ class DayTallies {
    * {@code closed_at} is written before it commits).
    */
   private java.util.Set<LocalDate> daysOfCasesClosedSince(Instant moment) {
+    return daysCounted(jdbc, "closed_at >= ?", Timestamp.from(moment.minus(CLOSING_AT_MOST)));
+  }
+
+  /** The days the cases {@code where} finds count for: opened, warned, closed. */
+  private static java.util.Set<LocalDate> daysCounted(JdbcTemplate jdbc, String where, Object argument) {
     java.util.Set<LocalDate> itsDays = new java.util.HashSet<>();
-    jdbc.query("SELECT opened_at, rto_warning_at, closed_at FROM rebound_case WHERE closed_at >= ?", rs -> {
+    jdbc.query("SELECT opened_at, rto_warning_at, closed_at FROM rebound_case WHERE " + where, rs -> {
       for (int column = 1; column <= 3; column++) {
         Timestamp at = rs.getTimestamp(column);
         if (at != null) {
           itsDays.add(day(at.toInstant()));
         }
       }
-    }, Timestamp.from(moment.minus(CLOSING_AT_MOST)));
+    }, argument);
     return itsDays;
   }
 
