@@ -31,12 +31,12 @@ public class OnPostgres implements ContextCustomizerFactory {
     @Override
     public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
       PostgresServer server = PostgresServer.shared();
+      PostgresServer.closeBeforeStop(context::close);
       context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("rebound-test-postgres", Map.of(
           "spring.datasource.url", server.createDatabase("rebound_test"),
           "spring.datasource.username", PostgresServer.USER,
           "spring.datasource.password", PostgresServer.PASSWORD,
-          // at the JVM's exit the server's shutdown hook may stop it while the job executor still asks for a connection:
-          // give up in 3 s (not Hikari's 30), so the test JVM ends instead of waiting for Surefire to kill it
+          // should the server be gone first anyway, give up in 3 s (not Hikari's 30)
           "spring.datasource.hikari.connection-timeout", "3000")));
     }
 

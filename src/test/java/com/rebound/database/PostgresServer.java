@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -31,6 +32,7 @@ public final class PostgresServer {
   public static final String PASSWORD = "rebound-test-password";
   private static PostgresServer shared;
   private static final AtomicInteger DATABASES = new AtomicInteger();
+  private static final List<AutoCloseable> USERS = new CopyOnWriteArrayList<>();
 
   private final Path bin;
   private final Path dir;
@@ -50,6 +52,14 @@ public final class PostgresServer {
       shared = startNew();
     }
     return shared;
+  }
+
+  /**
+   * Closed (if still open) before the server stops at the JVM's exit: the JVM runs its shutdown hooks together, and a
+   * test application whose database went first waits out its pool's and job executor's time-outs (about 10 s each).
+   */
+  public static void closeBeforeStop(AutoCloseable user) {
+    USERS.add(user);
   }
 
   /** A new server of its own (stopped and removed at JVM exit). */
@@ -107,6 +117,13 @@ public final class PostgresServer {
   }
 
   private void destroy() {
+    for (AutoCloseable user : USERS) {
+      try {
+        user.close(); // waits while Spring's own hook closes it; nothing when it is closed already
+      } catch (Exception ignored) {
+        // the server stops anyway
+      }
+    }
     try {
       pg(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate", "stop"));
     } catch (RuntimeException alreadyStopped) {
