@@ -2,6 +2,7 @@ package com.rebound.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.rebound.ReboundProcess;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;

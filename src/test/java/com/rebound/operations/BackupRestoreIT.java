@@ -2,6 +2,8 @@ package com.rebound.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.rebound.ReboundProcess;
+import com.rebound.CaseLoad;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rebound.EngineRestClient;

@@ -1,5 +1,6 @@
 package com.rebound.operations;
 
+import com.rebound.CaseLoad;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rebound.EngineRestClient;
 import com.rebound.procedure.ProcedureVariables;

@@ -1,5 +1,6 @@
 package com.rebound.operations;
 
+import com.rebound.ReboundProcess;
 import com.rebound.database.PostgresServer;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package com.rebound.operations;
 
+import com.rebound.ReboundProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,5 +1,7 @@
 package com.rebound.operations;
 
+import com.rebound.ReboundProcess;
+import com.rebound.CaseLoad;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,6 +2,8 @@ package com.rebound.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.rebound.ReboundProcess;
+import com.rebound.CaseLoad;
 import com.rebound.EngineRestClient;
 import java.nio.file.Files;
 import java.nio.file.Path;

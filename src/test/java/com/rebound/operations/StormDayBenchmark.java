@@ -1,5 +1,7 @@
 package com.rebound.operations;
 
+import com.rebound.ReboundProcess;
+import com.rebound.CaseLoad;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;

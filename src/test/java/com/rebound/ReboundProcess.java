@@ -1,4 +1,4 @@
-package com.rebound.operations;
+package com.rebound;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,9 +18,9 @@ import java.util.concurrent.TimeUnit;
  * Rebound's packaged jar running as a separate JVM in a working folder of its own (its ./data); or, for the
  * speed benchmark, another Spring Boot main class on a classpath of the caller's ({@link #ofMainClass}).
  */
-final class ReboundProcess {
+public final class ReboundProcess {
 
-  static final String QUICK_COMPILER = "-XX:TieredStopAtLevel=1";
+  public static final String QUICK_COMPILER = "-XX:TieredStopAtLevel=1";
 
   private final Path folder;
   private final int port;
@@ -30,7 +30,7 @@ final class ReboundProcess {
   private int starts;
 
   /** The jar with the quick compiler only: a test's Rebound lives for seconds or minutes, and starts in less CPU time. */
-  ReboundProcess(Path folder, String... extraArguments) {
+  public ReboundProcess(Path folder, String... extraArguments) {
     this(folder, List.of(QUICK_COMPILER, "-jar", jar().toString()), extraArguments);
   }
 
@@ -42,33 +42,33 @@ final class ReboundProcess {
   }
 
   /** The packaged jar with JVM options before it (e.g. a flight recording). */
-  static ReboundProcess ofJar(Path folder, List<String> jvmOptions, String... arguments) {
+  public static ReboundProcess ofJar(Path folder, List<String> jvmOptions, String... arguments) {
     List<String> launcher = new ArrayList<>(jvmOptions);
     launcher.addAll(List.of("-jar", jar().toString()));
     return new ReboundProcess(folder, launcher, arguments);
   }
 
   /** A main class on {@code classpath}, with JVM options before it (e.g. a flight recording). */
-  static ReboundProcess ofMainClass(Path folder, List<String> jvmOptions, String classpath, String mainClass, String... arguments) {
+  public static ReboundProcess ofMainClass(Path folder, List<String> jvmOptions, String classpath, String mainClass, String... arguments) {
     List<String> launcher = new ArrayList<>(jvmOptions);
     launcher.addAll(List.of("-cp", classpath, mainClass));
     return new ReboundProcess(folder, launcher, arguments);
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
   /** The CPU time this JVM has used so far (all its threads), as the operating system counts it. */
-  Duration cpu() {
+  public Duration cpu() {
     return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
   }
 
-  Path folder() {
+  public Path folder() {
     return folder;
   }
 
-  static Path jar() {
+  public static Path jar() {
     String jar = System.getProperty("rebound.jar");
     if (jar == null || !Files.isRegularFile(Path.of(jar))) {
       throw new IllegalStateException("system property rebound.jar must name the packaged jar (run with ./mvnw verify), got " + jar);
@@ -76,18 +76,18 @@ final class ReboundProcess {
     return Path.of(jar).toAbsolutePath();
   }
 
-  static String java() {
+  public static String java() {
     return ProcessHandle.current().info().command().orElse("java");
   }
 
   /** Starts the jar and waits until /actuator/health answers UP. */
-  void start() throws Exception {
+  public void start() throws Exception {
     launch();
     awaitHealthy();
   }
 
   /** Starts the jar and returns at once. */
-  void launch() throws IOException {
+  public void launch() throws IOException {
     List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m"));
     command.addAll(launcher);
     command.addAll(List.of("--server.port=" + port, "--rebound.backup.cron=-"));
@@ -101,7 +101,7 @@ final class ReboundProcess {
   }
 
   /** Waits until /actuator/health answers UP. */
-  void awaitHealthy() throws Exception {
+  public void awaitHealthy() throws Exception {
     Path log = folder.resolve("rebound-" + starts + ".log");
     HttpClient http = HttpClient.newHttpClient();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -124,13 +124,13 @@ final class ReboundProcess {
   }
 
   /** SIGKILL: the JVM dies at once, with no chance to flush or finish anything. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(30, TimeUnit.SECONDS);
   }
 
   /** SIGTERM and wait for the exit; returns the exit code, or throws when the stop takes longer than {@code limit}. */
-  int terminate(Duration limit) throws InterruptedException {
+  public int terminate(Duration limit) throws InterruptedException {
     process.destroy();
     if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly();
@@ -140,7 +140,7 @@ final class ReboundProcess {
   }
 
   /** Waits for the JVM to end by itself; its exit code. */
-  int awaitExit(Duration limit) throws InterruptedException {
+  public int awaitExit(Duration limit) throws InterruptedException {
     if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly();
       throw new IllegalStateException("Rebound did not exit within " + limit);
@@ -148,15 +148,15 @@ final class ReboundProcess {
     return process.exitValue();
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process != null && process.isAlive();
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return "http://localhost:" + port;
   }
 
-  String log(int start) {
+  public String log(int start) {
     try {
       return Files.readString(folder.resolve("rebound-" + start + ".log"));
     } catch (IOException e) {

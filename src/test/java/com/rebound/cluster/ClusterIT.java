@@ -1,9 +1,11 @@
-package com.rebound.operations;
+package com.rebound.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.rebound.CaseLoad;
 import com.rebound.EngineRestClient;
+import com.rebound.ReboundProcess;
 import com.rebound.acceptance.MailRoom;
 import com.rebound.database.PostgresServer;
 import jakarta.mail.MessagingException;

@@ -1,7 +1,6 @@
-package com.rebound.operations;
+package com.rebound;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.rebound.EngineRestClient;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Several REST clients reporting disasters and working the first two steps of each case, as fast
  * as they can. Remembers only what Rebound acknowledged (HTTP 200/204): those must never be lost.
  */
-final class CaseLoad {
+public final class CaseLoad {
 
-  static final Map<String, String> HAPPY_PATH = Map.of(
+  public static final Map<String, String> HAPPY_PATH = Map.of(
       "assessImpact", """
           {"impactLevel": {"value": "partial"}, "usersAffected": {"value": 3, "type": "Long"},
            "dataLossSuspected": {"value": false}, "probableCause": {"value": "humanError"},
@@ -30,16 +29,16 @@ final class CaseLoad {
       "postIncidentReview", "{\"rootCause\": {\"value\": \"Deleted by mistake\"}, \"lessonsLearned\": {\"value\": \"Shadow copies\"}}",
       "offerPrevention", "{\"clientInterest\": {\"value\": \"considering\"}}");
 
-  final Set<String> acknowledgedCases = ConcurrentHashMap.newKeySet();
-  final Set<String> acknowledgedCompletions = ConcurrentHashMap.newKeySet();
-  final AtomicInteger serverErrors = new AtomicInteger();
+  public final Set<String> acknowledgedCases = ConcurrentHashMap.newKeySet();
+  public final Set<String> acknowledgedCompletions = ConcurrentHashMap.newKeySet();
+  public final AtomicInteger serverErrors = new AtomicInteger();
   /** 5xx answers by status code. */
-  final Map<Integer, AtomicInteger> serverErrorsByStatus = new ConcurrentHashMap<>();
-  final AtomicInteger requests = new AtomicInteger();
+  public final Map<Integer, AtomicInteger> serverErrorsByStatus = new ConcurrentHashMap<>();
+  public final AtomicInteger requests = new AtomicInteger();
   private final List<Thread> clients = new ArrayList<>();
   private volatile boolean running;
 
-  void start(int port, int clientCount) {
+  public void start(int port, int clientCount) {
     running = true;
     for (int i = 0; i < clientCount; i++) {
       int client = i;
@@ -49,7 +48,7 @@ final class CaseLoad {
     }
   }
 
-  void stop() throws InterruptedException {
+  public void stop() throws InterruptedException {
     running = false;
     for (Thread client : clients) {
       client.join(30_000);
@@ -102,7 +101,7 @@ final class CaseLoad {
   }
 
   /** Every result of a query, page by page (Rebound caps one answer at 2000 results). */
-  static List<JsonNode> all(EngineRestClient rest, String query) {
+  public static List<JsonNode> all(EngineRestClient rest, String query) {
     List<JsonNode> all = new ArrayList<>();
     for (int first = 0; ; first += 1000) {
       EngineRestClient.Response page = rest.get(query + (query.contains("?") ? "&" : "?") + "firstResult=" + first + "&maxResults=1000");
@@ -117,21 +116,21 @@ final class CaseLoad {
   }
 
   /** Business keys of every case the engine knows, running or ended. */
-  static Set<String> casesInHistory(EngineRestClient rest) {
+  public static Set<String> casesInHistory(EngineRestClient rest) {
     Set<String> keys = ConcurrentHashMap.newKeySet();
     all(rest, "/history/process-instance?processDefinitionKey=disasterRecovery").forEach(c -> keys.add(c.get("businessKey").asText()));
     return keys;
   }
 
   /** Ids of every completed task in history. */
-  static Set<String> completedTasksInHistory(EngineRestClient rest) {
+  public static Set<String> completedTasksInHistory(EngineRestClient rest) {
     Set<String> ids = ConcurrentHashMap.newKeySet();
     all(rest, "/history/task?finished=true").forEach(t -> ids.add(t.get("id").asText()));
     return ids;
   }
 
   /** Works every open case to its end along the happy path. */
-  static void finishAllCases(EngineRestClient rest) {
+  public static void finishAllCases(EngineRestClient rest) {
     for (int round = 0; round < 20; round++) {
       List<JsonNode> open = all(rest, "/task?processDefinitionKey=disasterRecovery");
       if (open.isEmpty()) {
