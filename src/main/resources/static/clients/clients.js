@@ -147,6 +147,8 @@ async function showItems(client) {
   }
   $('#client-items-link').href = '/console/action-items.html?client=' + encodeURIComponent(client.id) + '&state=all';
   $('#client-lessons-link').href = '/console/lessons.html?client=' + encodeURIComponent(client.id);
+  $('#client-cases-all').href = '/console/?client=' + encodeURIComponent(client.id);
+  showCases(client);
   const answer = await api('GET', '/api/action-items?state=open&client=' + encodeURIComponent(client.id));
   const body = $('#client-items tbody');
   body.replaceChildren();
@@ -167,6 +169,33 @@ async function showItems(client) {
   if (answer.body.items.length === 0) {
     const row = document.createElement('tr');
     consoleHelpers.cell(row, 'None open.').colSpan = 4;
+    body.append(row);
+  }
+}
+
+/** The client's newest cases, each a link to its page. */
+async function showCases(client) {
+  const answer = await api('GET', '/api/incidents?size=10&clientId=' + encodeURIComponent(client.id));
+  const body = $('#client-case-list tbody');
+  body.replaceChildren();
+  if (answer.status !== 200) {
+    return;
+  }
+  for (const c of answer.body.items) {
+    const row = document.createElement('tr');
+    const link = document.createElement('a');
+    link.href = '/console/case.html?case=' + encodeURIComponent(c.caseNumber);
+    link.textContent = c.caseNumber;
+    consoleHelpers.cell(row, '').append(link);
+    consoleHelpers.cell(row, consoleHelpers.when(c.openedAt));
+    consoleHelpers.cell(row, c.summary);
+    consoleHelpers.cell(row, c.severity || '—');
+    consoleHelpers.cell(row, c.state);
+    body.append(row);
+  }
+  if (answer.body.items.length === 0) {
+    const row = document.createElement('tr');
+    consoleHelpers.cell(row, 'No case yet.').colSpan = 5;
     body.append(row);
   }
 }

@@ -121,15 +121,58 @@ async function alerts() {
     const caseCell = cell(row, '');
     if (a.caseNumber) {
       const link = document.createElement('a');
-      link.href = '/api/incidents/' + encodeURIComponent(a.caseNumber) + '/report';
+      link.href = '/console/case.html?case=' + encodeURIComponent(a.caseNumber);
       link.textContent = a.caseNumber;
       caseCell.append(link);
+    } else if (a.decision === 'unmatched' || a.decision === 'held') {
+      caseCell.append(placement(a));
     }
     body.append(row);
   }
   if (!answer.body.items.length) {
     say('No alerts' + ($('#decision').value ? ' ' + $('#decision').value : '') + '.');
   }
+}
+
+// the active clients, for placing an alert Rebound could not place by itself
+let clientChoices = null;
+async function activeClients() {
+  if (!clientChoices) {
+    const answer = await api('GET', '/api/clients?size=200&active=true');
+    clientChoices = answer.status === 200 ? answer.body.items : [];
+  }
+  return clientChoices;
+}
+
+/** A client to choose and a button: the alert joins that client's open case of its outage, or opens one. */
+function placement(alert) {
+  const form = document.createElement('form');
+  form.className = 'place';
+  const choose = document.createElement('select');
+  choose.setAttribute('aria-label', 'Client for alert ' + alert.id);
+  choose.append(new Option('client…', ''));
+  activeClients().then((clients) => {
+    for (const c of clients) {
+      choose.append(new Option(c.name, c.id));
+    }
+  });
+  const button = document.createElement('button');
+  button.type = 'submit';
+  button.textContent = 'Place';
+  button.title = 'Opens a case for the client, or joins its open case of the same outage';
+  form.append(choose, ' ', button);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const answer = await api('POST', '/api/alerts/' + alert.id + '/assign', { clientId: choose.value });
+    if (answer.status === 200) {
+      say('Alert placed with ' + choose.selectedOptions[0].textContent + ': ' + answer.body.decision + ' '
+        + answer.body.caseNumber + '.');
+      alerts();
+    } else {
+      say(problemText(answer, 'Not placed (' + answer.status + ').'), true);
+    }
+  });
+  return form;
 }
 
 async function start() {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,7 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The alert webhooks: {@code POST /api/alerts/alertmanager} (Alertmanager's payload, as it sends it) and
  * {@code POST /api/alerts} (the generic format), both with an integration's token; and {@code GET /api/alerts}
- * for managers: every alert received and what was done with it (e.g. {@code ?decision=unmatched}).
+ * for managers: every alert received and what was done with it (e.g. {@code ?decision=unmatched}), and
+ * {@code POST /api/alerts/{id}/assign} to place an unmatched or held alert with a client.
  */
 @RestController
 @RequestMapping("/api/alerts")
@@ -26,13 +28,19 @@ class AlertController {
 
   private static final Set<String> DECISIONS = Set.of("opened", "attached", "resolved", "ignored", "held", "unmatched");
 
+  /** A manager's choice of client for an alert Rebound could not place. */
+  record Placement(String clientId) {
+  }
+
   private final AlertIntake intake;
   private final AlertLedger ledger;
+  private final AlertAssignment assignment;
   private final CurrentUser currentUser;
 
-  AlertController(AlertIntake intake, AlertLedger ledger, CurrentUser currentUser) {
+  AlertController(AlertIntake intake, AlertLedger ledger, AlertAssignment assignment, CurrentUser currentUser) {
     this.intake = intake;
     this.ledger = ledger;
+    this.assignment = assignment;
     this.currentUser = currentUser;
   }
 
@@ -63,6 +71,13 @@ class AlertController {
     answer.put("counts", ledger.countsByDecision());
     answer.put("items", ledger.received(decision, clientId == null || clientId.isBlank() ? null : clientId, limit));
     return answer;
+  }
+
+  /** An unmatched or held alert placed with a client by a manager: it joins the client's open case of its outage, or opens one. */
+  @PostMapping("/{id}/assign")
+  AlertAssignment.Placed assign(@PathVariable long id, @RequestBody Placement placement) {
+    currentUser.requireAnyGroup(Roles.MANAGERS_OR_ADMINISTRATORS);
+    return assignment.assign(id, placement.clientId(), currentUser.userId());
   }
 
   private static Integration integration(HttpServletRequest request) {

@@ -121,7 +121,12 @@ class AlertIntake {
 
   /** The outage an alert tells of, for its client: its Alertmanager group, else its key. */
   private static String outageOf(ReceivedAlert alert) {
-    return alert.groupKey() != null ? "group:" + Integrations.hash(alert.groupKey()) : "key:" + alert.key();
+    return outageOf(alert.groupKey() == null ? null : Integrations.hash(alert.groupKey()), alert.key());
+  }
+
+  /** The outage of an alert with this group (hashed) and key. */
+  static String outageOf(String groupHash, String alertKey) {
+    return groupHash != null ? "group:" + groupHash : "key:" + alertKey;
   }
 
   /**
@@ -235,7 +240,7 @@ class AlertIntake {
   }
 
   /** The newest case of the client, still open, that has this alert or an alert of its group. */
-  private AlertLedger.Attached openCase(String clientId, String alertKey, String groupHash) {
+  AlertLedger.Attached openCase(String clientId, String alertKey, String groupHash) {
     List<AlertLedger.Attached> candidates = ledger.withKeyOrGroup(clientId, alertKey, groupHash);
     if (candidates.isEmpty()) {
       return null;
@@ -246,7 +251,7 @@ class AlertIntake {
     return candidates.stream().filter(c -> running.contains(c.processInstanceId())).findFirst().orElse(null);
   }
 
-  private VariableMap caseVariables(Integration integration, ReceivedAlert alert, String clientId, Instant now) {
+  VariableMap caseVariables(Integration integration, ReceivedAlert alert, String clientId, Instant now) {
     String reportedBy = "Monitoring: " + integration.name() + (alert.source() == null || alert.source().equals(integration.name())
         ? "" : " (" + alert.source() + ")");
     Instant detected = alert.startsAt() == null || alert.startsAt().isAfter(now) ? now : alert.startsAt();

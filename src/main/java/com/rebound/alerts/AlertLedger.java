@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -18,6 +19,10 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class AlertLedger {
+
+  /** An alert as it was received and recorded, with the integration that sent it and what was done with it. */
+  record Stored(long id, String integrationId, ReceivedAlert alert, String groupHash, String decision) {
+  }
 
   /** An alert attached to a case. */
   record Attached(String processInstanceId, String caseNumber, String alertKey, String status, Instant firstSeen) {
@@ -82,6 +87,26 @@ class AlertLedger {
         integration.id(), Timestamp.from(now), alert.format(), alert.source(), clientId, cut(alert.clientValue(), 200), alert.key(),
         groupHash, alert.firing() ? "firing" : "resolved", alert.name(), alert.severity(), alert.summary(), alert.link(),
         timestamp(alert.startsAt()), timestamp(alert.endsAt()), decision, cut(reason, 500), caseNumber, processInstanceId);
+  }
+
+  /** One alert received, as recorded (its systems are not kept). */
+  Optional<Stored> stored(long id) {
+    return jdbc.query("SELECT * FROM rebound_alert WHERE id = ?", (rs, row) -> new Stored(rs.getLong("id"),
+        rs.getString("integration_id"), new ReceivedAlert(rs.getString("format"), rs.getString("source"), rs.getString("client_value"),
+            rs.getString("alert_key"), null, "firing".equals(rs.getString("status")), rs.getString("alert_name"),
+            rs.getString("severity"), rs.getString("summary"), List.of(), Integrations.instant(rs, "starts_at"),
+            Integrations.instant(rs, "ends_at"), rs.getString("link")), rs.getString("group_hash"), rs.getString("decision")), id)
+        .stream().findFirst();
+  }
+
+  /**
+   * Records what a person decided for an alert Rebound could not place (unmatched or held): its client and case; false,
+   * changing nothing, when it is no longer unmatched or held (someone decided first).
+   */
+  boolean decided(long id, String clientId, String decision, String reason, String caseNumber, String processInstanceId) {
+    return jdbc.update("UPDATE rebound_alert SET client_id = ?, decision = ?, reason = ?, case_number = ?, process_instance_id = ? "
+        + "WHERE id = ? AND decision IN ('unmatched', 'held')", clientId, decision, cut(reason, 500), caseNumber, processInstanceId,
+        id) == 1;
   }
 
   /** The alerts received, newest first, optionally of one decision (e.g. unmatched) or client. */

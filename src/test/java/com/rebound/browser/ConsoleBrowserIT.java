@@ -112,6 +112,31 @@ class ConsoleBrowserIT {
     browser.screenshot("15-cockpit-links-the-console");
     browser.open(fromCockpit.getAttribute("href").replaceFirst("^https?://[^/]+", ""));
     browser.waitFor(By.cssSelector("#dashboard:not([hidden]) .tile"));
+
+    // a client's page lists its cases, each a link to the case
+    browser.open("/clients/?id=gestoria-lopez");
+    browser.waitForText(By.cssSelector("#client-case-list tbody"), closed, "closed");
+
+    // an alert naming no known client is placed with one from the monitoring page: it opens the client's case
+    String token = com.fasterxml.jackson.databind.json.JsonMapper.builder().build().readTree(com.rebound.ApiCalls.call(port, "manager",
+        "POST", "/api/integrations", "{\"name\": \"Central Zabbix\", \"allClients\": true, \"clientLabel\": \"customer\"}")
+        .body()).get("token").asText();
+    java.net.http.HttpResponse<String> alert = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create("http://localhost:" + port + "/api/alerts")).header("Authorization", "Bearer " + token)
+        .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+            "{\"client\": \"ladrillos\", \"key\": \"nas01-down\", \"severity\": \"critical\", \"summary\": \"NAS01 down\"}"))
+        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(alert.body()).contains("unmatched");
+    browser.open("/monitoring/");
+    WebElement place = browser.waitFor(By.cssSelector("#alerts form.place"));
+    new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(10))
+        .until(d -> place.findElements(By.cssSelector("option")).size() > 1);
+    new Select(place.findElement(By.tagName("select"))).selectByVisibleText("Construcciones y Ladrillos García");
+    browser.click(place.findElement(By.tagName("button")));
+    assertThat(browser.waitForText(By.id("message"), "Alert placed with Construcciones y Ladrillos García: opened DR-")).isNotEmpty();
+    browser.waitForText(By.cssSelector("#alerts tbody"), "placed with client ladrillos-garcia by manager");
+    browser.screenshot("16-monitoring-alert-placed");
+    assertThat(browser.consoleErrors()).as("console errors on the monitoring page").isEmpty();
   }
 
   @Test
