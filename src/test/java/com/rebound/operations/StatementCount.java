@@ -19,12 +19,12 @@ final class StatementCount {
   private StatementCount() {
   }
 
-  static void print(PostgresServer server, int barePort, int reboundPort) throws SQLException {
+  static void print(PostgresServer server, int barePort, boolean bareAuthenticated, int reboundPort) throws SQLException {
     try (Connection db = DriverManager.getConnection(server.url("postgres"), PostgresServer.USER, PostgresServer.PASSWORD);
         Statement sql = db.createStatement()) {
       sql.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
       System.out.println();
-      count(sql, "bare Camunda", "bare_speed", () -> SpeedWalk.walk(barePort, "bareProcedure", false, CASES));
+      count(sql, "bare Camunda", "bare_speed", () -> SpeedWalk.walk(barePort, "bareProcedure", bareAuthenticated, CASES));
       count(sql, "Rebound", "rebound_speed", () -> SpeedWalk.walk(reboundPort, "disasterRecovery", true, CASES));
     }
   }
