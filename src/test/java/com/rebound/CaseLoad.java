@@ -18,7 +18,7 @@ public final class CaseLoad {
   public static final Map<String, String> HAPPY_PATH = Map.of(
       "assessImpact", """
           {"impactLevel": {"value": "partial"}, "usersAffected": {"value": 3, "type": "Long"},
-           "dataLossSuspected": {"value": false}, "probableCause": {"value": "humanError"},
+           "dataLossSuspected": {"value": false}, "probableCause": {"value": "other"},
            "damagedScope": {"value": "Shared folder deleted"}}""",
       "agreeObjectives", """
           {"rtoHours": {"value": 4, "type": "Long"}, "rpoHours": {"value": 24, "type": "Long"},

@@ -53,7 +53,7 @@ class CaseThroughEngineRestTest {
     // the values exactly as Tasklist's Camunda Forms submit them: no types, numbers as JSON numbers
     complete(instance, "assessImpact", """
         {"impactLevel": {"value": "minor"}, "usersAffected": {"value": 1}, "dataLossSuspected": {"value": "false"},
-         "probableCause": {"value": "hardware"}, "damagedScope": {"value": "One laptop: disk not detected"}}""");
+         "probableCause": {"value": "other"}, "damagedScope": {"value": "One laptop: disk not detected"}}""");
     complete(instance, "agreeObjectives", """
         {"rtoHours": {"value": 48}, "rpoHours": {"value": 24}, "approach": {"value": "recover"},
          "agreedWith": {"value": "Juan García"}}""");

@@ -24,7 +24,7 @@ class EveryPathThroughEngineRestTest {
 
   private static final Step ASSESS = new Step("assessImpact", """
       {"impactLevel": {"value": "major"}, "usersAffected": {"value": 25, "type": "Long"},
-       "dataLossSuspected": {"value": true}, "probableCause": {"value": "ransomware"},
+       "dataLossSuspected": {"value": true}, "probableCause": {"value": "other"},
        "damagedScope": {"value": "NAS shares encrypted"}}""");
   private static final Step RECOVER_DONE = new Step("recover", "{\"recoveryOutcome\": {\"value\": \"done\"}}");
   private static final Step RECOVER_NEEDS_RESTORATION =

@@ -125,6 +125,11 @@ public final class ProcedureVariables {
   public static final String PREVENTION_HISTORY = "preventionHistory";
   /** Set by the application (DMN, a later issue); shown in Tasklist when known. */
   public static final String SEVERITY = "severity";
+  /** Set by the decision {@code runbook} before the recovery: the runbook's process id under bpmn/runbooks/, and its name. */
+  public static final String RUNBOOK = "runbook";
+  public static final String RUNBOOK_NAME = "runbookName";
+  /** Set when the case's runbook has ended: it runs once a case, not again when objectives are agreed again. */
+  public static final String RUNBOOK_DONE = "runbookDone";
 
   /**
    * Markdown Rebound writes for the forms (links to past cases, bold names), shown as Markdown: what people typed in

@@ -260,6 +260,10 @@ class ConsoleBrowserIT {
   }
 
   private void complete(String instance, Map<String, Object> variables) {
+    org.camunda.bpm.engine.runtime.ProcessInstance running = runtime.createProcessInstanceQuery().processInstanceId(instance).singleResult();
+    if (running != null) {
+      com.rebound.RunbookSteps.finish(tasks, running.getBusinessKey());
+    }
     tasks.complete(tasks.createTaskQuery().processInstanceId(instance).singleResult().getId(), variables);
   }
 }

@@ -71,6 +71,11 @@ class TasklistBrowserIT {
   }
 
   private Task openTask(String instance) {
+    // the case's runbook, if one runs, walked by its shortest way (the runbooks have tests of their own)
+    org.camunda.bpm.engine.runtime.ProcessInstance running = runtime.createProcessInstanceQuery().processInstanceId(instance).singleResult();
+    if (running != null) {
+      com.rebound.RunbookSteps.finish(tasks, running.getBusinessKey());
+    }
     return tasks.createTaskQuery().processInstanceId(instance).singleResult();
   }
 

@@ -209,7 +209,7 @@ class DashboardNumbersTest {
   }
 
   private static Map<String, Object> assessment(String impact) {
-    return Map.of("impactLevel", impact, "usersAffected", 3L, "dataLossSuspected", true, "probableCause", "hardware",
+    return Map.of("impactLevel", impact, "usersAffected", 3L, "dataLossSuspected", true, "probableCause", "other",
         "damagedScope", "Server");
   }
 

@@ -77,7 +77,7 @@ class IncidentApiTest {
     String caseNumber = opened.get("caseNumber").asText();
     String instance = opened.get("processInstanceId").asText();
     tasks.complete(tasks.createTaskQuery().processInstanceId(instance).singleResult().getId(), Map.of("impactLevel", "minor",
-        "usersAffected", 1L, "dataLossSuspected", true, "probableCause", "hardware", "damagedScope", "one laptop"));
+        "usersAffected", 1L, "dataLossSuspected", true, "probableCause", "other", "damagedScope", "one laptop"));
     tasks.complete(tasks.createTaskQuery().processInstanceId(instance).singleResult().getId(), Map.of("rtoHours", 48L,
         "rpoHours", 24L, "approach", "recover", "agreedWith", "Juan García"));
 

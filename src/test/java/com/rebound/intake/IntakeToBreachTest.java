@@ -68,7 +68,7 @@ class IntakeToBreachTest {
     String task = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey("assessImpact").singleResult().getId();
     HttpResponse<String> done = call("tech", "POST", "/engine-rest/task/" + task + "/complete", """
         {"variables": {"impactLevel": {"value": "%s"}, "usersAffected": {"value": %d}, "dataLossSuspected": {"value": false},
-         "probableCause": {"value": "hardware"}, "damagedScope": {"value": "File server"}}}""".formatted(impact, users));
+         "probableCause": {"value": "other"}, "damagedScope": {"value": "File server"}}}""".formatted(impact, users));
     assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
   }
 

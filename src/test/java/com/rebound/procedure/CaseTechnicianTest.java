@@ -47,7 +47,7 @@ class CaseTechnicianTest {
     Task assessment = open(instance);
     assertThat(assessment.getAssignee()).as("the first step waits in the queue").isNull();
     assertThat(tech.post("/task/" + assessment.getId() + "/claim", "{\"userId\": \"tech\"}").status()).isEqualTo(204);
-    steps.assess(instance, "humanError", "fileServer");
+    steps.assess(instance, "other", "fileServer");
 
     Task objectives = open(instance);
     assertThat(objectives.getTaskDefinitionKey()).isEqualTo("agreeObjectives");

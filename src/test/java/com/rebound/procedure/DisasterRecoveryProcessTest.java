@@ -43,7 +43,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
     "bpmn/reinstall-in-situ.form", "bpmn/restore-to-vm.form", "bpmn/inform-unrecoverable.form",
     "bpmn/post-incident-review.form", "bpmn/offer-prevention.form", "bpmn/severity.dmn",
     "bpmn/alert-late-response.form", "bpmn/remind-client.form", "bpmn/handle-rto-breach.form",
-    "bpmn/client-consent.form", "bpmn/prevention.dmn"})
+    "bpmn/client-consent.form", "bpmn/prevention.dmn", "procedure-tests/runbook-generic.dmn", "bpmn/runbooks/generic.bpmn"})
 class DisasterRecoveryProcessTest {
 
   @RegisterExtension

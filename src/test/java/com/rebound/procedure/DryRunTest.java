@@ -50,19 +50,24 @@ class DryRunTest {
   @Test
   void theProcedureInTheFolderWalksOneCaseToItsEnd() throws IOException {
     DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("dry run");
-    try (Stream<Path> files = Files.list(Path.of("bpmn"))) {
+    Path folder = Path.of("bpmn");
+    try (Stream<Path> files = Files.walk(folder)) {
       for (Path file : files.filter(f -> f.toString().matches(".*\\.(bpmn|dmn|form)$")).toList()) {
-        deployment.addString(file.getFileName().toString(), Files.readString(file));
+        // named by its path inside bpmn/, as Rebound deploys it (runbooks/ransomware.bpmn)
+        deployment.addString(folder.relativize(file).toString().replace('\\', '/'), Files.readString(file));
       }
     }
     deployment.deploy();
 
-    String instance = engine.getRuntimeService().startProcessInstanceByKey(ProcedureVariables.PROCESS_KEY, Map.of(
-        "clientId", "gestoria-lopez", "reportedBy", "Dry run", "summary", "Dry run of the procedure in bpmn/",
-        "detectedAt", new java.util.Date())).getId();
+    org.camunda.bpm.engine.runtime.ProcessInstance started = engine.getRuntimeService().startProcessInstanceByKey(
+        ProcedureVariables.PROCESS_KEY, Map.of("clientId", "gestoria-lopez", "reportedBy", "Dry run", "summary",
+            "Dry run of the procedure in bpmn/", "detectedAt", new java.util.Date()));
+    String instance = started.getId();
+    // the case's steps, its runbook's included (a runbook runs with the case's number as its business key)
+    String caseNumber = started.getBusinessKey();
     List<String> walked = new ArrayList<>();
     for (int step = 0; step < 60 && !ended(instance); step++) {
-      List<Task> open = engine.getTaskService().createTaskQuery().processInstanceId(instance).active().listPage(0, 10);
+      List<Task> open = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNumber).active().listPage(0, 10);
       if (open.isEmpty()) {
         List<Job> due = engine.getManagementService().createJobQuery().processInstanceId(instance).executable().listPage(0, 10);
         assertThat(due).as("the case stands still after %s: no step and no job to run", walked).isNotEmpty();

@@ -55,7 +55,7 @@ class OneRtoRuleTest {
         "reportedBy", "Luisa López", "summary", "File server down")).getId();
     String caseNumber = (String) runtime.getVariable(instance, "caseNumber");
     complete(instance, "assessImpact", Map.of("impactLevel", "major", "usersAffected", 25L, "dataLossSuspected", false,
-        "probableCause", "hardware", "damagedScope", "File server"));
+        "probableCause", "other", "damagedScope", "File server"));
     complete(instance, "agreeObjectives", Map.of("rtoHours", 8L, "rpoHours", 4L, "approach", "recover",
         "agreedWith", "Luisa López"));
     Instant monday14 = madrid("2026-11-30T14:00").toInstant();

@@ -71,7 +71,7 @@ class PublicHolidaysTest {
         .isEqualTo(mondayMorning);
 
     complete(instance, "assessImpact", Map.of("impactLevel", "major", "usersAffected", 25L, "dataLossSuspected", false,
-        "probableCause", "hardware", "damagedScope", "File server"));
+        "probableCause", "other", "damagedScope", "File server"));
     complete(instance, "agreeObjectives", Map.of("rtoHours", 8L, "rpoHours", 4L, "approach", "recover",
         "agreedWith", "Luisa López"));
     Instant deadline = madrid("2025-05-05T15:30").toInstant();

@@ -162,7 +162,7 @@ class ModelerDeploymentTest {
       for (String instance : List.of(earlier, later)) {
         completeOver(admin, instance, """
             {"impactLevel": {"value": "partial"}, "usersAffected": {"value": 10}, "dataLossSuspected": {"value": false},
-             "probableCause": {"value": "hardware"}, "damagedScope": {"value": "one scanner"}}""", 204);
+             "probableCause": {"value": "other"}, "damagedScope": {"value": "one scanner"}}""", 204);
         completeOver(admin, instance, """
             {"rtoHours": {"value": 8}, "rpoHours": {"value": 4}, "approach": {"value": "recover"}, "agreedWith": {"value": "Sam"}}""", 204);
       }
@@ -189,7 +189,7 @@ class ModelerDeploymentTest {
         .formatted(summary)).body().get("id").asText();
     completeOver(tech, instance, """
         {"impactLevel": {"value": "minor"}, "usersAffected": {"value": 2}, "dataLossSuspected": {"value": false},
-         "probableCause": {"value": "software"}, "damagedScope": {"value": "NAS share"}}""", 204);
+         "probableCause": {"value": "other"}, "damagedScope": {"value": "NAS share"}}""", 204);
     completeOver(tech, instance, """
         {"rtoHours": {"value": 8}, "rpoHours": {"value": 24}, "approach": {"value": "recover"}, "agreedWith": {"value": "Luisa"}}""", 204);
     return instance;

@@ -34,7 +34,7 @@ class StepWritesTest {
     Map<String, String> walk = Map.of(
         "assessImpact", """
             {"impactLevel": {"value": "total"}, "usersAffected": {"value": 180}, "dataLossSuspected": {"value": true},
-             "probableCause": {"value": "hardware"}, "damagedScope": {"value": "SAN"}}""",
+             "probableCause": {"value": "other"}, "damagedScope": {"value": "SAN"}}""",
         "agreeObjectives", """
             {"rtoHours": {"value": 4}, "rpoHours": {"value": 1}, "approach": {"value": "recover"}, "agreedWith": {"value": "Emma"}}""",
         "recover", "{\"recoveryOutcome\": {\"value\": \"done\"}, \"recoveryNotes\": {\"value\": \"a field of the form only\"}}",

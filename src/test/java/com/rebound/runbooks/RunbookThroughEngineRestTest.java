@@ -1,0 +1,179 @@
+package com.rebound.runbooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.rebound.CaseSteps;
+import com.rebound.EngineRestClient;
+import com.rebound.ReboundSpringBootTest;
+import com.rebound.procedure.ProcedureVariables;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A case's runbook through {@code /engine-rest}, as technicians and managers work it in Tasklist: a ransomware case's
+ * runbook comes before the recovery (the restore cannot be reached before the restore point is proven clean), its steps
+ * are in the technicians' queue under the case's number and take only their own form's fields; and a manager deploys a
+ * new runbook with a new row of the decision table, as Modeler does, and the next case of that kind runs it.
+ */
+@ReboundSpringBootTest
+class RunbookThroughEngineRestTest {
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  TaskService tasks;
+
+  @Test
+  void aRansomwareCaseRunsItsRunbookBeforeTheRecovery_stepByStepAsTechniciansAndManagers() throws Exception {
+    CaseSteps steps = new CaseSteps(port, "default", runtime, tasks);
+    String caseNumber = steps.open("gestoria-lopez", "Every share encrypted, a note on each desktop");
+    String instance = steps.instanceOf(caseNumber);
+    steps.assess(instance, "ransomware", "fileServer");
+    agreeToRecover(steps, instance);
+
+    EngineRestClient tech = new EngineRestClient(port, "tech");
+    EngineRestClient manager = new EngineRestClient(port, "manager");
+    ProcessInstance runbook = runtime.createProcessInstanceQuery().superProcessInstanceId(instance).singleResult();
+    assertThat(runbook.getBusinessKey()).as("the runbook runs under the case's number").isEqualTo(caseNumber);
+    assertThat(runtime.getVariable(instance, ProcedureVariables.RUNBOOK_NAME)).isEqualTo("Ransomware");
+    assertThat(tasks.createTaskQuery().processInstanceId(instance).count()).as("no recovery step yet").isZero();
+    JsonNode queue = tech.get("/task?maxResults=10&candidateGroup=technicians&processInstanceBusinessKey=" + caseNumber).body();
+    assertThat(queue).hasSize(1);
+    assertThat(queue.get(0).get("taskDefinitionKey").asText()).isEqualTo("containRansomware");
+    assertThat(runtime.getVariable(runbook.getId(), "clientName")).as("the case's header on its forms").isEqualTo("Gestoría López");
+
+    // a runbook step takes its own form's fields only, whatever the route: nothing of the case's is written through it
+    String contain = queue.get(0).get("id").asText();
+    EngineRestClient.Response sneaky = tech.post("/task/" + contain + "/complete", """
+        {"variables": {"isolatedSystems": {"value": "FS01"}, "accountsDisabled": {"value": "admin"},
+         "recoveryOutcome": {"value": "done"}}}""");
+    assertThat(sneaky.status()).as(sneaky.body().toString()).isIn(400, 403);
+    assertThat(sneaky.body().toString()).contains("recoveryOutcome");
+    assertThat(tasks.createTaskQuery().taskId(contain).count()).as("nothing changed").isOne();
+
+    complete(tech, caseNumber, "containRansomware", Map.of("isolatedSystems", "FS01 and 12 PCs unplugged", "accountsDisabled",
+        "administrador"));
+    complete(tech, caseNumber, "preserveEvidence", Map.of("imagedSystems", "FS01 disk and memory", "evidenceHashes", "sha256 9f86d0",
+        "evidenceLocation", "Safe at the MSP"));
+    complete(tech, caseNumber, "identifyVariant", Map.of("ransomwareVariant", "LockBit 3.0", "decryptorAvailable", "no",
+        "initialAccess", "exposedRdp"));
+    complete(tech, caseNumber, "proveRestorePointClean", Map.of("restorePoint", "NAS02 nightly", "restorePointTakenAt",
+        "2026-12-05 22:00", "restorePointScan", "The variant's files found in it", "restorePointVerdict", "notClean"));
+    assertThat(tasks.createTaskQuery().processInstanceId(instance).count()).as("a dirty point: still no recovery").isZero();
+    complete(tech, caseNumber, "proveRestorePointClean", Map.of("restorePoint", "Offline USB copy", "restorePointTakenAt",
+        "2026-12-04 22:00", "restorePointScan", "Mounted read-only, scanned with today's signatures", "restorePointVerdict", "clean"));
+    complete(tech, caseNumber, "resetCredentials", Map.of("credentialsReset", "Domain admins, krbtgt twice, VPN",
+        "credentialsResetConfirmed", "yes"));
+    assertThat(tech.get("/task?maxResults=10&processInstanceBusinessKey=" + caseNumber + "&taskDefinitionKey=decideOnRansom").body())
+        .as("the ransom decision is the managers'").isEmpty();
+    complete(manager, caseNumber, "decideOnRansom", Map.of("ransomDecision", "notPaying", "ransomDecidedBy", "Luisa López, manager",
+        "reportToAuthorities", "yes"));
+    complete(manager, caseNumber, "reportToAuthorities", Map.of("authorityReports", "Policía Nacional, denuncia 2026/12345"));
+
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(runbook.getId()).count()).as("the runbook ended").isZero();
+    assertThat(tasks.createTaskQuery().processInstanceId(instance).singleResult().getTaskDefinitionKey()).isEqualTo("recover");
+    assertThat(runtime.getVariable(instance, ProcedureVariables.RUNBOOK_DONE)).isEqualTo(true);
+  }
+
+  @Test
+  void aManagerDeploysANewRunbookAndItsRow_theNextCaseOfThatKindRunsIt() throws Exception {
+    String original = Files.readString(Path.of("bpmn", "runbook.dmn"));
+    String withRow = original.replace("<rule id=\"Rule_SiteLoss\">", """
+        <rule id="Rule_Flood">
+                <inputEntry id="Rule_Flood_In"><text>"naturalDisaster"</text></inputEntry>
+                <outputEntry id="Rule_Flood_Runbook"><text>"runbookFlood"</text></outputEntry>
+                <outputEntry id="Rule_Flood_Name"><text>"Flood"</text></outputEntry>
+              </rule>
+              <rule id="Rule_SiteLoss">""");
+    String runbook = Files.readString(Path.of("bpmn", "runbooks", "generic.bpmn"))
+        .replace("runbookGeneric", "runbookFlood").replace("Runbook: generic recovery", "Runbook: flood")
+        .replace("<bpmn:sequenceFlow id=\"Flow_ToGenericEnd\" sourceRef=\"StartEvent_Generic\" targetRef=\"EndEvent_Generic\" />", """
+            <bpmn:userTask id="pumpWater" name="Pump the water out of the server room" camunda:candidateGroups="technicians" camunda:formRef="flood-pump" camunda:formRefBinding="latest" />
+                <bpmn:sequenceFlow id="Flow_ToPump" sourceRef="StartEvent_Generic" targetRef="pumpWater" />
+                <bpmn:sequenceFlow id="Flow_ToGenericEnd" sourceRef="pumpWater" targetRef="EndEvent_Generic" />""");
+    String form = """
+        {"components": [{"type": "textarea", "key": "pumpNotes", "label": "What was done", "id": "Field_Pump",
+          "validate": {"required": true}}], "type": "default", "id": "flood-pump", "schemaVersion": 16}""";
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("runbooks/flood.bpmn", runbook);
+    files.put("runbooks/flood-pump.form", form);
+    files.put("runbook.dmn", withRow);
+    assertThat(deploy("manager", files).statusCode()).as("deployed from Modeler by a manager").isEqualTo(200);
+    try {
+      CaseSteps steps = new CaseSteps(port, "default", runtime, tasks);
+      String caseNumber = steps.open("ladrillos-garcia", "The river came into the office");
+      String instance = steps.instanceOf(caseNumber);
+      steps.assess(instance, "naturalDisaster", "fileServer");
+      agreeToRecover(steps, instance);
+      assertThat(runtime.getVariable(instance, ProcedureVariables.RUNBOOK)).isEqualTo("runbookFlood");
+      EngineRestClient tech = new EngineRestClient(port, "tech");
+      complete(tech, caseNumber, "pumpWater", Map.of("pumpNotes", "Two pumps, room dry by 14:00"));
+      assertThat(tasks.createTaskQuery().processInstanceId(instance).singleResult().getTaskDefinitionKey()).isEqualTo("recover");
+    } finally {
+      // the shared application's next cases get the shipped table again
+      assertThat(deploy("manager", Map.of("runbook.dmn", original)).statusCode()).isEqualTo(200);
+    }
+  }
+
+  private static void agreeToRecover(CaseSteps steps, String instance) {
+    steps.complete(instance, "agreeObjectives", """
+        {"rtoHours": {"value": 8}, "rpoHours": {"value": 4}, "approach": {"value": "recover"}, "agreedWith": {"value": "Luisa López"}}""");
+  }
+
+  /** Completes the case's open step of that key as the user, with the fields given; it must be accepted. */
+  private static void complete(EngineRestClient who, String caseNumber, String step, Map<String, String> fields) {
+    JsonNode open = who.get("/task?maxResults=10&processInstanceBusinessKey=" + caseNumber + "&taskDefinitionKey=" + step).body();
+    assertThat(open).as("open %s", step).hasSize(1);
+    StringBuilder variables = new StringBuilder("{");
+    fields.forEach((name, value) -> variables.append(variables.length() > 1 ? ", " : "").append('"').append(name)
+        .append("\": {\"value\": ").append(quoted(value)).append('}'));
+    EngineRestClient.Response done = who.post("/task/" + open.get(0).get("id").asText() + "/complete",
+        "{\"variables\": " + variables.append('}') + "}");
+    assertThat(done.status()).as("completing %s: %s", step, done.body()).isEqualTo(204);
+  }
+
+  private static String quoted(String value) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A multipart deployment as Desktop Modeler sends it, with several files. */
+  private HttpResponse<String> deploy(String user, Map<String, String> files) throws Exception {
+    String boundary = "----RunbookDeployment";
+    StringBuilder body = new StringBuilder();
+    for (String[] part : List.of(new String[] {"deployment-name", "runbook"}, new String[] {"deployment-source", "Camunda Modeler"},
+        new String[] {"enable-duplicate-filtering", "true"})) {
+      body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(part[0]).append("\"\r\n\r\n")
+          .append(part[1]).append("\r\n");
+    }
+    files.forEach((name, content) -> body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
+        .append(name).append("\"; filename=\"").append(name).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+        .append(content).append("\r\n"));
+    body.append("--").append(boundary).append("--\r\n");
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/deployment/create"))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
