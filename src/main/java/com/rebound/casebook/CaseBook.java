@@ -16,10 +16,12 @@ import com.rebound.alerts.CaseAlerts;
 import com.rebound.clocks.CaseClocks;
 import com.rebound.clocks.RtoRule;
 import com.rebound.procedure.ProcedureVariables;
+import com.rebound.security.CurrentUser;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,10 +39,13 @@ public class CaseBook {
 
   /** Camunda's names of the activity types a case's timeline shows (an end event is a "noneEndEvent"). */
   static final Set<String> TIMELINE_TYPES = Set.of("startEvent", "userTask", "noneEndEvent", "businessRuleTask", "serviceTask",
-      "boundaryTimer", "intermediateTimer");
+      "boundaryTimer", "intermediateTimer", "callActivity");
+  /** The kind of the runbook's call and of its start and end in a case's timeline (not the case's own start and end). */
+  static final String RUNBOOK = "runbook";
   /** The kind of each moment of the timeline ({@link CaseView.Event}). */
   private static final Map<String, String> KINDS = Map.of("startEvent", "start", "userTask", "step", "noneEndEvent", "end",
-      "businessRuleTask", "decision", "serviceTask", "automatic", "boundaryTimer", "timer", "intermediateTimer", "timer");
+      "businessRuleTask", "decision", "serviceTask", "automatic", "boundaryTimer", "timer", "intermediateTimer", "timer",
+      "callActivity", RUNBOOK);
 
   private final JdbcTemplate jdbc;
   private final TaskService tasks;
@@ -49,10 +54,12 @@ public class CaseBook {
   private final CaseRounds rounds;
   private final CaseAlerts alerts;
   private final ObjectMapper json;
+  private final CurrentUser currentUser;
 
   CaseBook(JdbcTemplate jdbc, TaskService tasks, HistoryService history, CaseClocks clocks, CaseRounds rounds, CaseAlerts alerts,
-      ObjectMapper json) {
+      ObjectMapper json, CurrentUser currentUser) {
     this.json = json;
+    this.currentUser = currentUser;
     this.jdbc = jdbc;
     this.tasks = tasks;
     this.history = history;
@@ -214,30 +221,65 @@ public class CaseBook {
         counting.holidays() == null ? null : counting.holidays().description());
   }
 
-  /** The open steps of these cases and who holds them (the assignee, else the candidate groups). */
+  /**
+   * The open steps of these cases and who holds them (the assignee, else the candidate groups); a case waiting in its
+   * runbook (a process it called) has its runbook's open steps.
+   */
   private Map<String, List<CaseView.Step>> steps(List<String> processInstanceIds) {
     Map<String, List<CaseView.Step>> steps = new HashMap<>();
     if (processInstanceIds.isEmpty()) {
       return steps;
     }
-    List<Task> open = tasks.createTaskQuery().processInstanceIdIn(processInstanceIds.toArray(String[]::new))
-        .orderByTaskCreateTime().asc().listPage(0, 500);
-    for (Task task : open) {
-      steps.computeIfAbsent(task.getProcessInstanceId(), id -> new ArrayList<>()).add(new CaseView.Step(task.getId(),
-          task.getTaskDefinitionKey(), task.getName(), task.getCreateTime().toInstant(),
-          task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getAssignee(),
-          task.getAssignee() != null ? List.of() : tasks.getIdentityLinksForTask(task.getId()).stream()
-              .filter(l -> l.getGroupId() != null).map(IdentityLink::getGroupId).toList(),
-          "/camunda/app/tasklist/default/#/?task=" + task.getId()));
+    for (Task task : tasks.createTaskQuery().processInstanceIdIn(processInstanceIds.toArray(String[]::new))
+        .orderByTaskCreateTime().asc().listPage(0, 500)) {
+      steps.computeIfAbsent(task.getProcessInstanceId(), id -> new ArrayList<>()).add(step(task));
+    }
+    for (String id : processInstanceIds) {
+      if (!steps.containsKey(id)) {
+        // no step of its own: the case may be in its runbook, part of the case whoever may read it (the runbook's own
+        // process definition grants nothing to technicians)
+        currentUser.asRebound(() -> {
+          for (HistoricProcessInstance called : history.createHistoricProcessInstanceQuery().superProcessInstanceId(id).unfinished()
+              .listPage(0, 5)) {
+            for (Task task : tasks.createTaskQuery().processInstanceId(called.getId()).orderByTaskCreateTime().asc().listPage(0, 50)) {
+              steps.computeIfAbsent(id, key -> new ArrayList<>()).add(step(task));
+            }
+          }
+          return null;
+        });
+      }
     }
     return steps;
   }
 
+  private CaseView.Step step(Task task) {
+    return new CaseView.Step(task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getCreateTime().toInstant(),
+        task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getAssignee(),
+        task.getAssignee() != null ? List.of() : tasks.getIdentityLinksForTask(task.getId()).stream()
+            .filter(l -> l.getGroupId() != null).map(IdentityLink::getGroupId).toList(),
+        "/camunda/app/tasklist/default/#/?task=" + task.getId());
+  }
+
   /**
    * The case's timeline from the engine's history (empty once its history was cleaned up): its start and end, its
-   * steps, decisions, service steps and timers, oldest first; who did a step is its assignee, else whoever completed it.
+   * steps, decisions, service steps and timers, and those of its runbook (its start and end as the runbook's), oldest
+   * first; who did a step is its assignee, else whoever completed it.
    */
   private List<CaseView.Event> timeline(String processInstanceId) {
+    List<CaseView.Event> events = new ArrayList<>(events(processInstanceId, false));
+    // its runbook is part of the case whoever may read it (the runbook's own process definition grants nothing to technicians)
+    currentUser.asRebound(() -> {
+      for (HistoricProcessInstance called : history.createHistoricProcessInstanceQuery().superProcessInstanceId(processInstanceId)
+          .listPage(0, 5)) {
+        events.addAll(events(called.getId(), true));
+      }
+      return null;
+    });
+    events.sort(java.util.Comparator.comparing(CaseView.Event::startedAt));
+    return events;
+  }
+
+  private List<CaseView.Event> events(String processInstanceId, boolean runbook) {
     Map<String, String> completedBy = new HashMap<>();
     history.createUserOperationLogQuery().processInstanceId(processInstanceId).operationType("Complete").listPage(0, 2000)
         .forEach(entry -> completedBy.putIfAbsent(entry.getTaskId(), entry.getUserId()));
@@ -245,8 +287,9 @@ public class CaseBook {
     for (HistoricActivityInstance a : history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
         .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().listPage(0, 2000)) {
       if (TIMELINE_TYPES.contains(a.getActivityType())) {
+        String kind = KINDS.get(a.getActivityType());
         events.add(new CaseView.Event(a.getActivityId(), a.getActivityName() == null ? a.getActivityId() : a.getActivityName(),
-            KINDS.get(a.getActivityType()),
+            runbook && ("start".equals(kind) || "end".equals(kind)) ? RUNBOOK : kind,
             a.getAssignee() != null ? a.getAssignee() : completedBy.get(a.getTaskId()), a.getStartTime().toInstant(),
             a.getEndTime() == null ? null : a.getEndTime().toInstant()));
       }

@@ -1,5 +1,6 @@
 package com.rebound.engine;
 
+import com.rebound.security.RunbookGrants;
 import com.rebound.settings.ReboundSettings;
 import com.rebound.casebook.CaseSummaryListeners;
 import com.rebound.cases.CaseNumbers;
@@ -28,6 +29,8 @@ import org.springframework.stereotype.Component;
  * <tr><th>when</th><th>what</th><th>where</th></tr>
  * <tr><td>any deployment</td><td>models may change the flow, not run code; only .bpmn/.dmn/.form and images</td>
  *   <td>{@code engineguard.ModelGuard}, its parse listener</td></tr>
+ * <tr><td>a runbook deployed</td><td>technicians may read it, its instances and their history, as the procedure's</td>
+ *   <td>{@code security.RunbookGrants}</td></tr>
  * <tr><td>any expression evaluated</td><td>the sandbox: variables, execution/task, the model beans' listed methods</td>
  *   <td>{@code engineguard.ExpressionSandbox}</td></tr>
  * <tr><td>any command of a person</td><td>administrators-only commands; BPMN errors only where caught; writes nothing
@@ -77,6 +80,10 @@ class ReboundEnginePlugin extends AbstractProcessEnginePlugin {
     configuration.getCustomPostBPMNParseListeners().add(procedure);
     configuration.getCustomPostBPMNParseListeners().add(caseSummary);
     configuration.getCustomPostBPMNParseListeners().add(taskAlerts);
+    if (configuration.getCustomPostDeployers() == null) {
+      configuration.setCustomPostDeployers(new ArrayList<>());
+    }
+    configuration.getCustomPostDeployers().add(new RunbookGrants());
   }
 
   @Override

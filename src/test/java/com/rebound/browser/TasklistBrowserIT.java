@@ -239,11 +239,25 @@ class TasklistBrowserIT {
     tasks.complete(openTask(instance).getId(), Map.of("impactLevel", "partial", "usersAffected", 4L, "dataLossSuspected", true,
         "probableCause", "ransomware", "damagedScope", "FS01 encrypted"));
     tasks.complete(openTask(instance).getId(), Map.of("rtoHours", 8L, "rpoHours", 24L, "approach", "restore", "agreedWith", "Luisa López"));
+
+    // ransomware: the runbook's first step, in the technicians' queue with the case's header
+    browser = new Browser(port, 1400, 1000);
+    browser.logIn("tasklist", "tech");
+    browser.clickText("Technicians' queue");
+    browser.openTask(caseNumber, "Contain: isolate the systems, disable the accounts");
+    browser.claim();
+    assertThat(browser.waitFor(By.cssSelector(".fjs-form")).getText()).as("the case's header on the runbook's step")
+        .contains("Case " + caseNumber, "Gestoría López", "Ransomware en el servidor", "do not switch them off");
+    browser.type("Systems isolated", "FS01 unplugged at 09:40");
+    browser.type("Accounts disabled", "administrador, used at 03:12");
+    browser.screenshot("5-ransomware-runbook-step");
+    browser.complete();
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey("preserveEvidence").count())
+        .as("the runbook goes on").isOne();
+
     tasks.complete(openTask(instance).getId(), Map.of("restorationMethod", "virtualMachine", "expectedDataLoss", "Changes since Sunday 22:00",
         "askConsentByLink", true));
 
-    browser = new Browser(port, 1400, 1000);
-    browser.logIn("tasklist", "tech");
     browser.clickText("Technicians' queue");
     browser.openTask(caseNumber, "Get the client's consent");
     browser.claim();

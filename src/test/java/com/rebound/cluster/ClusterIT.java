@@ -109,9 +109,11 @@ class ClusterIT {
     nodeB.awaitHealthy();
 
     assertThat(counts("SELECT KEY_, COUNT(*) FROM ACT_RE_PROCDEF GROUP BY KEY_")).as("process versions").containsOnly(
-        Map.entry("disasterRecovery", 1L), Map.entry("actionItem", 1L));
+        Map.entry("disasterRecovery", 1L), Map.entry("actionItem", 1L), Map.entry("runbookRansomware", 1L),
+        Map.entry("runbookHardware", 1L), Map.entry("runbookDeletion", 1L), Map.entry("runbookSiteLoss", 1L),
+        Map.entry("runbookProviderOutage", 1L), Map.entry("runbookGeneric", 1L));
     assertThat(counts("SELECT KEY_, COUNT(*) FROM ACT_RE_DECISION_DEF GROUP BY KEY_")).as("decision versions")
-        .containsOnly(Map.entry("alertTriage", 1L), Map.entry("prevention", 1L), Map.entry("severity", 1L));
+        .containsOnly(Map.entry("alertTriage", 1L), Map.entry("prevention", 1L), Map.entry("severity", 1L), Map.entry("runbook", 1L));
     assertThat(single("SELECT COUNT(*) FROM ACT_RE_DEPLOYMENT")).as("deployments of bpmn/").isEqualTo(1);
     assertThat(counts("SELECT NAME_, COUNT(*) FROM ACT_RU_FILTER GROUP BY NAME_")).as("Tasklist filters").hasSize(3)
         .allSatisfy((name, count) -> assertThat(count).as(name).isEqualTo(1L));

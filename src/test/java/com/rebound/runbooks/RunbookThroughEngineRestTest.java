@@ -3,6 +3,8 @@ package com.rebound.runbooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rebound.ApiCalls;
 import com.rebound.CaseSteps;
 import com.rebound.EngineRestClient;
 import com.rebound.ReboundSpringBootTest;
@@ -34,6 +36,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ReboundSpringBootTest
 class RunbookThroughEngineRestTest {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   @LocalServerPort
   int port;
   @Autowired
@@ -59,6 +63,9 @@ class RunbookThroughEngineRestTest {
     assertThat(queue).hasSize(1);
     assertThat(queue.get(0).get("taskDefinitionKey").asText()).isEqualTo("containRansomware");
     assertThat(runtime.getVariable(runbook.getId(), "clientName")).as("the case's header on its forms").isEqualTo("Gestoría López");
+    JsonNode waiting = JSON.readTree(ApiCalls.call(port, "tech", "GET", "/api/cases/" + caseNumber, null).body());
+    assertThat(waiting.get("currentSteps")).extracting(step -> step.get("step").asText())
+        .as("the case page shows the runbook's step it waits on").containsExactly("containRansomware");
 
     // a runbook step takes its own form's fields only, whatever the route: nothing of the case's is written through it
     String contain = queue.get(0).get("id").asText();
@@ -91,6 +98,22 @@ class RunbookThroughEngineRestTest {
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(runbook.getId()).count()).as("the runbook ended").isZero();
     assertThat(tasks.createTaskQuery().processInstanceId(instance).singleResult().getTaskDefinitionKey()).isEqualTo("recover");
     assertThat(runtime.getVariable(instance, ProcedureVariables.RUNBOOK_DONE)).isEqualTo(true);
+
+    // the case's one view (API, console, report) tells the runbook's steps, who did each and when
+    JsonNode timeline = JSON.readTree(ApiCalls.call(port, "manager", "GET", "/api/cases/" + caseNumber, null).body()).get("timeline");
+    List<String> runbookSteps = new java.util.ArrayList<>();
+    timeline.forEach(event -> runbookSteps.add(event.get("step").asText() + " " + event.get("kind").asText() + " "
+        + event.path("by").asText("-")));
+    assertThat(runbookSteps).containsSubsequence("runRunbook runbook -", "StartEvent_Ransomware runbook -",
+        "containRansomware step tech", "preserveEvidence step tech", "identifyVariant step tech", "proveRestorePointClean step tech",
+        "proveRestorePointClean step tech", "resetCredentials step tech", "decideOnRansom step manager",
+        "reportToAuthorities step manager", "EndEvent_ReadyToRestore runbook -");
+    HttpResponse<String> report = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+            + "/api/incidents/" + caseNumber + "/report")).header("Accept", "text/html")
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("manager:manager".getBytes(StandardCharsets.UTF_8)))
+        .GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(report.body()).as("the client's report lists the runbook's steps")
+        .contains("Prove the restore point clean", "Reset the credentials the attackers may hold").doesNotContain("Ready to restore");
   }
 
   @Test
@@ -125,6 +148,10 @@ class RunbookThroughEngineRestTest {
       agreeToRecover(steps, instance);
       assertThat(runtime.getVariable(instance, ProcedureVariables.RUNBOOK)).isEqualTo("runbookFlood");
       EngineRestClient tech = new EngineRestClient(port, "tech");
+      assertThat(tech.get("/process-definition/key/runbookFlood").status()).as("technicians read a runbook deployed meanwhile")
+          .isEqualTo(200);
+      assertThat(tech.get("/process-instance?maxResults=5&superProcessInstance=" + instance).body()).as("and its running instance")
+          .hasSize(1);
       complete(tech, caseNumber, "pumpWater", Map.of("pumpNotes", "Two pumps, room dry by 14:00"));
       assertThat(tasks.createTaskQuery().processInstanceId(instance).singleResult().getTaskDefinitionKey()).isEqualTo("recover");
     } finally {
