@@ -139,10 +139,26 @@ public final class CaseLoad {
       for (JsonNode task : open) {
         EngineRestClient.Response done = rest.post("/task/" + task.get("id").asText() + "/complete",
             "{\"variables\": " + HAPPY_PATH.get(task.get("taskDefinitionKey").asText()) + "}");
+        // "busy" (503 with Retry-After: a lock not had in time while a backup or a burst runs) is to be tried again, as
+        // any client of Rebound does
+        for (int retry = 0; retry < 5 && done.status() == 503; retry++) {
+          sleepQuietly(2_000);
+          done = rest.post("/task/" + task.get("id").asText() + "/complete",
+              "{\"variables\": " + HAPPY_PATH.get(task.get("taskDefinitionKey").asText()) + "}");
+        }
         if (done.status() != 204) {
           throw new IllegalStateException("could not complete " + task + ": " + done.body());
         }
       }
+    }
+  }
+
+  private static void sleepQuietly(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 }

@@ -4,6 +4,8 @@ package com.rebound.notify;
 public enum MessageKind {
   caseOpened, objectivesAgreed, readyForTesting, acceptanceReminder, consentRequest, rtoWarning, rtoBreach,
   caseClosed, caseDismissed, taskAssigned, highSeverityQueued, stepUnclaimed, alertResolved,
+  /** A ransomware case's runbook checks the backups before any restore: the client is told why the restore waits. */
+  restorePointCheck,
   /** An action item of a review to its owner: given, due tomorrow, overdue (signed for staff or for the client's contact). */
   actionItemAssigned, actionItemDueSoon, actionItemOverdue;
 

@@ -47,6 +47,20 @@ class NotificationListeners {
     };
   }
 
+  /**
+   * When a ransomware runbook's step "Prove the restore point clean" first opens: the client is told the restore waits for
+   * clean backups (once a case: an older point to prove writes the same message). Filed under the case, not the runbook.
+   */
+  @Bean("notifyRestorePointCheck")
+  TaskListener notifyRestorePointCheck(Notifications notifications) {
+    return task -> {
+      DelegateExecution caller = task.getExecution().getProcessInstance().getSuperExecution();
+      String caseInstance = caller == null ? task.getProcessInstanceId() : caller.getProcessInstanceId();
+      notifications.toClient(MessageKind.restorePointCheck, task, caseInstance, MessageKind.restorePointCheck + ":" + caseInstance,
+          Map.of());
+    };
+  }
+
   /** On the completion of agreeObjectives: what was agreed, with whom, and when the agreed RTO ends. */
   @Bean("notifyObjectivesAgreed")
   TaskListener notifyObjectivesAgreed(Notifications notifications, CaseClocks clocks) {

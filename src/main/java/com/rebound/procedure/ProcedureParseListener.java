@@ -19,6 +19,7 @@ public class ProcedureParseListener extends AbstractBpmnParseListener {
   private final ExecutionListener caseStart;
   private final TaskListener stepCompletion = new StepCompletion();
   private final TaskListener caseTechnician = new CaseTechnician();
+  private final ExecutionListener runbookFirst = new RunbookFirst();
 
   ProcedureParseListener(ExecutionListener caseStart) {
     this.caseStart = caseStart;
@@ -39,7 +40,16 @@ public class ProcedureParseListener extends AbstractBpmnParseListener {
 
   @Override
   public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+    if (activity.getProcessDefinition() instanceof ProcessDefinitionEntity definition
+        && definition.getKey().startsWith(ProcedureVariables.RUNBOOK_PREFIX)
+        && activity.getActivityBehavior() instanceof UserTaskActivityBehavior runbookStep) {
+      // a runbook's step is checked against its form as the procedure's are
+      runbookStep.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, stepCompletion);
+    }
     userTaskOfTheProcedure(activity).ifPresent(behavior -> {
+      if (RunbookFirst.HELD.contains(activity.getId())) {
+        activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, runbookFirst);
+      }
       behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, stepCompletion);
       // the case stays with its technician (after the engine's own update listener, which checks who may change the step)
       for (String event : new String[] {TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT, TaskListener.EVENTNAME_UPDATE}) {

@@ -127,6 +127,8 @@ public final class ProcedureVariables {
   public static final String SEVERITY = "severity";
   /** Set by the decision {@code runbook} before the recovery: the runbook's process id under bpmn/runbooks/, and its name. */
   public static final String RUNBOOK = "runbook";
+  /** Every runbook's process id begins so (bpmn/runbooks/). */
+  public static final String RUNBOOK_PREFIX = "runbook";
   public static final String RUNBOOK_NAME = "runbookName";
   /** Set when the case's runbook has ended: it runs once a case, not again when objectives are agreed again. */
   public static final String RUNBOOK_DONE = "runbookDone";

@@ -1,5 +1,6 @@
 package com.rebound.security;
 
+import com.rebound.procedure.ProcedureVariables;
 import com.rebound.web.Roles;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -14,7 +15,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 
 /**
- * A runbook (a process whose id starts with {@value #PREFIX}, under {@code bpmn/runbooks/}) is part of the cases that call
+ * A runbook (a process whose id starts with {@code runbook}, under {@code bpmn/runbooks/}) is part of the cases that call
  * it: whenever one is deployed (at start-up, or by a manager from Modeler while Rebound runs), technicians get what they
  * have on the procedure itself: to read its definition, its running instances (Tasklist's cards show the case's fields)
  * and its history (the case page's timeline). Its steps' grants come, as the procedure's, from their candidate groups.
@@ -22,8 +23,6 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
  */
 public final class RunbookGrants implements Deployer {
 
-  /** The id of every runbook process begins so. */
-  public static final String PREFIX = "runbook";
   private static final Permission[] TECHNICIANS_MAY = {ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
       ProcessDefinitionPermissions.READ_HISTORY};
 
@@ -34,7 +33,7 @@ public final class RunbookGrants implements Deployer {
     }
     CommandContext command = Context.getCommandContext();
     for (ProcessDefinition definition : deployment.getDeployedProcessDefinitions()) {
-      if (definition.getKey().startsWith(PREFIX)) {
+      if (definition.getKey().startsWith(ProcedureVariables.RUNBOOK_PREFIX)) {
         command.runWithoutAuthorization(() -> {
           grant(command.getAuthorizationManager(), definition.getKey());
           return null;

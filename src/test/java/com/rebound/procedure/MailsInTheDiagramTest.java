@@ -27,7 +27,7 @@ class MailsInTheDiagramTest {
 
   /** The model's listeners that send a mail to the client or to staff. */
   static final Set<String> MAILING_LISTENERS = Set.of("notifyCaseOpened", "notifyObjectivesAgreed", "openClientRound",
-      "remindClientByMail", "notifyRtoWarning", "notifyRtoBreach", "notifyCaseClosed", "notifyCaseDismissed");
+      "remindClientByMail", "notifyRtoWarning", "notifyRtoBreach", "notifyCaseClosed", "notifyCaseDismissed", "notifyRestorePointCheck");
 
   private final BpmnModelInstance model = Bpmn.readModelFromFile(new File("bpmn/disaster-recovery.bpmn"));
 
@@ -39,7 +39,22 @@ class MailsInTheDiagramTest {
   }
 
   @Test
-  void everyElementThatSendsAMailShowsIt_andNoOtherDoes() {
+  void everyElementThatSendsAMailShowsIt_andNoOtherDoes() throws java.io.IOException {
+    assertThat(sending(model)).as("the elements that send mails").contains("StartEvent_DisasterReported", "clientAcceptance",
+        "EndEvent_CaseClosed");
+    // the procedure and every other model of the folder (the runbooks' mails too)
+    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(java.nio.file.Path.of("bpmn"))) {
+      for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".bpmn")).toList()) {
+        BpmnModelInstance each = Bpmn.readModelFromFile(file.toFile());
+        Map<String, String> shown = shown(each);
+        assertThat(new TreeSet<>(shown.keySet())).as("the elements %s shows sending mails", file).isEqualTo(sending(each));
+        assertThat(shown.values()).allMatch(text -> text.startsWith("✉ To the client:") || text.startsWith("✉ To staff:"));
+      }
+    }
+    assertThat(sending(Bpmn.readModelFromFile(new File("bpmn/runbooks/ransomware.bpmn")))).containsExactly("proveRestorePointClean");
+  }
+
+  private static Map<String, String> shown(BpmnModelInstance model) {
     Map<String, String> shown = new HashMap<>();
     for (Association association : model.getModelElementsByType(Association.class)) {
       if (association.getTarget() instanceof TextAnnotation note && note.getText() != null
@@ -47,6 +62,10 @@ class MailsInTheDiagramTest {
         shown.put(association.getSource().getId(), note.getText().getTextContent());
       }
     }
+    return shown;
+  }
+
+  private static Set<String> sending(BpmnModelInstance model) {
     Set<String> sending = new TreeSet<>();
     for (CamundaExecutionListener listener : model.getModelElementsByType(CamundaExecutionListener.class)) {
       if (mails(listener.getCamundaDelegateExpression())) {
@@ -58,10 +77,7 @@ class MailsInTheDiagramTest {
         sending.add(owner(listener).getId());
       }
     }
-    assertThat(sending).as("the elements that send mails").contains("StartEvent_DisasterReported", "clientAcceptance",
-        "EndEvent_CaseClosed");
-    assertThat(new TreeSet<>(shown.keySet())).as("the elements the diagram shows sending mails").isEqualTo(sending);
-    assertThat(shown.values()).allMatch(text -> text.startsWith("✉ To the client:") || text.startsWith("✉ To staff:"));
+    return sending;
   }
 
   @Test

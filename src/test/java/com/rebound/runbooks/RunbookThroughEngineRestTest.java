@@ -44,6 +44,8 @@ class RunbookThroughEngineRestTest {
   RuntimeService runtime;
   @Autowired
   TaskService tasks;
+  @Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @Test
   void aRansomwareCaseRunsItsRunbookBeforeTheRecovery_stepByStepAsTechniciansAndManagers() throws Exception {
@@ -67,8 +69,23 @@ class RunbookThroughEngineRestTest {
     assertThat(waiting.get("currentSteps")).extracting(step -> step.get("step").asText())
         .as("the case page shows the runbook's step it waits on").containsExactly("containRansomware");
 
-    // a runbook step takes its own form's fields only, whatever the route: nothing of the case's is written through it
+    // the restore cannot be started before the runbook is done, whatever the route: an administrator moving the case in
+    // Cockpit or over REST is refused with the runbook's open step named, and nothing changes
+    EngineRestClient admin = new EngineRestClient(port, "admin");
+    EngineRestClient.Response jump = admin.post("/process-instance/" + instance + "/modification", """
+        {"instructions": [{"type": "startBeforeActivity", "activityId": "recover"}]}""");
+    assertThat(jump.status()).as(jump.body().toString()).isEqualTo(400);
+    assertThat(jump.body().get("message").asText()).contains("'Recover data and systems' cannot start before the case's runbook "
+        + "(Ransomware) is done", "'Contain: isolate the systems, disable the accounts'", "Nothing was changed");
+    assertThat(tasks.createTaskQuery().processInstanceId(instance).count()).as("no recovery step").isZero();
+
+    // a runbook step is checked against its form (a required field) and takes its own form's fields only, whatever the
+    // route: nothing of the case's is written through it
     String contain = queue.get(0).get("id").asText();
+    EngineRestClient.Response incomplete = tech.post("/task/" + contain + "/complete", """
+        {"variables": {"isolatedSystems": {"value": "FS01"}}}""");
+    assertThat(incomplete.status()).isEqualTo(400);
+    assertThat(incomplete.body().toString()).contains("accountsDisabled");
     EngineRestClient.Response sneaky = tech.post("/task/" + contain + "/complete", """
         {"variables": {"isolatedSystems": {"value": "FS01"}, "accountsDisabled": {"value": "admin"},
          "recoveryOutcome": {"value": "done"}}}""");
@@ -85,6 +102,12 @@ class RunbookThroughEngineRestTest {
     complete(tech, caseNumber, "proveRestorePointClean", Map.of("restorePoint", "NAS02 nightly", "restorePointTakenAt",
         "2026-12-05 22:00", "restorePointScan", "The variant's files found in it", "restorePointVerdict", "notClean"));
     assertThat(tasks.createTaskQuery().processInstanceId(instance).count()).as("a dirty point: still no recovery").isZero();
+    // the client is told, once and in Spanish, why the restore waits; the message is filed under the case
+    List<Map<String, Object>> told = jdbc.queryForList("SELECT subject, process_instance_id FROM rebound_outbox "
+        + "WHERE kind = 'restorePointCheck' AND case_number = ?", caseNumber);
+    assertThat(told).hasSize(1);
+    assertThat((String) told.get(0).get("subject")).contains(caseNumber, "Comprobamos que sus copias de seguridad están limpias");
+    assertThat(told.get(0).get("process_instance_id")).isEqualTo(instance);
     complete(tech, caseNumber, "proveRestorePointClean", Map.of("restorePoint", "Offline USB copy", "restorePointTakenAt",
         "2026-12-04 22:00", "restorePointScan", "Mounted read-only, scanned with today's signatures", "restorePointVerdict", "clean"));
     complete(tech, caseNumber, "resetCredentials", Map.of("credentialsReset", "Domain admins, krbtgt twice, VPN",
