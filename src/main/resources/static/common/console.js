@@ -189,7 +189,7 @@ const consoleHelpers = {
   RTO_WORDS: { notAgreed: 'not agreed', running: 'running', met: 'met', breached: 'breached', notRecovered: 'not recovered' },
   // the words for the procedure's codes (the forms' labels), a code shown as it is when it has none
   CAUSE_WORDS: { hardware: 'hardware failure', ransomware: 'ransomware or other malware', humanError: 'human error',
-    software: 'software failure', power: 'power failure', naturalDisaster: 'fire, flood or other disaster', other: 'other' },
+    software: 'software failure', power: 'power failure', naturalDisaster: 'fire, flood or other disaster', providerOutage: 'cloud or SaaS provider outage', other: 'other' },
   APPROACH_WORDS: { recover: 'recover', restore: 'restore (reinstall or virtual machine)', unrecoverable: 'no viable recovery' },
   OUTCOME_WORDS: { recovered: 'recovered', restored: 'restored', unrecoverable: 'not recoverable', notRecovered: 'not recovered',
     dismissed: 'no disaster (dismissed)', cancelled: 'cancelled by an administrator' },

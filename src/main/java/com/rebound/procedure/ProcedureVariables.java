@@ -197,7 +197,8 @@ public final class ProcedureVariables {
           choice(IMPACT_LEVEL, "total", "major", "partial", "minor").unlessOneOf(ASSESSMENT_OUTCOME, DISMISSED_AS),
           wholeNumber(USERS_AFFECTED, 0, 1_000_000).unlessOneOf(ASSESSMENT_OUTCOME, DISMISSED_AS),
           yesNo(DATA_LOSS_SUSPECTED).unlessOneOf(ASSESSMENT_OUTCOME, DISMISSED_AS),
-          choice(PROBABLE_CAUSE, "hardware", "ransomware", "humanError", "software", "power", "naturalDisaster", "other")
+          choice(PROBABLE_CAUSE, "hardware", "ransomware", "humanError", "software", "power", "naturalDisaster", "providerOutage",
+              "other")
               .unlessOneOf(ASSESSMENT_OUTCOME, DISMISSED_AS),
           text(DAMAGED_SCOPE).unlessOneOf(ASSESSMENT_OUTCOME, DISMISSED_AS))),
       Map.entry(Tasks.AGREE_OBJECTIVES, List.of(

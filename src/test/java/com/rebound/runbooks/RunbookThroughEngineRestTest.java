@@ -135,8 +135,9 @@ class RunbookThroughEngineRestTest {
             + "/api/incidents/" + caseNumber + "/report")).header("Accept", "text/html")
         .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("manager:manager".getBytes(StandardCharsets.UTF_8)))
         .GET().build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(report.body()).as("the client's report lists the runbook's steps")
-        .contains("Prove the restore point clean", "Reset the credentials the attackers may hold").doesNotContain("Ready to restore");
+    assertThat(report.body()).as("the client's report lists the runbook's steps, in the client's language")
+        .contains("Comprobar que la copia desde la que se restaura está limpia", "Cambiar las credenciales que los atacantes puedan tener")
+        .doesNotContain("Ready to restore", "Prove the restore point clean");
   }
 
   @Test
