@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 in=${1:-bpmn/disaster-recovery.bpmn}
 out=${2:-docs/procedure.png}
-size=${3:-3300,1060}
+size=${3:-3770,1060}
 cache=${RENDER_DIAGRAM_CACHE:-$HOME/.cache/rebound-render-diagram}
 mkdir -p "$cache"
 if [ ! -f "$cache/node_modules/bpmn-js/dist/bpmn-viewer.production.min.js" ]; then
