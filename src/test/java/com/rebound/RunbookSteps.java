@@ -17,7 +17,9 @@ public final class RunbookSteps {
       Map.entry("containRansomware", Map.of("isolatedSystems", "FS01 unplugged", "accountsDisabled", "administrador")),
       Map.entry("preserveEvidence", Map.of("imagedSystems", "FS01 disk", "evidenceHashes", "sha256 00", "evidenceLocation", "Safe")),
       Map.entry("identifyVariant", Map.of("ransomwareVariant", "unknown", "decryptorAvailable", "no", "initialAccess", "unknown")),
-      Map.entry("proveRestorePointClean", Map.of("restorePoint", "NAS02 nightly", "restorePointTakenAt", "2026-12-05 22:00",
+      // an hour before now: within any agreed RPO, so no mail about the point's age
+      Map.entry("proveRestorePointClean", Map.of("restorePoint", "NAS02 nightly", "restorePointTakenAt",
+          java.time.OffsetDateTime.now().minusHours(1).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
           "restorePointScan", "Mounted read-only and scanned", "restorePointVerdict", "clean")),
       Map.entry("resetCredentials", Map.of("credentialsReset", "Domain admins", "credentialsResetConfirmed", "yes")),
       Map.entry("decideOnRansom", Map.of("ransomDecision", "noDemand", "ransomDecidedBy", "The client's manager",

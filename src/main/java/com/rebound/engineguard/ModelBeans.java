@@ -27,7 +27,8 @@ public final class ModelBeans {
   public static final Set<String> DELEGATES = Set.of("notifyCaseOpened", "notifyObjectivesAgreed", "notifyRtoWarning",
       "notifyRtoBreach", "notifyCaseClosed", "notifyCaseDismissed", "openClientRound", "closeClientRound", "countAcceptanceRound", "remindClientByMail",
       "findSimilarCases", "keepLesson", "checkActionItems", "trackActionItems", "actionItemMail", "closeActionItem",
-      "followUpPrevention", "notifyRestorePointCheck");
+      "followUpPrevention", "notifyRestorePointCheck",
+      "notifyRestorePointAge");
 
   /** Names the engine itself gives an expression, not beans of the application. */
   static final Set<String> ENGINE_NAMES = Set.of("execution", "task");

@@ -6,6 +6,8 @@ public enum MessageKind {
   caseClosed, caseDismissed, taskAssigned, highSeverityQueued, stepUnclaimed, alertResolved,
   /** A ransomware case's runbook checks the backups before any restore: the client is told why the restore waits. */
   restorePointCheck,
+  /** The restore point proven clean is older than the agreed RPO: the client is told the data loss it means. */
+  restorePointOlderThanRpo,
   /** An action item of a review to its owner: given, due tomorrow, overdue (signed for staff or for the client's contact). */
   actionItemAssigned, actionItemDueSoon, actionItemOverdue;
 

@@ -3,7 +3,11 @@ package com.rebound.notify;
 import com.rebound.web.Roles;
 import com.rebound.clocks.CaseClocks;
 import com.rebound.procedure.ProcedureVariables;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.HashMap;
+import java.util.Optional;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -58,6 +62,32 @@ class NotificationListeners {
       String caseInstance = caller == null ? task.getProcessInstanceId() : caller.getProcessInstanceId();
       notifications.toClient(MessageKind.restorePointCheck, task, caseInstance, MessageKind.restorePointCheck + ":" + caseInstance,
           Map.of());
+    };
+  }
+
+  /**
+   * When a ransomware runbook's restore point is proven clean: if it is older than the agreed RPO (counted back from when the
+   * disaster was detected), the client is told the data loss it means. A date the listener cannot read sends nothing.
+   */
+  @Bean("notifyRestorePointAge")
+  TaskListener notifyRestorePointAge(Notifications notifications) {
+    return task -> {
+      Optional<Instant> takenAt = RestorePointAge.instant(task.getVariable("restorePointTakenAt"));
+      Object detected = task.getVariable(ProcedureVariables.DETECTED_AT);
+      Object rpo = task.getVariable(ProcedureVariables.RPO_HOURS);
+      if (!"clean".equals(task.getVariable("restorePointVerdict")) || takenAt.isEmpty() || !(detected instanceof Date detectedAt)
+          || !(rpo instanceof Number rpoHours)) {
+        return;
+      }
+      long lostHours = Duration.between(takenAt.get(), detectedAt.toInstant()).toHours();
+      if (lostHours <= rpoHours.longValue()) {
+        return;
+      }
+      DelegateExecution caller = task.getExecution().getProcessInstance().getSuperExecution();
+      String caseInstance = caller == null ? task.getProcessInstanceId() : caller.getProcessInstanceId();
+      notifications.toClient(MessageKind.restorePointOlderThanRpo, task, caseInstance,
+          MessageKind.restorePointOlderThanRpo + ":" + task.getId(),
+          Map.of("takenAt", Date.from(takenAt.get()), "lostHours", lostHours, "rpoHours", rpoHours.longValue()));
     };
   }
 

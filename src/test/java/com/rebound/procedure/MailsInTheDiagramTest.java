@@ -27,7 +27,8 @@ class MailsInTheDiagramTest {
 
   /** The model's listeners that send a mail to the client or to staff. */
   static final Set<String> MAILING_LISTENERS = Set.of("notifyCaseOpened", "notifyObjectivesAgreed", "openClientRound",
-      "remindClientByMail", "notifyRtoWarning", "notifyRtoBreach", "notifyCaseClosed", "notifyCaseDismissed", "notifyRestorePointCheck");
+      "remindClientByMail", "notifyRtoWarning", "notifyRtoBreach", "notifyCaseClosed", "notifyCaseDismissed", "notifyRestorePointCheck",
+      "notifyRestorePointAge");
 
   private final BpmnModelInstance model = Bpmn.readModelFromFile(new File("bpmn/disaster-recovery.bpmn"));
 

@@ -39,7 +39,8 @@ final class ProcessTestEngine {
 
   /** The listeners the model names for messages and client rounds; here they record that they ran (see {@link #CALLS}). */
   static final List<String> MESSAGE_LISTENERS = List.of("notifyCaseOpened", "notifyObjectivesAgreed", "openClientRound",
-      "closeClientRound", "remindClientByMail", "notifyRtoWarning", "notifyRtoBreach", "notifyCaseClosed", "notifyCaseDismissed", "notifyRestorePointCheck");
+      "closeClientRound", "remindClientByMail", "notifyRtoWarning", "notifyRtoBreach", "notifyCaseClosed", "notifyCaseDismissed", "notifyRestorePointCheck",
+      "notifyRestorePointAge");
   /** "listener@activity" for each call of a message listener, in order. */
   static final List<String> CALLS = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 

@@ -96,7 +96,7 @@ class RansomwareRunbookTest {
 
   private static void provePoint(ProcessInstance runbook, String point, String verdict) {
     step(runbook, "proveRestorePointClean", "technicians");
-    complete(open(runbook), withVariables("restorePoint", point, "restorePointTakenAt", point.substring(point.length() - 16),
+    complete(open(runbook), withVariables("restorePoint", point, "restorePointTakenAt", point.substring(point.length() - 16).replace(' ', 'T') + ":00+01:00",
         "restorePointScan", "Mounted read-only on an isolated PC, ClamAV and Defender signatures of today", "restorePointVerdict", verdict));
   }
 

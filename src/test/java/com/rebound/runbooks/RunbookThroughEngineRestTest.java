@@ -100,7 +100,7 @@ class RunbookThroughEngineRestTest {
     complete(tech, caseNumber, "identifyVariant", Map.of("ransomwareVariant", "LockBit 3.0", "decryptorAvailable", "no",
         "initialAccess", "exposedRdp"));
     complete(tech, caseNumber, "proveRestorePointClean", Map.of("restorePoint", "NAS02 nightly", "restorePointTakenAt",
-        "2026-12-05 22:00", "restorePointScan", "The variant's files found in it", "restorePointVerdict", "notClean"));
+        "2026-12-05T22:00:00+01:00", "restorePointScan", "The variant's files found in it", "restorePointVerdict", "notClean"));
     assertThat(tasks.createTaskQuery().processInstanceId(instance).count()).as("a dirty point: still no recovery").isZero();
     // the client is told, once and in Spanish, why the restore waits; the message is filed under the case
     List<Map<String, Object>> told = jdbc.queryForList("SELECT subject, process_instance_id FROM rebound_outbox "
@@ -109,7 +109,13 @@ class RunbookThroughEngineRestTest {
     assertThat((String) told.get(0).get("subject")).contains(caseNumber, "Comprobamos que sus copias de seguridad están limpias");
     assertThat(told.get(0).get("process_instance_id")).isEqualTo(instance);
     complete(tech, caseNumber, "proveRestorePointClean", Map.of("restorePoint", "Offline USB copy", "restorePointTakenAt",
-        "2026-12-04 22:00", "restorePointScan", "Mounted read-only, scanned with today's signatures", "restorePointVerdict", "clean"));
+        "2026-12-04T22:00:00+01:00", "restorePointScan", "Mounted read-only, scanned with today's signatures", "restorePointVerdict", "clean"));
+    // the clean point is days older than the agreed RPO (4 h): the client is told what that means, once
+    List<Map<String, Object>> older = jdbc.queryForList("SELECT subject, body FROM rebound_outbox "
+        + "WHERE kind = 'restorePointOlderThanRpo' AND case_number = ?", caseNumber);
+    assertThat(older).hasSize(1);
+    assertThat((String) older.get(0).get("subject")).contains("La copia limpia es más antigua de lo acordado");
+    assertThat((String) older.get(0).get("body")).contains("(acordado: como mucho 4 horas)");
     complete(tech, caseNumber, "resetCredentials", Map.of("credentialsReset", "Domain admins, krbtgt twice, VPN",
         "credentialsResetConfirmed", "yes"));
     assertThat(tech.get("/task?maxResults=10&processInstanceBusinessKey=" + caseNumber + "&taskDefinitionKey=decideOnRansom").body())
