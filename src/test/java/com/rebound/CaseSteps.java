@@ -73,7 +73,7 @@ public final class CaseSteps {
     complete(instance, "agreeObjectives", """
         {"rtoHours": {"value": 8}, "rpoHours": {"value": 4}, "approach": {"value": "recover"}, "agreedWith": {"value": "Luisa López"}}""");
     complete(instance, "recover", "{\"recoveryOutcome\": {\"value\": \"done\"}}");
-    complete(instance, "verifyInternally", "{\"internalCheckPassed\": {\"value\": true}}");
+    complete(instance, "verifyInternally", "{\"internalCheckPassed\": {\"value\": true}, \"persistenceCheck\": {\"value\": \"Scheduled tasks, services, accounts: nothing left\"}}");
     complete(instance, "clientAcceptance", "{\"clientAccepted\": {\"value\": true}}");
   }
 

@@ -130,6 +130,10 @@ public final class ProcedureVariables {
   /** Every runbook's process id begins so (bpmn/runbooks/). */
   public static final String RUNBOOK_PREFIX = "runbook";
   public static final String RUNBOOK_NAME = "runbookName";
+  /** After the ransomware runbook: what the internal check looked for that the attackers may have left, and found. */
+  public static final String PERSISTENCE_CHECK = "persistenceCheck";
+  /** The runbook after which the internal check must look for the attackers' persistence. */
+  public static final String RANSOMWARE_RUNBOOK = "runbookRansomware";
   /** Set when the case's runbook has ended: it runs once a case, not again when objectives are agreed again. */
   public static final String RUNBOOK_DONE = "runbookDone";
 
@@ -209,7 +213,9 @@ public final class ProcedureVariables {
           dateTimeOrNow(AGREED_AT))),
       Map.entry(Tasks.RECOVER, List.of(choice(RECOVERY_OUTCOME, "done", "needsRestoration"))),
       Map.entry(Tasks.VERIFY_INTERNALLY, List.of(yesNo(INTERNAL_CHECK_PASSED), text(TEST_INSTRUCTIONS).optional(),
-          wholeNumber(DATA_LOSS_HOURS, 0, 87_600).optional())),
+          wholeNumber(DATA_LOSS_HOURS, 0, 87_600).optional(),
+          // before the systems go back to work after ransomware: what the attackers may have left behind
+          text(PERSISTENCE_CHECK).onlyWhen(RUNBOOK, RANSOMWARE_RUNBOOK))),
       Map.entry(Tasks.CLIENT_ACCEPTANCE, List.of(
           yesNo(CLIENT_ACCEPTED),
           text(ACCEPTANCE_ISSUES).onlyWhen(CLIENT_ACCEPTED, Boolean.FALSE))),

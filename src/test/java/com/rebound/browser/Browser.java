@@ -188,13 +188,31 @@ final class Browser implements AutoCloseable {
   }
 
   /**
+   * True once the element left the page. Chromium says so either as a stale element or, when the page is being replaced
+   * at that very moment, as "Node with given id does not belong to the document".
+   */
+  private static boolean gone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (org.openqa.selenium.StaleElementReferenceException stale) {
+      return true;
+    } catch (org.openqa.selenium.WebDriverException replaced) {
+      if (String.valueOf(replaced.getMessage()).contains("does not belong to the document")) {
+        return true;
+      }
+      throw replaced;
+    }
+  }
+
+  /**
    * Clicks a button that submits a form and waits for the page the server answers with: the old
    * page's elements (its h1, its notices) must not be read while the new one is on its way.
    */
   void submit(WebElement button) {
     WebElement before = driver.findElement(By.tagName("html"));
     click(button);
-    wait.withMessage("the page after submitting the form").until(ExpectedConditions.stalenessOf(before));
+    wait.withMessage("the page after submitting the form").until(d -> gone(before));
     wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
   }
 

@@ -228,7 +228,7 @@ class ConsoleBrowserIT {
         "damagedScope", "Shares", "systemsHit", org.camunda.spin.Spin.JSON("[\"fileServer\", \"email\"]")));
     complete(instance, Map.of("rtoHours", 8L, "rpoHours", 4L, "approach", "recover", "agreedWith", "Luisa López"));
     complete(instance, Map.of("recoveryOutcome", "done"));
-    complete(instance, Map.of("internalCheckPassed", true));
+    complete(instance, Map.of("internalCheckPassed", true, "persistenceCheck", "Scheduled tasks, services, accounts: nothing left"));
     complete(instance, Map.of("clientAccepted", true));
     complete(instance, Map.of("rootCause", "A phishing mail", "lessonsLearned", "Keep an offline copy of the backups",
         "wentWell", "The night's backup was clean", "actionItems", org.camunda.spin.Spin.JSON("""

@@ -268,10 +268,18 @@ class TasklistBrowserIT {
     browser.complete();
     assertThat(openTask(instance).getTaskDefinitionKey()).isEqualTo("restoreToVm");
     assertThat(runtime.getVariable(instance, "clientAnsweredVia")).isEqualTo("tasklist");
+    tasks.complete(openTask(instance).getId(), Map.of("vmDetails", "VM on the backup host"));
+
+    // after ransomware the internal check asks what was checked for what the attackers left, before production
+    browser.clickText("Technicians' queue");
+    browser.openTask(caseNumber, "Verify recovery internally");
+    browser.claim();
+    browser.pick("Passed: ready for the client's users to test");
+    browser.type("Checked for what the attackers left", "Scheduled tasks, services, admins group, AnyDesk: nothing left");
+    browser.complete();
+    assertThat(runtime.getVariable(instance, "persistenceCheck")).isEqualTo("Scheduled tasks, services, admins group, AnyDesk: nothing left");
     browser.close();
 
-    tasks.complete(openTask(instance).getId(), Map.of("vmDetails", "VM on the backup host"));
-    tasks.complete(openTask(instance).getId(), Map.of("internalCheckPassed", true));
     tasks.complete(openTask(instance).getId(), Map.of("clientAccepted", true));
     tasks.complete(openTask(instance).getId(), Map.of("rootCause", "Phishing mail opened", "lessonsLearned", "Train the staff"));
 

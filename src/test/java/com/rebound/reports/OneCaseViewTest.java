@@ -49,7 +49,7 @@ class OneCaseViewTest {
     steps.complete(instance, "agreeObjectives", """
         {"rtoHours": {"value": 48}, "rpoHours": {"value": 24}, "approach": {"value": "recover"}, "agreedWith": {"value": "Luisa López"}}""");
     steps.complete(instance, "recover", "{\"recoveryOutcome\": {\"value\": \"done\"}}");
-    steps.complete(instance, "verifyInternally", "{\"internalCheckPassed\": {\"value\": true}}");
+    steps.complete(instance, "verifyInternally", "{\"internalCheckPassed\": {\"value\": true}, \"persistenceCheck\": {\"value\": \"Scheduled tasks, services, accounts: nothing left\"}}");
     steps.complete(instance, "clientAcceptance", """
         {"clientAccepted": {"value": false}, "acceptanceIssues": {"value": "Invoices from October are missing"}}""");
     steps.complete(instance, "recover", "{\"recoveryOutcome\": {\"value\": \"needsRestoration\"}}");
@@ -57,7 +57,7 @@ class OneCaseViewTest {
         {"restorationMethod": {"value": "inSitu"}, "expectedDataLoss": {"value": "Changes since Friday"},
          "clientConsented": {"value": true}, "consentGivenBy": {"value": "Luisa López, by phone"}}""");
     steps.complete(instance, "reinstallInSitu", "{\"reinstallNotes\": {\"value\": \"OS reinstalled\"}}");
-    steps.complete(instance, "verifyInternally", "{\"internalCheckPassed\": {\"value\": true}}");
+    steps.complete(instance, "verifyInternally", "{\"internalCheckPassed\": {\"value\": true}, \"persistenceCheck\": {\"value\": \"Scheduled tasks, services, accounts: nothing left\"}}");
     steps.complete(instance, "clientAcceptance", "{\"clientAccepted\": {\"value\": true}}");
     assertThat(steps.review(instance, "Keep offline copies", "The client tested fast", "[]").status()).isEqualTo(204);
     steps.offerPrevention(instance);

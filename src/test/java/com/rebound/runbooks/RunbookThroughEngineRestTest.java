@@ -128,6 +128,15 @@ class RunbookThroughEngineRestTest {
     assertThat(tasks.createTaskQuery().processInstanceId(instance).singleResult().getTaskDefinitionKey()).isEqualTo("recover");
     assertThat(runtime.getVariable(instance, ProcedureVariables.RUNBOOK_DONE)).isEqualTo(true);
 
+    // before the systems go back to work after ransomware, the internal check must say what it looked for that the
+    // attackers may have left: refused without it, nothing changed
+    steps.complete(instance, "recover", "{\"recoveryOutcome\": {\"value\": \"done\"}}");
+    EngineRestClient.Response unchecked = steps.tryComplete(instance, "verifyInternally", "{\"internalCheckPassed\": {\"value\": true}}");
+    assertThat(unchecked.status()).isEqualTo(400);
+    assertThat(unchecked.body().toString()).contains("persistenceCheck is required when runbook is runbookRansomware");
+    steps.complete(instance, "verifyInternally", """
+        {"internalCheckPassed": {"value": true}, "persistenceCheck": {"value": "Scheduled tasks, services, admins group, AnyDesk: nothing left"}}""");
+
     // the case's one view (API, console, report) tells the runbook's steps, who did each and when
     JsonNode timeline = JSON.readTree(ApiCalls.call(port, "manager", "GET", "/api/cases/" + caseNumber, null).body()).get("timeline");
     List<String> runbookSteps = new java.util.ArrayList<>();
