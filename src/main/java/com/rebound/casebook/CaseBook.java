@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -236,20 +237,25 @@ public class CaseBook {
     }
     for (String id : processInstanceIds) {
       if (!steps.containsKey(id)) {
-        // no step of its own: the case may be in its runbook, part of the case whoever may read it (the runbook's own
-        // process definition grants nothing to technicians)
-        currentUser.asRebound(() -> {
-          for (HistoricProcessInstance called : history.createHistoricProcessInstanceQuery().superProcessInstanceId(id).unfinished()
-              .listPage(0, 5)) {
-            for (Task task : tasks.createTaskQuery().processInstanceId(called.getId()).orderByTaskCreateTime().asc().listPage(0, 50)) {
-              steps.computeIfAbsent(id, key -> new ArrayList<>()).add(step(task));
-            }
-          }
-          return null;
-        });
+        // no step of its own: the case may be in its runbook
+        for (String runbook : runbooks(id, true)) {
+          currentUser.asRebound(() -> tasks.createTaskQuery().processInstanceId(runbook).orderByTaskCreateTime().asc()
+              .listPage(0, 50)).forEach(task -> steps.computeIfAbsent(id, key -> new ArrayList<>()).add(step(task)));
+        }
       }
     }
     return steps;
+  }
+
+  /**
+   * The runbooks the case called (still running only, or all), read as Rebound: a runbook is part of the case whoever may
+   * read the case, though its own process definition may grant a technician nothing.
+   */
+  private List<String> runbooks(String processInstanceId, boolean runningOnly) {
+    return currentUser.asRebound(() -> {
+      HistoricProcessInstanceQuery called = history.createHistoricProcessInstanceQuery().superProcessInstanceId(processInstanceId);
+      return (runningOnly ? called.unfinished() : called).listPage(0, 5).stream().map(HistoricProcessInstance::getId).toList();
+    });
   }
 
   private CaseView.Step step(Task task) {
@@ -267,14 +273,9 @@ public class CaseBook {
    */
   private List<CaseView.Event> timeline(String processInstanceId) {
     List<CaseView.Event> events = new ArrayList<>(events(processInstanceId, false));
-    // its runbook is part of the case whoever may read it (the runbook's own process definition grants nothing to technicians)
-    currentUser.asRebound(() -> {
-      for (HistoricProcessInstance called : history.createHistoricProcessInstanceQuery().superProcessInstanceId(processInstanceId)
-          .listPage(0, 5)) {
-        events.addAll(events(called.getId(), true));
-      }
-      return null;
-    });
+    for (String runbook : runbooks(processInstanceId, false)) {
+      events.addAll(currentUser.asRebound(() -> events(runbook, true)));
+    }
     events.sort(java.util.Comparator.comparing(CaseView.Event::startedAt));
     return events;
   }

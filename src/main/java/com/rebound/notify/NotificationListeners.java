@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Optional;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
@@ -58,8 +59,7 @@ class NotificationListeners {
   @Bean("notifyRestorePointCheck")
   TaskListener notifyRestorePointCheck(Notifications notifications) {
     return task -> {
-      DelegateExecution caller = task.getExecution().getProcessInstance().getSuperExecution();
-      String caseInstance = caller == null ? task.getProcessInstanceId() : caller.getProcessInstanceId();
+      String caseInstance = caseOf(task);
       notifications.toClient(MessageKind.restorePointCheck, task, caseInstance, MessageKind.restorePointCheck + ":" + caseInstance,
           Map.of());
     };
@@ -72,10 +72,10 @@ class NotificationListeners {
   @Bean("notifyRestorePointAge")
   TaskListener notifyRestorePointAge(Notifications notifications) {
     return task -> {
-      Optional<Instant> takenAt = RestorePointAge.instant(task.getVariable("restorePointTakenAt"));
+      Optional<Instant> takenAt = RestorePointAge.instant(task.getVariable(ProcedureVariables.RESTORE_POINT_TAKEN_AT));
       Object detected = task.getVariable(ProcedureVariables.DETECTED_AT);
       Object rpo = task.getVariable(ProcedureVariables.RPO_HOURS);
-      if (!"clean".equals(task.getVariable("restorePointVerdict")) || takenAt.isEmpty() || !(detected instanceof Date detectedAt)
+      if (!ProcedureVariables.CLEAN.equals(task.getVariable(ProcedureVariables.RESTORE_POINT_VERDICT)) || takenAt.isEmpty() || !(detected instanceof Date detectedAt)
           || !(rpo instanceof Number rpoHours)) {
         return;
       }
@@ -83,12 +83,16 @@ class NotificationListeners {
       if (lostHours <= rpoHours.longValue()) {
         return;
       }
-      DelegateExecution caller = task.getExecution().getProcessInstance().getSuperExecution();
-      String caseInstance = caller == null ? task.getProcessInstanceId() : caller.getProcessInstanceId();
-      notifications.toClient(MessageKind.restorePointOlderThanRpo, task, caseInstance,
+      notifications.toClient(MessageKind.restorePointOlderThanRpo, task, caseOf(task),
           MessageKind.restorePointOlderThanRpo + ":" + task.getId(),
           Map.of("takenAt", Date.from(takenAt.get()), "lostHours", lostHours, "rpoHours", rpoHours.longValue()));
     };
+  }
+
+  /** The case a runbook's step belongs to: the process instance that called the runbook (its own, run alone). */
+  private static String caseOf(DelegateTask task) {
+    DelegateExecution caller = task.getExecution().getProcessInstance().getSuperExecution();
+    return caller == null ? task.getProcessInstanceId() : caller.getProcessInstanceId();
   }
 
   /** On the completion of agreeObjectives: what was agreed, with whom, and when the agreed RTO ends. */

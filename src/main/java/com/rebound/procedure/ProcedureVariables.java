@@ -132,6 +132,10 @@ public final class ProcedureVariables {
   public static final String RUNBOOK_NAME = "runbookName";
   /** After the ransomware runbook: what the internal check looked for that the attackers may have left, and found. */
   public static final String PERSISTENCE_CHECK = "persistenceCheck";
+  /** The ransomware runbook's restore point (bpmn/runbooks/ransomware-restore-point.form): when it was taken, and its verdict. */
+  public static final String RESTORE_POINT_TAKEN_AT = "restorePointTakenAt";
+  public static final String RESTORE_POINT_VERDICT = "restorePointVerdict";
+  public static final String CLEAN = "clean";
   /** The runbook after which the internal check must look for the attackers' persistence. */
   public static final String RANSOMWARE_RUNBOOK = "runbookRansomware";
   /** Set when the case's runbook has ended: it runs once a case, not again when objectives are agreed again. */
