@@ -133,6 +133,13 @@ function edit(client) {
     for (const box of document.querySelectorAll('input[name=protections]')) {
       box.checked = client.protections.includes(box.value);
     }
+    const legal = client.legal || {};
+    field('legal.personalData').checked = !!legal.personalData;
+    field('legal.dora').checked = !!legal.dora;
+    field('legal.nis2').value = legal.nis2 || 'none';
+    for (const name of ['processorDeadlineHours', 'privacyContactName', 'privacyContactEmail', 'nis2Authority']) {
+      field('legal.' + name).value = legal[name] == null ? '' : legal[name];
+    }
   }
   $('#list-section').hidden = true;
   $('#edit-section').hidden = false;
@@ -267,6 +274,13 @@ function collect() {
     preferredLanguage: field('preferredLanguage').value,
     contacts,
     protections: [...document.querySelectorAll('input[name=protections]:checked')].map((b) => b.value),
+    legal: {
+      personalData: field('legal.personalData').checked, processorDeadlineHours: number('legal.processorDeadlineHours'),
+      privacyContactName: field('legal.privacyContactName').value.trim() || null,
+      privacyContactEmail: field('legal.privacyContactEmail').value.trim() || null,
+      nis2: field('legal.nis2').value, nis2Authority: field('legal.nis2Authority').value.trim() || null,
+      dora: field('legal.dora').checked
+    },
     version: editing ? editing.version : null
   };
 }

@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * A client's profile: who they are, what their contract promises (response time, RTO, RPO,
- * business hours), who to talk to, and which protections they already have.
+ * business hours), who to talk to, which protections they already have, and which laws' clocks a disaster of theirs runs
+ * ({@link Legal}; none when not given).
  */
 public record Client(
     @NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "use lowercase letters, digits and single hyphens, e.g. ladrillos-garcia")
@@ -35,6 +36,7 @@ public record Client(
     @NotNull Set<@Pattern(regexp = "backup|offsiteCopy|ups|endpointProtection|staffTraining|monitoring|mfa|patchManagement",
         message = "must be one of backup, offsiteCopy, ups, endpointProtection, staffTraining, monitoring, mfa, patchManagement")
         String> protections,
+    @Valid Legal legal,
     Boolean active,
     Instant createdAt,
     Instant updatedAt,
@@ -67,5 +69,42 @@ public record Client(
       @Size(max = 40) @Pattern(regexp = "[+0-9 ()-]*", message = "digits, spaces, +, ( ) and - only") String phone,
       @Size(max = 100) String role,
       boolean agreesObjectives) {
+  }
+
+  /** The regimes that apply to the client; none when the profile does not say. */
+  public Legal legalOrNone() {
+    return legal == null ? Legal.NONE : legal;
+  }
+
+  /**
+   * The laws whose deadlines a disaster of this client may start (decision {@code legalObligations} in
+   * bpmn/legal-obligations.dmn turns them and the case's facts into obligations): GDPR, where the provider processes
+   * personal data for the client (its controller) and the processor deadline of their agreement; the client's privacy
+   * contact (its DPO) who gets the provider's notices; NIS2 (essential, important or none) and its competent authority or
+   * CSIRT; DORA (a financial entity).
+   */
+  public record Legal(
+      Boolean personalData,
+      @Min(1) @Max(720) Integer processorDeadlineHours,
+      @Size(max = 200) String privacyContactName,
+      @Email(regexp = MailAddress.PATTERN, message = "must be a plain address such as dpo@example.com") @Size(max = 254)
+      String privacyContactEmail,
+      @Pattern(regexp = "essential|important|none", message = "must be one of essential, important, none") String nis2,
+      @Size(max = 200) String nis2Authority,
+      Boolean dora) {
+
+    public static final Legal NONE = new Legal(false, null, null, null, "none", null, false);
+
+    public boolean processesPersonalData() {
+      return Boolean.TRUE.equals(personalData);
+    }
+
+    public String nis2OrNone() {
+      return nis2 == null || nis2.isBlank() ? "none" : nis2;
+    }
+
+    public boolean financialEntity() {
+      return Boolean.TRUE.equals(dora);
+    }
   }
 }

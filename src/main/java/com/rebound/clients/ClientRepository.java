@@ -62,11 +62,15 @@ class ClientRepository {
     jdbc.update("""
         INSERT INTO rebound_client (id, name, sector, user_count, criticality_tier, response_time_minutes, rto_hours, rpo_hours,
           business_days, business_start, business_end, time_zone, business_hours_only, public_holidays, preferred_language, active,
-          created_at, updated_at, version)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?, 1)""",
+          created_at, updated_at, version, personal_data, processor_deadline_hours, privacy_contact_name, privacy_contact_email,
+          nis2, nis2_authority, dora)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)""",
         c.id(), c.name(), c.sector(), c.userCount(), c.criticalityTier(), c.responseTimeMinutes(), c.rtoHours(), c.rpoHours(),
         c.businessHours().days(), c.businessHours().start(), c.businessHours().end(), c.businessHours().timeZone(),
-        c.businessHours().onlyDuringBusinessHours(), holidays(c), c.preferredLanguage(), Timestamp.from(now), Timestamp.from(now));
+        c.businessHours().onlyDuringBusinessHours(), holidays(c), c.preferredLanguage(), Timestamp.from(now), Timestamp.from(now),
+        c.legalOrNone().processesPersonalData(), c.legalOrNone().processorDeadlineHours(), c.legalOrNone().privacyContactName(),
+        c.legalOrNone().privacyContactEmail(), c.legalOrNone().nis2OrNone(), c.legalOrNone().nis2Authority(),
+        c.legalOrNone().financialEntity());
     writeChildren(c);
   }
 
@@ -75,11 +79,16 @@ class ClientRepository {
     int rows = jdbc.update("""
         UPDATE rebound_client SET name = ?, sector = ?, user_count = ?, criticality_tier = ?, response_time_minutes = ?,
           rto_hours = ?, rpo_hours = ?, business_days = ?, business_start = ?, business_end = ?, time_zone = ?,
-          business_hours_only = ?, public_holidays = ?, preferred_language = ?, updated_at = ?, version = version + 1
+          business_hours_only = ?, public_holidays = ?, preferred_language = ?, updated_at = ?, version = version + 1,
+          personal_data = ?, processor_deadline_hours = ?, privacy_contact_name = ?, privacy_contact_email = ?, nis2 = ?,
+          nis2_authority = ?, dora = ?
         WHERE id = ? AND version = ?""",
         c.name(), c.sector(), c.userCount(), c.criticalityTier(), c.responseTimeMinutes(), c.rtoHours(), c.rpoHours(),
         c.businessHours().days(), c.businessHours().start(), c.businessHours().end(), c.businessHours().timeZone(),
-        c.businessHours().onlyDuringBusinessHours(), holidays(c), c.preferredLanguage(), Timestamp.from(now), c.id(), expectedVersion);
+        c.businessHours().onlyDuringBusinessHours(), holidays(c), c.preferredLanguage(), Timestamp.from(now),
+        c.legalOrNone().processesPersonalData(), c.legalOrNone().processorDeadlineHours(), c.legalOrNone().privacyContactName(),
+        c.legalOrNone().privacyContactEmail(), c.legalOrNone().nis2OrNone(), c.legalOrNone().nis2Authority(),
+        c.legalOrNone().financialEntity(), c.id(), expectedVersion);
     if (rows == 0) {
       return false;
     }
@@ -118,7 +127,7 @@ class ClientRepository {
     List<String> protections = jdbc.queryForList(
         "SELECT protection FROM rebound_client_protection WHERE client_id = ? ORDER BY protection", String.class, c.id());
     return new Client(c.id(), c.name(), c.sector(), c.userCount(), c.criticalityTier(), c.responseTimeMinutes(), c.rtoHours(),
-        c.rpoHours(), c.businessHours(), c.preferredLanguage(), contacts, new LinkedHashSet<>(protections), c.active(), c.createdAt(),
+        c.rpoHours(), c.businessHours(), c.preferredLanguage(), contacts, new LinkedHashSet<>(protections), c.legal(), c.active(), c.createdAt(),
         c.updatedAt(), c.version());
   }
 
@@ -130,7 +139,11 @@ class ClientRepository {
         rs.getInt("response_time_minutes"), rs.getInt("rto_hours"), rs.getInt("rpo_hours"),
         new Client.BusinessHours(rs.getString("business_days"), rs.getString("business_start"), rs.getString("business_end"),
             rs.getString("time_zone"), rs.getBoolean("business_hours_only"), rs.getString("public_holidays")),
-        rs.getString("preferred_language"), contacts, new LinkedHashSet<>(protections), rs.getBoolean("active"),
+        rs.getString("preferred_language"), contacts, new LinkedHashSet<>(protections),
+        new Client.Legal(rs.getBoolean("personal_data"), (Integer) rs.getObject("processor_deadline_hours"),
+            rs.getString("privacy_contact_name"), rs.getString("privacy_contact_email"), rs.getString("nis2"),
+            rs.getString("nis2_authority"), rs.getBoolean("dora")),
+        rs.getBoolean("active"),
         rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"));
   }
 

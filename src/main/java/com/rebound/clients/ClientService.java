@@ -38,7 +38,7 @@ public class ClientService implements ClientDirectory {
   @Override
   public Optional<ClientFacts> activeClient(String clientId) {
     return find(clientId).filter(Client::active).map(c -> new ClientFacts(c.name(), c.criticalityTier(),
-        c.rtoHours(), c.rpoHours(), c.responseTimeMinutes(), c.businessHours(), c.preferredLanguage(), c.protections()));
+        c.rtoHours(), c.rpoHours(), c.responseTimeMinutes(), c.businessHours(), c.preferredLanguage(), c.protections(), c.legalOrNone()));
   }
 
   ClientRepository.Page list(String search, Boolean active, int page, int size) {
@@ -108,9 +108,28 @@ public class ClientService implements ClientDirectory {
         && !LocalTime.parse(hours.start()).isBefore(LocalTime.parse(hours.end()))) {
       problems.add(new ApiProblem.FieldProblem("businessHours.end", "must be later than businessHours.start"));
     }
+    checkLegal(client.legal(), problems);
     if (!problems.isEmpty()) {
       problems.sort(Comparator.comparing(ApiProblem.FieldProblem::field));
       throw ApiProblem.invalid(problems);
+    }
+  }
+
+  /**
+   * What the legal clocks need to run: someone to send the processor's notices to; NIS2's authority. Without an agreed processor
+   * deadline the decision table's default applies.
+   */
+  private static void checkLegal(Client.Legal legal, List<ApiProblem.FieldProblem> problems) {
+    if (legal == null) {
+      return;
+    }
+    if (legal.processesPersonalData() && (legal.privacyContactEmail() == null || legal.privacyContactEmail().isBlank())) {
+      problems.add(new ApiProblem.FieldProblem("legal.privacyContactEmail",
+          "is required when the provider processes personal data for the client: the breach notices go there"));
+    }
+    if (!"none".equals(legal.nis2OrNone()) && (legal.nis2Authority() == null || legal.nis2Authority().isBlank())) {
+      problems.add(new ApiProblem.FieldProblem("legal.nis2Authority",
+          "is required when NIS2 applies: the competent authority or CSIRT the client notifies (e.g. INCIBE-CERT)"));
     }
   }
 }

@@ -8,6 +8,8 @@ import com.rebound.cases.CaseRegistry;
 import com.rebound.clients.ClientDirectory;
 import com.rebound.clocks.CaseClocks;
 import com.rebound.engineguard.EngineGuard;
+import com.rebound.legal.LegalClocks;
+import com.rebound.legal.LegalFactListeners;
 import com.rebound.notify.Notifications;
 import com.rebound.notify.TaskAlertListeners;
 import com.rebound.procedure.ProcedureParseListener;
@@ -45,6 +47,8 @@ import org.springframework.stereotype.Component;
  * <tr><td>a step is completed</td><td>1. the person's writes: the step's fields only; 2. the contract's and the form's
  *   checks; 3. the case summary</td><td>{@code engineguard.StepWritesRule}, {@code procedure.StepCompletion},
  *   {@code casebook}</td></tr>
+ * <tr><td>a step of the procedure or a runbook is completed with a legal fact raised</td><td>4. the case's moment of awareness
+ *   (the first time) and the obligations it brings started</td><td>{@code legal.LegalFactListeners}</td></tr>
  * <tr><td>a step is updated by a person</td><td>only its assignee may change</td><td>{@code engineguard.StepWritesRule}</td></tr>
  * </table>
  * The client's and staff's mails that belong to the procedure leave from the model's own listeners ({@code ${notifyCaseOpened}}
@@ -59,15 +63,17 @@ class ReboundEnginePlugin extends AbstractProcessEnginePlugin {
   private final BpmnParseListener procedure;
   private final BpmnParseListener caseSummary;
   private final BpmnParseListener taskAlerts;
+  private final BpmnParseListener legalFacts;
 
   ReboundEnginePlugin(ApplicationContext context, CaseNumbers caseNumbers, CaseRegistry cases, ClientDirectory clients,
       ObjectProvider<JdbcTemplate> jdbc, ObjectProvider<CaseClocks> clocks, ObjectProvider<Notifications> notifications,
-      ReboundSettings settings) {
+      ObjectProvider<LegalClocks> legalClocks, ReboundSettings settings) {
     String alertSeverities = settings.mail().queueAlertSeverities();
     this.context = context;
     this.procedure = ProcedureParseListener.of(caseNumbers, cases, clients);
     this.caseSummary = CaseSummaryListeners.parseListener(jdbc::getObject, clocks::getObject);
     this.taskAlerts = TaskAlertListeners.parseListener(notifications::getObject, alertSeverities);
+    this.legalFacts = LegalFactListeners.parseListener(legalClocks::getObject);
   }
 
   @Override
@@ -80,6 +86,7 @@ class ReboundEnginePlugin extends AbstractProcessEnginePlugin {
     configuration.getCustomPostBPMNParseListeners().add(procedure);
     configuration.getCustomPostBPMNParseListeners().add(caseSummary);
     configuration.getCustomPostBPMNParseListeners().add(taskAlerts);
+    configuration.getCustomPostBPMNParseListeners().add(legalFacts);
     if (configuration.getCustomPostDeployers() == null) {
       configuration.setCustomPostDeployers(new ArrayList<>());
     }

@@ -20,6 +20,7 @@ public final class ModelBeans {
           "recordRtoBreach", "acceptanceReminderCycle"),
       "prevention", Set.of("codes", "advice"),
       "actionItemClock", Set.of("at"),
+      "legalClock", Set.of("share"),
       "actionItemOwner", Set.of("followUp"),
       "preventionHistory", Set.of("of"));
 
@@ -28,7 +29,7 @@ public final class ModelBeans {
       "notifyRtoBreach", "notifyCaseClosed", "notifyCaseDismissed", "openClientRound", "closeClientRound", "countAcceptanceRound", "remindClientByMail",
       "findSimilarCases", "keepLesson", "checkActionItems", "trackActionItems", "actionItemMail", "closeActionItem",
       "followUpPrevention", "notifyRestorePointCheck",
-      "notifyRestorePointAge");
+      "notifyRestorePointAge", "closeLegalObligation", "sendLegalNotice", "legalReminder");
 
   /** Names the engine itself gives an expression, not beans of the application. */
   static final Set<String> ENGINE_NAMES = Set.of("execution", "task");

@@ -9,11 +9,17 @@ public enum MessageKind {
   /** The restore point proven clean is older than the agreed RPO: the client is told the data loss it means. */
   restorePointOlderThanRpo,
   /** An action item of a review to its owner: given, due tomorrow, overdue (signed for staff or for the client's contact). */
-  actionItemAssigned, actionItemDueSoon, actionItemOverdue;
+  actionItemAssigned, actionItemDueSoon, actionItemOverdue,
+  /** The provider's notice of a personal-data breach to its client's privacy contact, with the draft of GDPR art. 33(3). */
+  legalProcessorNotice,
+  /** A legal deadline half or three quarters gone: to whoever files it (the client's privacy contact, or the provider's staff). */
+  legalReminder,
+  /** A legal deadline passed before it was filed: to the managers. */
+  legalDeadlinePassed;
 
   /** Messages to the provider's own staff: signed by Rebound, not by "your IT service provider". */
   public boolean toStaff() {
     return this == rtoWarning || this == rtoBreach || this == taskAssigned || this == highSeverityQueued
-        || this == stepUnclaimed || this == alertResolved;
+        || this == stepUnclaimed || this == alertResolved || this == legalDeadlinePassed;
   }
 }

@@ -65,6 +65,14 @@ public class Notifications {
         dedupKey, extra, null);
   }
 
+  /** A message to one contact of the case's client with an attachment rendered when it is sent ({@link AttachmentRenderer}). */
+  public void toContact(MessageKind kind, String address, VariableScope scope, String processInstanceId, String dedupKey,
+      Map<String, Object> extra, String attachment) {
+    Recipients.Audience contacts = recipients.clientContacts((String) scope.getVariable(ProcedureVariables.CLIENT_ID));
+    send(kind, new Recipients.Audience(java.util.List.of(address), contacts.language(), contacts.timeZone()), scope, processInstanceId,
+        dedupKey, extra, attachment);
+  }
+
   /** Staff read a case's times in its client's time zone. */
   private String clientZone(VariableScope scope) {
     return recipients.client((String) scope.getVariable(ProcedureVariables.CLIENT_ID)).map(c -> c.businessHours().timeZone()).orElse(null);

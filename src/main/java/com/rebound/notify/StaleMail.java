@@ -15,9 +15,12 @@ import org.springframework.stereotype.Component;
 @Component
 class StaleMail {
 
-  /** The messages that stay true after the case closed: its closing, and an action item's (a process of its own). */
+  /**
+   * The messages that stay true after the case closed: its closing, an action item's (a process of its own), and the
+   * provider's breach notice (its obligation ends when it is queued).
+   */
   private static final Set<MessageKind> AFTER_THE_CASE = Set.of(MessageKind.caseClosed, MessageKind.caseDismissed,
-      MessageKind.actionItemAssigned, MessageKind.actionItemDueSoon, MessageKind.actionItemOverdue);
+      MessageKind.actionItemAssigned, MessageKind.actionItemDueSoon, MessageKind.actionItemOverdue, MessageKind.legalProcessorNotice);
   /** The messages about one step, whose id is the second part of their key ("kind:taskId..."). */
   private static final Set<MessageKind> ABOUT_A_STEP = Set.of(MessageKind.readyForTesting, MessageKind.consentRequest,
       MessageKind.taskAssigned, MessageKind.stepUnclaimed);

@@ -48,6 +48,8 @@ class CaseStart implements ExecutionListener {
     execution.setVariable(ProcedureVariables.CONTRACT_RPO_HOURS, client.contractRpoHours());
     execution.setVariable(ProcedureVariables.RESPONSE_TIME_MINUTES, client.responseTimeMinutes());
     execution.setVariable(ProcedureVariables.CLIENT_LANGUAGE, client.language());
+    execution.setVariable(ProcedureVariables.NIS2_APPLIES, !"none".equals(client.legal().nis2OrNone()));
+    execution.setVariable(ProcedureVariables.DORA_APPLIES, client.legal().financialEntity());
     execution.setVariable(ProcedureVariables.CLIENT_PROTECTIONS,
         String.join(",", client.protections() == null ? java.util.List.of() : new java.util.TreeSet<>(client.protections())));
     java.util.Date openedAt = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime();

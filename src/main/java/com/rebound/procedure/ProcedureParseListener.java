@@ -41,9 +41,10 @@ public class ProcedureParseListener extends AbstractBpmnParseListener {
   @Override
   public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
     if (activity.getProcessDefinition() instanceof ProcessDefinitionEntity definition
-        && definition.getKey().startsWith(ProcedureVariables.RUNBOOK_PREFIX)
+        && (definition.getKey().startsWith(ProcedureVariables.RUNBOOK_PREFIX)
+            || ProcedureVariables.LEGAL_OBLIGATION_PROCESS.equals(definition.getKey()))
         && activity.getActivityBehavior() instanceof UserTaskActivityBehavior runbookStep) {
-      // a runbook's step is checked against its form as the procedure's are
+      // a runbook's step and a legal obligation's are checked against their forms as the procedure's are
       runbookStep.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, stepCompletion);
     }
     userTaskOfTheProcedure(activity).ifPresent(behavior -> {

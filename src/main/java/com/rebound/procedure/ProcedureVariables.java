@@ -140,6 +140,21 @@ public final class ProcedureVariables {
   public static final String RANSOMWARE_RUNBOOK = "runbookRansomware";
   /** Set when the case's runbook has ended: it runs once a case, not again when objectives are agreed again. */
   public static final String RUNBOOK_DONE = "runbookDone";
+  /**
+   * The case's legal facts, raised by any step (a checkbox once ticked stays raised): they and the client's profile
+   * start the law's clocks (package legal, decision legalObligations). nis2Applies and doraApplies come from the profile at
+   * the case's start, so the steps ask about NIS2 and DORA only where they apply.
+   */
+  public static final String PERSONAL_DATA_AFFECTED = "personalDataAffected";
+  public static final String HIGH_RISK_TO_PEOPLE = "highRiskToPeople";
+  public static final String SIGNIFICANT_INCIDENT = "significantIncident";
+  public static final String MAJOR_INCIDENT = "majorIncident";
+  public static final java.util.List<String> LEGAL_FACTS = java.util.List.of(PERSONAL_DATA_AFFECTED, HIGH_RISK_TO_PEOPLE,
+      SIGNIFICANT_INCIDENT, MAJOR_INCIDENT);
+  /** The process of one legal obligation of a case (package legal); its steps are checked against their forms. */
+  public static final String LEGAL_OBLIGATION_PROCESS = "legalObligation";
+  public static final String NIS2_APPLIES = "nis2Applies";
+  public static final String DORA_APPLIES = "doraApplies";
 
   /**
    * Markdown Rebound writes for the forms (links to past cases, bold names), shown as Markdown: what people typed in

@@ -31,6 +31,7 @@ public class Authorizations implements InitializingBean {
 
   static final String PROCESS = "disasterRecovery";
   static final String ACTION_ITEM = "actionItem";
+  static final String LEGAL_OBLIGATION = "legalObligation";
 
   private final AuthorizationService authorizations;
   private final StartupLock startupLock;
@@ -55,6 +56,9 @@ public class Authorizations implements InitializingBean {
         ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
         ProcessDefinitionPermissions.READ_HISTORY);
     grant(Roles.TECHNICIANS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
+    // a case's legal obligations: technicians see and record them (the steps are theirs by candidate group)
+    grant(Roles.TECHNICIANS, Resources.PROCESS_DEFINITION, LEGAL_OBLIGATION, ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
     grant(Roles.TECHNICIANS, Resources.USER, ANY, Permissions.READ);
     grant(Roles.TECHNICIANS, Resources.GROUP, ANY, Permissions.READ);
 

@@ -158,7 +158,7 @@ public final class MailRoom {
   }
 
   /** The attachment's bytes, by file name ending. */
-  static byte[] attachment(MimeMessage message, String nameEnding) {
+  public static byte[] attachment(MimeMessage message, String nameEnding) {
     try {
       Multipart multipart = (Multipart) message.getContent();
       for (int i = 0; i < multipart.getCount(); i++) {

@@ -30,11 +30,12 @@ final class ProcessTestEngine {
   static final Client.BusinessHours OFFICE_HOURS = new Client.BusinessHours("MON,TUE,WED,THU,FRI", "08:00", "18:00", "Europe/Madrid", true);
   static final Map<String, ClientDirectory.ClientFacts> ACTIVE_CLIENTS = Map.of(
       "gestoria-lopez", new ClientDirectory.ClientFacts("Gestoría López", "high", 8, 4, 60, OFFICE_HOURS, "es",
-          java.util.Set.of("backup", "endpointProtection")),
-      "ladrillos-garcia", new ClientDirectory.ClientFacts("Construcciones y Ladrillos García", "basic", 48, 24, 240, OFFICE_HOURS, "es", java.util.Set.of()),
+          java.util.Set.of("backup", "endpointProtection"), Client.Legal.NONE),
+      "ladrillos-garcia", new ClientDirectory.ClientFacts("Construcciones y Ladrillos García", "basic", 48, 24, 240, OFFICE_HOURS, "es", java.util.Set.of(), Client.Legal.NONE),
       "northwind-logistics", new ClientDirectory.ClientFacts("Northwind Logistics", "critical", 4, 1, 30,
           new Client.BusinessHours("MON,TUE,WED,THU,FRI,SAT,SUN", "00:00", "23:59", "Europe/Madrid", false), "en",
-          java.util.Set.of("backup", "offsiteCopy", "ups", "endpointProtection", "monitoring", "mfa", "patchManagement")));
+          java.util.Set.of("backup", "offsiteCopy", "ups", "endpointProtection", "monitoring", "mfa", "patchManagement"),
+          Client.Legal.NONE));
   static final ClientDirectory DIRECTORY = id -> java.util.Optional.ofNullable(ACTIVE_CLIENTS.get(id));
 
   /** The listeners the model names for messages and client rounds; here they record that they ran (see {@link #CALLS}). */
@@ -61,7 +62,7 @@ final class ProcessTestEngine {
 
   /** The steps the model names for lessons and action items (Rebound's write to its tables); here they record that they ran. */
   static final List<String> LEARNING_STEPS = List.of("findSimilarCases", "checkActionItems", "keepLesson", "trackActionItems",
-      "actionItemMail", "closeActionItem", "followUpPrevention");
+      "actionItemMail", "closeActionItem", "followUpPrevention", "sendLegalNotice", "legalReminder", "closeLegalObligation");
   /** "step@activity" (with the mail's kind for actionItemMail) for each call of a learning step, in order. */
   static final List<String> STEPS = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
@@ -123,6 +124,7 @@ final class ProcessTestEngine {
     beans.put("preventionHistory", new HistoryStandIn());
     beans.put("actionItemClock", new com.rebound.actions.ActionItemClock());
     beans.put("actionItemOwner", new com.rebound.actions.ActionItemOwner());
+    beans.put("legalClock", new com.rebound.legal.LegalClock());
     configuration.setBeans(beans);
     // the procedure's contract checks, as Rebound's engine plugin attaches them (the engine's other rules have tests of their own)
     configuration.setCustomPostBPMNParseListeners(new java.util.ArrayList<>(List.of(
