@@ -14,6 +14,7 @@
     ['dashboard', 'Dashboard', '/console/dashboard.html', true],
     ['clients', 'Clients', '/clients/', false],
     ['action-items', 'Action items', '/console/action-items.html', false],
+    ['legal', 'Legal deadlines', '/console/legal.html', false],
     ['lessons', 'Lessons', '/console/lessons.html', false],
     ['outbox', 'Outbox', '/outbox/', true],
     ['monitoring', 'Monitoring', '/monitoring/', true],
@@ -62,6 +63,51 @@
 
 // Helpers the console's pages share.
 const consoleHelpers = {
+  // rows of legal obligations (GET /api/legal/obligations or a case's): each with its clock, a bar of the deadline's time
+  // gone (marks at the reminders), the due moment and where it stands; the case column when showCase
+  legalRows(body, items, showCase) {
+    body.replaceChildren();
+    const now = Date.now();
+    for (const o of items) {
+      const row = document.createElement('tr');
+      row.dataset.obligation = o.id;
+      this.cell(row, o.regime);
+      const what = this.cell(row, o.duty);
+      what.title = o.code;
+      this.cell(row, o.authority);
+      this.cell(row, o.responsible === 'provider' ? 'we (provider)' : 'the client');
+      if (showCase) {
+        const caseCell = this.cell(row, '');
+        const link = document.createElement('a');
+        link.href = '/console/case.html?case=' + encodeURIComponent(o.caseNumber);
+        link.textContent = o.caseNumber + ' · ' + (o.clientName || '');
+        caseCell.append(link);
+      }
+      const clock = this.cell(row, '', 'legal-clock');
+      const from = new Date(o.countedFrom).getTime();
+      const due = new Date(o.dueAt).getTime();
+      const end = o.state === 'open' ? now : new Date(o.doneAt || o.dueAt).getTime();
+      const bar = document.createElement('div');
+      bar.className = 'bar' + (o.overdue || o.state === 'late' ? ' late' : '');
+      const fill = document.createElement('span');
+      fill.style.width = Math.max(0, Math.min(100, Math.round(100 * (end - from) / Math.max(1, due - from)))) + '%';
+      bar.append(fill);
+      const label = document.createElement('small');
+      label.textContent = o.deadlineHours + ' h · due ' + this.when(o.dueAt) + (o.state === 'open'
+        ? (o.overdue ? ' · overdue by ' + this.duration((now - due) / 60000) : ' · ' + this.duration((due - now) / 60000) + ' left') : '');
+      clock.append(bar, label);
+      let state = o.state === 'open' ? (o.overdue ? 'overdue' : 'open' + (o.reminded ? ' (reminded ' + o.reminded + '×)' : ''))
+        : o.state === 'notApplicable' ? 'did not apply: ' + (o.note || '')
+          : o.state + ': filed ' + this.when(o.doneAt) + ' by ' + (o.doneBy || '') + (o.reference ? ', ref. ' + o.reference : '');
+      this.cell(row, state, o.overdue || o.state === 'late' ? 'overdue' : 'state-' + o.state);
+      body.append(row);
+    }
+    if (items.length === 0) {
+      const row = document.createElement('tr');
+      this.cell(row, 'No legal deadline here.').colSpan = showCase ? 7 : 6;
+      body.append(row);
+    }
+  },
   cell(row, text, className) {
     const td = document.createElement('td');
     td.textContent = text == null ? '' : text;

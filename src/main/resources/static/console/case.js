@@ -166,6 +166,60 @@
     $('#items-section').hidden = false;
   }
 
+  // the case's legal deadlines and their timeline (shown once the case became a legal event)
+  async function legal(caseNumber) {
+    const answer = await reboundApi('GET', '/api/legal/cases/' + encodeURIComponent(caseNumber));
+    if (answer.status !== 200 || !answer.body.awareness) {
+      return;
+    }
+    const a = answer.body.awareness;
+    $('#legal-awareness').textContent = 'Moment of awareness: ' + h.when(a.awareAt) + ' (recorded by ' + (a.recordedBy || 'Rebound')
+      + ' at ' + a.recordedStep + '). Only a manager moves it, with a reason.';
+    h.legalRows($('#case-legal tbody'), answer.body.obligations, false);
+    const list = $('#legal-timeline');
+    list.replaceChildren();
+    for (const e of answer.body.timeline) {
+      const item = document.createElement('li');
+      item.textContent = h.when(e.at) + ' · ' + (e.by || 'Rebound') + ' · ' + e.detail;
+      list.append(item);
+    }
+    $('#legal-section').hidden = false;
+  }
+
+  // a fact raised here records the moment of awareness (the first time) and starts the clocks it brings; a manager moves
+  // the moment with a reason
+  function legalButtons(caseNumber, session) {
+    for (const button of document.querySelectorAll('#legal-raise [data-fact]')) {
+      button.addEventListener('click', async () => {
+        if (!window.confirm(button.textContent + ': record it now for ' + caseNumber + '? The legal clocks it brings start.')) {
+          return;
+        }
+        const answer = await reboundApi('POST', '/api/legal/cases/' + encodeURIComponent(caseNumber) + '/facts',
+          { [button.dataset.fact]: true }, session.csrfToken);
+        h.say(answer.status === 200 ? button.textContent + ': recorded.' : h.problemText(answer, 'Not recorded (' + answer.status + ').'),
+          answer.status !== 200);
+        legal(caseNumber);
+      });
+    }
+    const move = $('#legal-move');
+    move.hidden = !h.isManager(session);
+    move.addEventListener('click', async () => {
+      const awareAt = window.prompt('When did someone become aware? (e.g. 2026-12-07T09:30:00+01:00)');
+      if (!awareAt) {
+        return;
+      }
+      const reason = window.prompt('Why was the moment recorded not the right one? (kept in the legal timeline)');
+      if (!reason) {
+        return;
+      }
+      const answer = await reboundApi('PUT', '/api/legal/cases/' + encodeURIComponent(caseNumber) + '/awareness', { awareAt, reason },
+        session.csrfToken);
+      h.say(answer.status === 200 ? 'The moment of awareness was moved; the open deadlines moved with it.'
+        : h.problemText(answer, 'Not moved (' + answer.status + ').'), answer.status !== 200);
+      legal(caseNumber);
+    });
+  }
+
   async function start() {
     const session = await h.session();
     if (!session) {
@@ -205,6 +259,8 @@
     $('#report-pdf').href = c.report.pdf;
     $('#case').hidden = false;
     timeline(c.timeline || []);
+    legalButtons(c.caseNumber, session);
+    await legal(c.caseNumber);
     await actionItems(c.caseNumber);
   }
 

@@ -32,6 +32,17 @@
     $('#tiles').append(div);
   }
 
+  // the law's deadlines due in the period (GDPR, NIS2, DORA): met in time, and missed (filed late or still open past it)
+  async function legalTiles() {
+    const p = params();
+    p.delete('severity');
+    const answer = await reboundApi('GET', '/api/legal/summary?' + p.toString());
+    if (answer.status === 200) {
+      tile(answer.body.deadlinesMet, 'legal deadlines met');
+      tile(answer.body.deadlinesMissed, 'legal deadlines missed');
+    }
+  }
+
   function hours(minutes) {
     return minutes == null ? null : Math.round(minutes / 6) / 10;
   }
@@ -80,6 +91,7 @@
     tile(t.restorations, 'restorations');
     tile(t.unrecoverable, 'unrecoverable');
     tile(t.preventionAcceptedPercent == null ? null : t.preventionAcceptedPercent + ' %', 'prevention offers accepted');
+    legalTiles();
 
     const labels = m.series.map((p) => p.from);
     draw('chart-volume', { type: 'bar', data: { labels, datasets: [

@@ -73,10 +73,23 @@ class LegalController {
     return Map.of("items", obligations.list(blank(caseNumber), blank(client), state, 500), "now", ClockUtil.getCurrentTime().toInstant());
   }
 
+  /** The counts of every obligation, or of those due from one day to another (both included) and of one client. */
   @GetMapping("/api/legal/summary")
-  Map<String, Object> summary() {
+  Map<String, Object> summary(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+      @RequestParam(required = false) String client) {
     currentUser.requireAnyGroup(STAFF);
-    return obligations.summary();
+    return obligations.summary(day(from, "from", 0), day(to, "to", 1), blank(client));
+  }
+
+  private static Instant day(String value, String field, int plusDays) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return java.time.LocalDate.parse(value.trim()).plusDays(plusDays).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    } catch (DateTimeParseException e) {
+      throw ApiProblem.invalid(List.of(new ApiProblem.FieldProblem(field, "must be a day such as 2026-12-07")));
+    }
   }
 
   @GetMapping("/api/legal/cases/{caseNumber}")

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code rebound_legal_obligations{state}} for Prometheus: legal obligations by status (open, overdue: open past the
- * deadline, met, late, notApplicable), counted in the database by {@link LegalObligations#summary()}, at most once per
+ * deadline, met, late, notApplicable), counted in the database by {@link LegalObligations#summary}, at most once per
  * {@code rebound.meters.refresh}.
  */
 @Component
@@ -41,7 +41,7 @@ class LegalMeters {
     if (Duration.between(readAt, now).compareTo(refresh) >= 0) {
       synchronized (this) {
         if (Duration.between(readAt, now).compareTo(refresh) >= 0) {
-          last = obligations.summary();
+          last = obligations.summary(null, null, null);
           readAt = now;
         }
       }

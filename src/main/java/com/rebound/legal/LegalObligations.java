@@ -68,18 +68,34 @@ public class LegalObligations {
 
   /**
    * Counts by status: open (of which overdue: the deadline passed), met, late, notApplicable; and the deadlines met and missed
-   * (late, or open past the deadline).
+   * (late, or open past the deadline). Of every obligation, or of those due in [from, to) and of one client.
    */
-  public Map<String, Object> summary() {
+  public Map<String, Object> summary(Instant from, Instant to, String clientId) {
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    List<Object> args = new ArrayList<>();
+    if (from != null) {
+      where.append(" AND due_at >= ?");
+      args.add(Timestamp.from(from));
+    }
+    if (to != null) {
+      where.append(" AND due_at < ?");
+      args.add(Timestamp.from(to));
+    }
+    if (clientId != null) {
+      where.append(" AND client_id = ?");
+      args.add(clientId);
+    }
     Map<String, Object> counts = new LinkedHashMap<>();
     for (String state : List.of("open", "met", "late", "notApplicable")) {
       counts.put(state, 0L);
     }
-    jdbc.query("SELECT state, COUNT(*) FROM rebound_legal_obligation GROUP BY state", (ResultSet r) -> {
+    jdbc.query("SELECT state, COUNT(*) FROM rebound_legal_obligation" + where + " GROUP BY state", (ResultSet r) -> {
       counts.put(r.getString(1), r.getLong(2));
-    });
-    Long overdue = jdbc.queryForObject("SELECT COUNT(*) FROM rebound_legal_obligation WHERE state = 'open' AND due_at < ?", Long.class,
-        Timestamp.from(ClockUtil.getCurrentTime().toInstant()));
+    }, args.toArray());
+    List<Object> overdueArgs = new ArrayList<>(args);
+    overdueArgs.add(Timestamp.from(ClockUtil.getCurrentTime().toInstant()));
+    Long overdue = jdbc.queryForObject("SELECT COUNT(*) FROM rebound_legal_obligation" + where + " AND state = 'open' AND due_at < ?",
+        Long.class, overdueArgs.toArray());
     counts.put("overdue", overdue == null ? 0L : overdue);
     counts.put("deadlinesMet", counts.get("met"));
     counts.put("deadlinesMissed", (Long) counts.get("late") + (Long) counts.get("overdue"));

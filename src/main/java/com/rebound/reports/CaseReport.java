@@ -9,7 +9,16 @@ import java.util.Map;
 record CaseReport(String caseNumber, String processInstanceId, String state, String outcome, Instant openedAt, Instant closedAt,
     Map<String, Object> variables, Rto rto, Rpo rpo, List<Round> rounds, Round consent, List<Step> timeline, List<Change> changes,
     List<MonitorAlert> alerts,
-    List<Action> actionItems, boolean reviewShared, List<String> recommendations, CaseClocks.Counting counting) {
+    List<Action> actionItems, boolean reviewShared, List<String> recommendations, CaseClocks.Counting counting, Legal legal) {
+
+  /** The law's clocks of the case: the moment of awareness and each obligation as it stands; null when it was no legal event. */
+  record Legal(Instant awareAt, List<Obligation> obligations) {
+  }
+
+  /** One legal obligation: what, for whom, who files it, its deadline, and whether and when it was filed. */
+  record Obligation(String regime, String duty, String authority, String responsible, Instant dueAt, String state, Instant doneAt,
+      String reference, String doneBy, String note) {
+  }
 
   /** Agreed against actual recovery time. */
   record Rto(String status, double agreedHours, double usedHours, double breachedByHours, Instant agreedAt, Instant deadline,

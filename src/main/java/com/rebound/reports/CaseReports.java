@@ -4,6 +4,8 @@ import com.rebound.actions.ActionItemVariables;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rebound.casebook.CaseBook;
+import com.rebound.legal.LegalClocks;
+import com.rebound.legal.LegalObligations;
 import com.rebound.casebook.CaseView;
 import com.rebound.identity.StaffNames;
 import com.rebound.clocks.CaseClocks;
@@ -50,8 +52,13 @@ class CaseReports {
   private final ObjectMapper json;
   private final StaffNames staff;
 
+  private final LegalClocks legalClocks;
+  private final LegalObligations legalObligations;
+
   CaseReports(HistoryService history, IdentityService identity, CaseBook cases, JdbcTemplate jdbc, CaseClocks clocks,
-      ObjectMapper json, StaffNames staff) {
+      ObjectMapper json, StaffNames staff, LegalClocks legalClocks, LegalObligations legalObligations) {
+    this.legalClocks = legalClocks;
+    this.legalObligations = legalObligations;
     this.staff = staff;
     this.history = history;
     this.identity = identity;
@@ -105,7 +112,16 @@ class CaseReports {
     return Optional.of(new CaseReport(caseNumber, id, instance == null ? ("open".equals(view.state()) ? "ACTIVE" : "COMPLETED")
         : instance.getState(), view.outcome(), view.openedAt(), view.closedAt(), variables, rto(view.rto()), rpo(view.rpo()), rounds(view),
         view.consent() == null ? null : round(view.consent(), null), timeline, changes(id), alerts(view),
-        actions, reviewShared, recommendations, clientId == null ? null : clocks.counting(clientId)));
+        actions, reviewShared, recommendations, clientId == null ? null : clocks.counting(clientId), legal(caseNumber)));
+  }
+
+  /** The case's legal timeline, from the one read of legal obligations. */
+  private CaseReport.Legal legal(String caseNumber) {
+    return legalClocks.awareness(caseNumber).map(awareness -> new CaseReport.Legal(awareness.awareAt(),
+        legalObligations.list(caseNumber, null, "all", 100).stream().map(o -> new CaseReport.Obligation((String) o.get("regime"),
+            (String) o.get("duty"), (String) o.get("authority"), (String) o.get("responsible"), (java.time.Instant) o.get("dueAt"),
+            Boolean.TRUE.equals(o.get("overdue")) ? "overdue" : (String) o.get("state"), (java.time.Instant) o.get("doneAt"),
+            (String) o.get("reference"), (String) o.get("doneBy"), (String) o.get("note"))).toList())).orElse(null);
   }
 
   /** The case against its agreed RTO as the case book gives it, in hours for the report. */

@@ -63,6 +63,8 @@ class LegalClocksTest extends ReboundWithMail {
   ProcessEngine engine;
   @Autowired
   JdbcTemplate jdbc;
+  @Autowired
+  io.micrometer.core.instrument.MeterRegistry meters;
 
   CaseSteps steps;
 
@@ -228,6 +230,21 @@ class LegalClocksTest extends ReboundWithMail {
     assertThat(timeline).containsSubsequence("aware", "met", "met", "deadlinePassed", "late", "moved");
     assertThat(legalOf("manager", caseNumber).get("timeline").get(timeline.indexOf("moved")).get("detail").asText())
         .contains("leak site").contains(t0.toString());
+
+    // the final report has the legal timeline; the meters count the obligations by status
+    HttpResponse<String> report = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create("http://localhost:" + port + "/api/incidents/" + caseNumber + "/report")).header("Accept", "text/html")
+        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("manager:manager".getBytes())).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(report.statusCode()).isEqualTo(200);
+    assertThat(report.body()).contains("Legal deadlines", "Filed late", "Filed in time", "AEPD-REG-77", "INCIBE-2026-0042");
+    // read from the database at most every 10 s: waited for
+    long until = System.currentTimeMillis() + 12_000;
+    while (meters.get("rebound.legal.obligations").tag("state", "late").gauge().value() < 1 && System.currentTimeMillis() < until) {
+      Thread.sleep(250);
+    }
+    assertThat(meters.get("rebound.legal.obligations").tag("state", "late").gauge().value()).isGreaterThanOrEqualTo(1);
+    assertThat(meters.get("rebound.legal.obligations").tag("state", "met").gauge().value()).isGreaterThanOrEqualTo(2);
 
     // the console's list: open deadlines, soonest first, across cases
     HttpResponse<String> open = ApiCalls.call(port, "tech", "GET", "/api/legal/obligations?state=open", null);
