@@ -140,6 +140,44 @@ class ConsoleBrowserIT {
   }
 
   @Test
+  void theLegalDeadlinesViewAndTheCasePageShowTheClocks() {
+    String instance = openCase("gestoria-lopez", "Payroll files copied by an intruder");
+    String caseNumber = (String) runtime.getVariable(instance, "caseNumber");
+    browser = new Browser(port, 1400, 1000);
+    browser.logIn("tasklist", "tech");
+    browser.consoleErrors();   // the webapps' own login's 404s
+    browser.open("/console/case.html?case=" + caseNumber);
+    browser.waitFor(By.cssSelector("#case:not([hidden])"));
+    assertThat(browser.driver.findElement(By.id("legal-section")).isDisplayed()).as("no legal event yet").isFalse();
+    assertThat(browser.driver.findElement(By.id("legal-move")).isDisplayed()).as("a technician does not move the moment").isFalse();
+    browser.click(browser.driver.findElement(By.cssSelector("#legal-raise [data-fact=personalDataAffected]")));
+    new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(10))
+        .until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent()).accept();
+    browser.waitForText(By.id("message"), "Personal data affected: recorded.");
+    String section = browser.waitForText(By.cssSelector("#legal-section:not([hidden])"), "Moment of awareness", "recorded by tech");
+    List<WebElement> clocks = browser.driver.findElements(By.cssSelector("#case-legal tbody tr[data-obligation]"));
+    assertThat(clocks).extracting(row -> row.getAttribute("data-obligation"))
+        .containsExactly(caseNumber + "-gdpr-processor", caseNumber + "-gdpr-authority");
+    assertThat(clocks.get(0).getText()).contains("GDPR", "we (provider)", "24 h", "left", "open");
+    assertThat(clocks.get(1).getText()).contains("AEPD", "the client", "72 h");
+    assertThat(browser.driver.findElements(By.cssSelector("#case-legal .legal-clock .bar span"))).hasSize(2);
+    assertThat(section).contains("Legal timeline");
+    browser.screenshot("17-case-legal-clocks");
+    assertThat(browser.consoleErrors()).as("console errors on the case page").isEmpty();
+
+    browser.click(browser.driver.findElement(By.cssSelector("header.console a[data-link=legal]")));
+    WebElement first = browser.waitFor(By.cssSelector("#obligations tbody tr[data-obligation]"));
+    List<String> ids = browser.driver.findElements(By.cssSelector("#obligations tbody tr[data-obligation]")).stream()
+        .map(row -> row.getAttribute("data-obligation")).toList();
+    assertThat(ids).as("soonest first").containsSubsequence(caseNumber + "-gdpr-processor", caseNumber + "-gdpr-authority");
+    assertThat(first.getText()).contains("GDPR");
+    browser.waitForText(By.id("count-open"), String.valueOf(ids.size()));
+    assertThat(browser.driver.findElement(By.cssSelector("#obligations tbody")).getText()).contains(caseNumber + " · Gestoría López");
+    browser.screenshot("18-console-legal-deadlines");
+    assertThat(browser.consoleErrors()).as("console errors on the legal deadlines page").isEmpty();
+  }
+
+  @Test
   void aTechnicianSeesTheCasesButNotTheManagersPages() {
     openCase("northwind-logistics", "Warehouse scanners offline");
     browser = new Browser(port, 1400, 1000);
