@@ -63,7 +63,8 @@ async function openCase() {
   const systems = field('affectedSystems').value.split(',').map((s) => s.trim()).filter((s) => s);
   const report = {
     clientId: field('clientId').value, reportedBy: field('reportedBy').value.trim(), summary: field('summary').value.trim(),
-    detectedAt: detected ? new Date(detected).toISOString() : null, affectedSystems: systems.length ? systems : null
+    detectedAt: detected ? new Date(detected).toISOString() : null, affectedSystems: systems.length ? systems : null,
+    personalDataAffected: field('personalDataAffected').checked
   };
   const answer = await reboundApi('POST', '/api/incidents', report, session.csrfToken);
   if (answer.status === 201) {

@@ -71,6 +71,9 @@ class Incidents {
         .putValue(SUMMARY, report.summary())
         .putValue(REPORTED_BY, report.reportedBy())
         .putValue(DETECTED_AT, Date.from(report.detectedAt() == null ? clock.instant() : report.detectedAt().toInstant()));
+    if (Boolean.TRUE.equals(report.personalDataAffected())) {
+      variables.putValue(com.rebound.procedure.ProcedureVariables.PERSONAL_DATA_AFFECTED, true);
+    }
     if (report.affectedSystems() != null) {
       variables.putValue(AFFECTED_SYSTEMS, SpinValues.jsonValue(toJsonArray(report.affectedSystems())).create());
     }

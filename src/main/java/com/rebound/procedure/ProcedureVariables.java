@@ -212,7 +212,8 @@ public final class ProcedureVariables {
 
   /** What each step must leave in the case; the key is the task id, or {@link #START}. */
   static final Map<String, List<VariableRule>> RULES = Map.ofEntries(
-      Map.entry(START, List.of(text(CLIENT_ID), text(REPORTED_BY), text(SUMMARY), dateTimeOrNow(DETECTED_AT))),
+      Map.entry(START, List.of(text(CLIENT_ID), text(REPORTED_BY), text(SUMMARY), dateTimeOrNow(DETECTED_AT),
+          yesNo(PERSONAL_DATA_AFFECTED).optional())),
       Map.entry(Tasks.ASSESS_IMPACT, List.of(
           choice(ASSESSMENT_OUTCOME, DISASTER, "falseAlarm", "notADisaster", "duplicate").optional(),
           text(DISMISSAL_REASON).onlyWhenOneOf(ASSESSMENT_OUTCOME, DISMISSED_AS),

@@ -281,6 +281,24 @@ class LegalClocksTest extends ReboundWithMail {
   }
 
   @Test
+  void aCaseReportedWithPersonalDataAffectedStartsItsClocksAtTheReport() throws Exception {
+    String client = legalClient(48);
+    Instant reported = Instant.now().plusSeconds(120).truncatedTo(ChronoUnit.SECONDS);
+    ClockUtil.setCurrentTime(Date.from(reported));
+    HttpResponse<String> opened = ApiCalls.call(port, "tech", "POST", "/api/incidents", """
+        {"clientId": "%s", "summary": "Laptop with the customer list stolen", "reportedBy": "Ana Legal",
+         "personalDataAffected": true}""".formatted(client));
+    assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+    String caseNumber = JSON.readTree(opened.body()).get("caseNumber").asText();
+    JsonNode awareness = awareness(caseNumber);
+    assertThat(Instant.parse(awareness.get("awareAt").asText())).isEqualTo(reported);
+    assertThat(awareness.get("recordedStep").asText()).isEqualTo("the case's report");
+    assertThat(awareness.get("recordedBy").asText()).isEqualTo("tech");
+    assertThat(Instant.parse(obligation(caseNumber + "-gdpr-processor").get("dueAt").asText())).as("the agreed 48 hours")
+        .isEqualTo(reported.plusSeconds(48 * HOUR));
+  }
+
+  @Test
   void aLegalProfileMissingWhatItsClocksNeedIsRefusedNamingTheFields() throws Exception {
     String id = "legal-bad-" + UUID.randomUUID().toString().substring(0, 8);
     HttpResponse<String> bad = ApiCalls.call(port, "manager", "POST", "/api/clients", clientJson(id, """
