@@ -71,3 +71,21 @@ CREATE INDEX rebound_legal_obligation_case ON rebound_legal_obligation (case_num
 
 -- The provider's notice attaches the draft of its obligation (legalDraft:<process instance id>).
 ALTER TABLE rebound_outbox ALTER COLUMN attachment SET DATA TYPE VARCHAR(100);
+
+-- One cause, many clients: cases a manager links to one cause of the provider's own (its remote-management tool
+-- compromised...). The provider's own NIS2 obligations run once for the set (their case_number is the set's id,
+-- SC-<the first case's number>, and so is their moment of awareness's). A case belongs to one set at most.
+CREATE TABLE rebound_shared_cause (
+  id           VARCHAR(20)   NOT NULL PRIMARY KEY,
+  cause        VARCHAR(500)  NOT NULL,
+  significant  BOOLEAN       NOT NULL,
+  created_by   VARCHAR(64),
+  created_at   TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE TABLE rebound_shared_cause_case (
+  case_number  VARCHAR(20)   NOT NULL PRIMARY KEY,
+  cause_id     VARCHAR(20)   NOT NULL REFERENCES rebound_shared_cause (id),
+  linked_by    VARCHAR(64),
+  linked_at    TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE INDEX rebound_shared_cause_case_cause ON rebound_shared_cause_case (cause_id);

@@ -76,7 +76,10 @@ const consoleHelpers = {
       what.title = o.code;
       this.cell(row, o.authority);
       this.cell(row, o.responsible === 'provider' ? 'we (provider)' : 'the client');
-      if (showCase) {
+      if (showCase && o.caseNumber.startsWith('SC-')) {
+        // the provider's own clocks of cases linked to one cause
+        this.cell(row, o.caseNumber + ' · ' + (o.clientName || ''));
+      } else if (showCase) {
         const caseCell = this.cell(row, '');
         const link = document.createElement('a');
         link.href = '/console/case.html?case=' + encodeURIComponent(o.caseNumber);

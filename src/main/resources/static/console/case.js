@@ -169,7 +169,17 @@
   // the case's legal deadlines and their timeline (shown once the case became a legal event)
   async function legal(caseNumber) {
     const answer = await reboundApi('GET', '/api/legal/cases/' + encodeURIComponent(caseNumber));
-    if (answer.status !== 200 || !answer.body.awareness) {
+    if (answer.status !== 200) {
+      return;
+    }
+    const shared = answer.body.sharedCause;
+    if (shared) {
+      $('#shared-cause').textContent = 'Linked to ' + shared.id + ' (one cause, many clients: ' + shared.cause + '; cases '
+        + shared.cases.join(', ') + '). Our own NIS2 clocks run once for them all:';
+      h.legalRows($('#shared-legal tbody'), shared.obligations, false);
+      $('#shared-section').hidden = false;
+    }
+    if (!answer.body.awareness) {
       return;
     }
     const a = answer.body.awareness;
@@ -201,6 +211,23 @@
         legal(caseNumber);
       });
     }
+    const linkCases = $('#legal-link');
+    linkCases.hidden = !h.isManager(session);
+    linkCases.addEventListener('click', async () => {
+      const cause = window.prompt('What do the cases share? (e.g. our remote-management tool compromised)');
+      if (!cause) {
+        return;
+      }
+      const others = window.prompt('The other cases of that cause, separated by commas (e.g. DR-2026-0043, DR-2026-0051)');
+      if (!others) {
+        return;
+      }
+      const caseNumbers = [caseNumber, ...others.split(',').map((n) => n.trim()).filter((n) => n)];
+      const answer = await reboundApi('POST', '/api/legal/shared-causes', { cause, caseNumbers }, session.csrfToken);
+      h.say(answer.status === 201 ? 'Linked: ' + answer.body.caseNumber + '; our own NIS2 clocks run once for the set.'
+        : h.problemText(answer, 'Not linked (' + answer.status + ').'), answer.status !== 201);
+      legal(caseNumber);
+    });
     const move = $('#legal-move');
     move.hidden = !h.isManager(session);
     move.addEventListener('click', async () => {

@@ -37,6 +37,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class LegalClocks {
 
+  /** The client id of the provider's own obligations (a shared cause's), which belong to no client. */
+  static final String PROVIDER = "provider";
+
   private final JdbcTemplate jdbc;
   private final ClientService clients;
   private final RuntimeService runtime;
@@ -106,7 +109,13 @@ public class LegalClocks {
 
   /** The rows of decision legalObligations for the client's regimes and the case's facts (evaluated by Rebound itself). */
   private List<Map<String, Object>> obligations(Client.Legal legal, Facts facts) {
+    return obligations(legal, facts, false);
+  }
+
+  /** The same for a shared cause ({@code sharedCause} true: the provider's own rows), or for one case. */
+  List<Map<String, Object>> obligations(Client.Legal legal, Facts facts, boolean sharedCause) {
     Map<String, Object> inputs = new HashMap<>();
+    inputs.put("sharedCause", sharedCause);
     inputs.put("personalData", legal.processesPersonalData());
     inputs.put("processorDeadlineHours", legal.processorDeadlineHours());
     inputs.put("nis2", legal.nis2OrNone());
@@ -120,7 +129,7 @@ public class LegalClocks {
     return result.getResultList();
   }
 
-  private void start(Map<String, Object> rule, Client client, Map<String, Object> caseVariables, Instant awareAt, Instant now) {
+  void start(Map<String, Object> rule, Client client, Map<String, Object> caseVariables, Instant awareAt, Instant now) {
     String caseNumber = (String) caseVariables.get(ProcedureVariables.CASE_NUMBER);
     String code = text(rule.get("code"));
     String id = obligationId(caseNumber, code);
@@ -137,12 +146,14 @@ public class LegalClocks {
     Instant due = from.plusMillis(Math.round(hours.doubleValue() * 3_600_000d));
     String responsible = "provider".equals(rule.get("responsible")) ? "provider" : "client";
     String authority = text(rule.get("authority"));
-    Client.Legal legal = client.legalOrNone();
+    Client.Legal legal = client == null ? Client.Legal.NONE : client.legalOrNone();
+    String clientId = client == null ? PROVIDER : client.id();
+    String clientName = client == null ? (String) caseVariables.get(ProcedureVariables.CLIENT_NAME) : client.name();
     Map<String, Object> variables = new HashMap<>();
     variables.put(OBLIGATION_ID, id);
     variables.put(ProcedureVariables.CASE_NUMBER, caseNumber);
-    variables.put(ProcedureVariables.CLIENT_ID, client.id());
-    variables.put(ProcedureVariables.CLIENT_NAME, client.name());
+    variables.put(ProcedureVariables.CLIENT_ID, client == null ? null : client.id());
+    variables.put(ProcedureVariables.CLIENT_NAME, clientName);
     variables.put(ProcedureVariables.SUMMARY, caseVariables.get(ProcedureVariables.SUMMARY));
     variables.put(CODE, code);
     variables.put(REGIME, text(rule.get("regime")));
@@ -163,7 +174,7 @@ public class LegalClocks {
     String processInstanceId = currentUser.asRebound(() -> runtime.startProcessInstanceByKey(PROCESS_KEY, id, variables).getId());
     jdbc.update("INSERT INTO rebound_legal_obligation (id, case_number, client_id, client_name, code, regime, duty, authority, responsible, "
         + "deadline_hours, count_from, counted_from, due_at, state, process_instance_id, created_at) "
-        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)", id, caseNumber, client.id(), client.name(), code,
+        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)", id, caseNumber, clientId, clientName, code,
         text(rule.get("regime")), text(rule.get("duty")), authority, responsible, hours.intValue(), countFrom, Timestamp.from(from),
         Timestamp.from(due), processInstanceId, Timestamp.from(now));
   }
@@ -263,7 +274,7 @@ public class LegalClocks {
             r.getBoolean("major"))), caseNumber).stream().findFirst();
   }
 
-  private void event(String caseNumber, Instant at, String by, String what, String detail) {
+  void event(String caseNumber, Instant at, String by, String what, String detail) {
     jdbc.update("INSERT INTO rebound_legal_event (case_number, at, by_user, what, detail) VALUES (?, ?, ?, ?, ?)", caseNumber,
         Timestamp.from(at), by, what, detail.length() > 1000 ? detail.substring(0, 1000) : detail);
   }

@@ -44,7 +44,16 @@ class LegalController {
   record Move(String awareAt, String reason) {
   }
 
+  /** Cases a manager links to one cause of the provider's own; significant (NIS2) unless said otherwise. */
+  record Link(String cause, List<String> caseNumbers, Boolean significant, String awareAt) {
+  }
+
+  /** A case joining a shared cause. */
+  record Join(String caseNumber) {
+  }
+
   private final LegalClocks clocks;
+  private final SharedCauses sharedCauses;
   private final LegalObligations obligations;
   private final LegalDrafts drafts;
   private final CaseBook cases;
@@ -52,9 +61,10 @@ class LegalController {
   private final HistoryService history;
   private final TransactionTemplate transaction;
 
-  LegalController(LegalClocks clocks, LegalObligations obligations, LegalDrafts drafts, CaseBook cases, CurrentUser currentUser,
+  LegalController(LegalClocks clocks, SharedCauses sharedCauses, LegalObligations obligations, LegalDrafts drafts, CaseBook cases, CurrentUser currentUser,
       HistoryService history, org.springframework.transaction.PlatformTransactionManager transactions) {
     this.clocks = clocks;
+    this.sharedCauses = sharedCauses;
     this.obligations = obligations;
     this.drafts = drafts;
     this.cases = cases;
@@ -95,8 +105,26 @@ class LegalController {
   @GetMapping("/api/legal/cases/{caseNumber}")
   Map<String, Object> ofCase(@PathVariable String caseNumber) {
     currentUser.requireAnyGroup(STAFF);
-    caseView(caseNumber);
+    caseOrSet(caseNumber);
     return legal(caseNumber);
+  }
+
+  @PostMapping("/api/legal/shared-causes")
+  ResponseEntity<Map<String, Object>> link(@RequestBody(required = false) Link link) {
+    currentUser.requireAnyGroup(Roles.MANAGERS_OR_ADMINISTRATORS);
+    if (link == null) {
+      throw ApiProblem.invalid(List.of(new ApiProblem.FieldProblem("cause", "is required, with caseNumbers: the cases that share it")));
+    }
+    Map<String, Object> set = sharedCauses.link(link.cause(), link.caseNumbers(), !Boolean.FALSE.equals(link.significant()),
+        moment(link.awareAt()), currentUser.userId());
+    return ResponseEntity.status(201).body(legal((String) set.get("id")));
+  }
+
+  @PostMapping("/api/legal/shared-causes/{id}/cases")
+  Map<String, Object> join(@PathVariable String id, @RequestBody(required = false) Join join) {
+    currentUser.requireAnyGroup(Roles.MANAGERS_OR_ADMINISTRATORS);
+    sharedCauses.join(id, join == null ? null : join.caseNumber(), currentUser.userId());
+    return legal(id);
   }
 
   @PostMapping("/api/legal/cases/{caseNumber}/facts")
@@ -121,17 +149,8 @@ class LegalController {
   @PutMapping("/api/legal/cases/{caseNumber}/awareness")
   Map<String, Object> move(@PathVariable String caseNumber, @RequestBody(required = false) Move move) {
     currentUser.requireAnyGroup(Roles.MANAGERS_OR_ADMINISTRATORS);
-    caseView(caseNumber);
-    Instant to = null;
-    if (move != null && move.awareAt() != null && !move.awareAt().isBlank()) {
-      try {
-        to = OffsetDateTime.parse(move.awareAt().trim()).toInstant();
-      } catch (DateTimeParseException e) {
-        throw ApiProblem.invalid(List.of(new ApiProblem.FieldProblem("awareAt",
-            "must be a date-time with its offset, e.g. 2026-12-07T09:30:00+01:00")));
-      }
-    }
-    Instant at = to;
+    caseOrSet(caseNumber);
+    Instant at = moment(move == null ? null : move.awareAt());
     String by = currentUser.userId();
     transaction.executeWithoutResult(status -> clocks.moveAwareness(caseNumber, at, move == null ? null : move.reason(), by));
     return legal(caseNumber);
@@ -157,13 +176,40 @@ class LegalController {
         .orElseThrow(() -> ApiProblem.notFound("Legal obligation '" + id + "' has no draft."));
   }
 
+  private static Instant moment(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(value.trim()).toInstant();
+    } catch (DateTimeParseException e) {
+      throw ApiProblem.invalid(List.of(new ApiProblem.FieldProblem("awareAt",
+          "must be a date-time with its offset, e.g. 2026-12-07T09:30:00+01:00")));
+    }
+  }
+
+  /** A case's (or a shared cause's) legal state; a case linked to a shared cause shows the set's too. */
   private Map<String, Object> legal(String caseNumber) {
     Map<String, Object> legal = new LinkedHashMap<>();
     legal.put("caseNumber", caseNumber);
     legal.put("awareness", clocks.awareness(caseNumber).orElse(null));
     legal.put("obligations", obligations.list(caseNumber, null, "all", 100));
     legal.put("timeline", obligations.events(caseNumber));
+    sharedCauses.find(caseNumber).ifPresent(set -> legal.put("cases", set.get("cases")));
+    sharedCauses.linkedTo(caseNumber).flatMap(sharedCauses::find).ifPresent(set -> {
+      Map<String, Object> shared = new LinkedHashMap<>(set);
+      shared.put("awareness", clocks.awareness((String) set.get("id")).orElse(null));
+      shared.put("obligations", obligations.list((String) set.get("id"), null, "all", 100));
+      legal.put("sharedCause", shared);
+    });
     return legal;
+  }
+
+  /** A case, or a shared cause (SC-...), or a 404. */
+  private void caseOrSet(String caseNumber) {
+    if (sharedCauses.find(caseNumber).isEmpty()) {
+      caseView(caseNumber);
+    }
   }
 
   private CaseView caseView(String caseNumber) {

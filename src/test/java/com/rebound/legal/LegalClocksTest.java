@@ -299,6 +299,47 @@ class LegalClocksTest extends ReboundWithMail {
   }
 
   @Test
+  void casesOfOneCauseAtManyClientsRunTheProvidersOwnNis2ClocksOnce() throws Exception {
+    String first = steps.open("gestoria-lopez", "Ransomware pushed through our remote-management tool");
+    String second = steps.open("northwind-logistics", "Ransomware pushed through our remote-management tool");
+    String third = steps.open("ladrillos-garcia", "Ransomware pushed through our remote-management tool");
+    String body = "{\"cause\": \"Our remote-management tool compromised\", \"caseNumbers\": [\"" + second + "\", \"" + first + "\"]}";
+
+    HttpResponse<String> byTech = ApiCalls.call(port, "tech", "POST", "/api/legal/shared-causes", body);
+    assertThat(byTech.statusCode()).isEqualTo(403);
+    HttpResponse<String> alone = ApiCalls.call(port, "manager", "POST", "/api/legal/shared-causes",
+        "{\"cause\": \"x\", \"caseNumbers\": [\"" + first + "\", \"DR-1999-0001\"]}");
+    assertThat(alone.statusCode()).isEqualTo(400);
+    assertThat(alone.body()).contains("caseNumbers", "DR-1999-0001");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rebound_shared_cause_case WHERE case_number = ?", Integer.class, first))
+        .as("nothing linked").isZero();
+
+    HttpResponse<String> linked = ApiCalls.call(port, "manager", "POST", "/api/legal/shared-causes", body);
+    assertThat(linked.statusCode()).as(linked.body()).isEqualTo(201);
+    String set = JSON.readTree(linked.body()).get("caseNumber").asText();
+    assertThat(set).isEqualTo("SC-" + first.substring(3));
+    List<String> codes = new ArrayList<>();
+    JSON.readTree(linked.body()).get("obligations").forEach(o -> codes.add(o.get("code").asText() + " " + o.get("responsible").asText()));
+    assertThat(codes).containsExactly("provider-nis2-early-warning provider", "provider-nis2-notification provider",
+        "provider-nis2-final-report provider");
+
+    HttpResponse<String> again = ApiCalls.call(port, "manager", "POST", "/api/legal/shared-causes", body);
+    assertThat(again.statusCode()).as("a case belongs to one set").isEqualTo(409);
+    HttpResponse<String> joined = ApiCalls.call(port, "manager", "POST", "/api/legal/shared-causes/" + set + "/cases",
+        "{\"caseNumber\": \"" + third + "\"}");
+    assertThat(joined.statusCode()).as(joined.body()).isEqualTo(200);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rebound_legal_obligation WHERE case_number = ?", Integer.class, set))
+        .as("the provider's clocks run once for the set").isEqualTo(3);
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(LegalVariables.PROCESS_KEY)
+        .processInstanceBusinessKey(set + "-provider-nis2-early-warning").count()).isEqualTo(1);
+    JsonNode ofThird = legalOf("tech", third);
+    assertThat(ofThird.get("sharedCause").get("id").asText()).isEqualTo(set);
+    assertThat(ofThird.get("sharedCause").get("cases")).hasSize(3);
+    assertThat(ofThird.get("sharedCause").get("obligations")).hasSize(3);
+    assertThat(ofThird.get("obligations")).as("the clients' own clocks are their cases' business").isEmpty();
+  }
+
+  @Test
   void aLegalProfileMissingWhatItsClocksNeedIsRefusedNamingTheFields() throws Exception {
     String id = "legal-bad-" + UUID.randomUUID().toString().substring(0, 8);
     HttpResponse<String> bad = ApiCalls.call(port, "manager", "POST", "/api/clients", clientJson(id, """

@@ -51,8 +51,12 @@ class LegalObligationsDecisionTest {
   record Client(boolean personalData, Integer processorHours, String nis2, boolean dora) {
   }
 
-  /** The case's facts. */
-  record Case(boolean personalDataAffected, boolean highRisk, boolean significant, boolean major) {
+  /** The case's facts; shared: the provider's own incident (cases linked to one cause). */
+  record Case(boolean personalDataAffected, boolean highRisk, boolean significant, boolean major, boolean shared) {
+
+    Case(boolean personalDataAffected, boolean highRisk, boolean significant, boolean major) {
+      this(personalDataAffected, highRisk, significant, major, false);
+    }
   }
 
   static Stream<Arguments> cases() {
@@ -75,7 +79,12 @@ class LegalObligationsDecisionTest {
         Arguments.of(new Client(false, null, "none", false), new Case(false, false, true, true), List.of()),
         Arguments.of(new Client(false, null, "none", true), new Case(false, false, false, true),
             List.of("dora-final:796:client:confirm:raised", "dora-initial:4:client:confirm:raised",
-                "dora-intermediate:76:client:confirm:raised")));
+                "dora-intermediate:76:client:confirm:raised")),
+        // one cause, many clients: the provider's own NIS2 duties, once for the set, whatever the clients' regimes
+        Arguments.of(new Client(false, null, "none", false), new Case(false, false, true, false, true),
+            List.of("provider-nis2-early-warning:24:provider:confirm:awareness", "provider-nis2-final-report:792:provider:confirm:awareness",
+                "provider-nis2-notification:72:provider:confirm:awareness")),
+        Arguments.of(new Client(false, null, "none", false), new Case(false, false, false, false, true), List.of()));
   }
 
   @ParameterizedTest(name = "{0}, {1} -> {2}")
@@ -85,7 +94,8 @@ class LegalObligationsDecisionTest {
         .putValue("processorDeadlineHours", client.processorHours()).putValue("nis2", client.nis2())
         .putValue("nis2Authority", "INCIBE-CERT").putValue("dora", client.dora())
         .putValue("personalDataAffected", facts.personalDataAffected()).putValue("highRiskToPeople", facts.highRisk())
-        .putValue("significantIncident", facts.significant()).putValue("majorIncident", facts.major());
+        .putValue("significantIncident", facts.significant()).putValue("majorIncident", facts.major())
+        .putValue("sharedCause", facts.shared());
     DmnDecisionResult result = engine.evaluateDecision(decision, variables);
     List<String> got = result.getResultList().stream()
         .map(r -> r.get("code") + ":" + r.get("deadlineHours") + ":" + r.get("responsible") + ":" + r.get("how") + ":" + r.get("countFrom"))
