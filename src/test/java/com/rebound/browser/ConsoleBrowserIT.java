@@ -175,6 +175,49 @@ class ConsoleBrowserIT {
     assertThat(browser.driver.findElement(By.cssSelector("#obligations tbody")).getText()).contains(caseNumber + " · Gestoría López");
     browser.screenshot("18-console-legal-deadlines");
     assertThat(browser.consoleErrors()).as("console errors on the legal deadlines page").isEmpty();
+
+    // in Tasklist: the notice's draft is prefilled from the case; completed, the outbox sends it and the obligation is met
+    browser.open("/camunda/app/tasklist/default/");
+    browser.clickText("Technicians' queue");
+    browser.openTask(caseNumber, "Review the notice");
+    browser.claim();
+    assertThat(browser.fieldByLabel("The nature of the breach").getDomProperty("value")).contains("Payroll files copied by an intruder");
+    assertThat(browser.fieldByLabel("Contact point for more information").getDomProperty("value")).contains("dpo@gestorialopez.example");
+    browser.type("Categories of people and of records concerned", "Employees: payroll, bank accounts");
+    browser.type("Approximate number of people concerned", "25");
+    browser.type("Approximate number of records concerned", "300 payslips");
+    browser.type("The likely consequences of the breach", "Identity theft and fraud against the employees");
+    browser.screenshot("19-tasklist-legal-notice");
+    browser.complete();
+    waitForState(caseNumber + "-gdpr-processor", "met");
+
+    // the client's own notification did not apply: the hidden "filed" fields are not asked, the reason is
+    browser.openTask(caseNumber, "Record it was filed");
+    browser.claim();
+    browser.pick("Did not apply");
+    browser.type("Why it did not apply, or a remark", "Encrypted archive, key not taken: unlikely to result in a risk (documented)");
+    browser.complete();
+    waitForState(caseNumber + "-gdpr-authority", "notApplicable");
+    assertThat(browser.consoleErrors()).as("console errors in Tasklist").isEmpty();
+  }
+
+  /** Waits until the legal obligation has that state (its notice is sent by the job executor). */
+  private void waitForState(String obligationId, String state) {
+    String caseNumber = obligationId.substring(0, "DR-2026-0000".length());
+    new org.openqa.selenium.support.ui.FluentWait<>(obligationId).withTimeout(java.time.Duration.ofSeconds(20))
+        .pollingEvery(java.time.Duration.ofMillis(300)).withMessage(obligationId + " " + state).until(id -> {
+          try {
+            String items = com.rebound.ApiCalls.call(port, "manager", "GET", "/api/legal/obligations?state=all&case=" + caseNumber, null).body();
+            for (com.fasterxml.jackson.databind.JsonNode o : new com.fasterxml.jackson.databind.ObjectMapper().readTree(items).get("items")) {
+              if (o.get("id").asText().equals(id) && o.get("state").asText().equals(state)) {
+                return true;
+              }
+            }
+            return false;
+          } catch (Exception e) {
+            return false;
+          }
+        });
   }
 
   @Test
