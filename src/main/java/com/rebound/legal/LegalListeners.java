@@ -138,9 +138,14 @@ class LegalListeners {
       switch (mail) {
         case "reminder" -> {
           String contact = (String) execution.getVariable(PRIVACY_CONTACT_EMAIL);
-          if ("client".equals(execution.getVariable(RESPONSIBLE)) && contact != null) {
+          if ("client".equals(execution.getVariable(RESPONSIBLE))) {
             extra.put("staffAudience", false);
-            notifications.toContact(MessageKind.legalReminder, contact, execution, execution.getProcessInstanceId(), key, extra);
+            if (contact != null) {
+              notifications.toContact(MessageKind.legalReminder, contact, execution, execution.getProcessInstanceId(), key, extra);
+            } else {
+              // no privacy contact in the profile (a NIS2 or DORA duty): the client's contacts
+              notifications.toClient(MessageKind.legalReminder, execution, execution.getProcessInstanceId(), key, extra);
+            }
           }
           extra.put("staffAudience", true);
           notifications.toGroup(MessageKind.legalReminder, Roles.TECHNICIANS, execution, execution.getProcessInstanceId(), key + ":staff",

@@ -145,7 +145,13 @@ class LegalClocksTest extends ReboundWithMail {
     EngineRestClient.Response dueDate = techRest.put("/task/" + task(caseNumber + "-gdpr-authority").getId(),
         "{\"name\": \"" + task(caseNumber + "-gdpr-authority").getName() + "\", \"due\": \"2099-01-01T00:00:00.000+0000\"}");
     assertThat(dueDate.status()).as(String.valueOf(dueDate.body())).isIn(400, 403);
+    EngineRestClient.Response throughAStep = techRest.post("/task/" + task(caseNumber + "-gdpr-authority").getId() + "/complete",
+        "{\"variables\": {\"obligationOutcome\": {\"value\": \"notApplicable\"}, \"obligationNote\": {\"value\": \"x\"}, "
+            + "\"countedFrom\": {\"value\": \"2020-01-01T00:00:00.000+0000\", \"type\": \"Date\"}}}");
+    assertThat(throughAStep.status()).as("a step writes its own fields only").isEqualTo(400);
+    assertThat(throughAStep.body().get("message").asText()).contains("countedFrom");
     assertThat(snapshot(caseNumber)).as("nothing changed").isEqualTo(before);
+    assertThat(obligation(caseNumber + "-gdpr-authority").get("state").asText()).isEqualTo("open");
 
     // the provider's notice: the draft holds the case's facts; reviewed, completed and sent with its PDF
     HttpResponse<String> draft = ApiCalls.call(port, "tech", "GET", "/api/legal/obligations/" + caseNumber + "-gdpr-processor/draft", null);
