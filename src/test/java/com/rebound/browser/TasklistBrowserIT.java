@@ -510,7 +510,7 @@ class TasklistBrowserIT {
     assertThat(browser.driver.findElement(By.id("new-client")).isDisplayed()).isFalse();
     assertThat(browser.driver.findElements(By.cssSelector("nav a")).stream().filter(org.openqa.selenium.WebElement::isDisplayed)
         .map(org.openqa.selenium.WebElement::getText)).as("only links a technician can use (the console's header)")
-        .containsExactly("Cases", "Clients", "Action items", "Lessons", "Report a disaster", "Tasklist");
+        .containsExactly("Cases", "Clients", "Action items", "Legal deadlines", "Lessons", "Report a disaster", "Tasklist");
     assertThat(browser.consoleErrors()).isEmpty();
   }
 

@@ -187,14 +187,14 @@ class PrometheusScrapeTest {
     assertThat(query(api, "rebound_outbox_messages")).extracting(s -> s.path("metric").path("status").asText())
         .contains("pending", "failed");
     for (String meter : new String[] {"rebound_cases_rto_breached", "rebound_cases_rto_warned", "rebound_steps_unclaimed_oldest_seconds",
-        "rebound_camunda_incidents_open", "jvm_memory_used_bytes", "hikaricp_connections_active", "http_server_requests_seconds_count"}) {
+        "rebound_camunda_incidents_open", "rebound_legal_obligations", "jvm_memory_used_bytes", "hikaricp_connections_active", "http_server_requests_seconds_count"}) {
       await(meter + " scraped", () -> !query(api, meter).isEmpty());   // HTTP timings appear after the first request served
     }
 
     JsonNode groups = JSON.readTree(get(api + "/api/v1/rules").body()).path("data").path("groups");
     assertThat(groups).hasSize(1);
     assertThat(groups.get(0).path("rules")).extracting(r -> r.path("name").asText())
-        .contains("ReboundOutboxFailing", "ReboundRtoBreached", "ReboundStepUnclaimedTooLong");
+        .contains("ReboundOutboxFailing", "ReboundRtoBreached", "ReboundStepUnclaimedTooLong", "ReboundLegalDeadlinePassed");
     await("every alert rule evaluated without error", () -> {
       JsonNode evaluated = JSON.readTree(get(api + "/api/v1/rules").body()).path("data").path("groups").get(0).path("rules");
       for (JsonNode rule : evaluated) {

@@ -111,9 +111,10 @@ class ClusterIT {
     assertThat(counts("SELECT KEY_, COUNT(*) FROM ACT_RE_PROCDEF GROUP BY KEY_")).as("process versions").containsOnly(
         Map.entry("disasterRecovery", 1L), Map.entry("actionItem", 1L), Map.entry("runbookRansomware", 1L),
         Map.entry("runbookHardware", 1L), Map.entry("runbookDeletion", 1L), Map.entry("runbookSiteLoss", 1L),
-        Map.entry("runbookProviderOutage", 1L), Map.entry("runbookGeneric", 1L));
+        Map.entry("runbookProviderOutage", 1L), Map.entry("runbookGeneric", 1L), Map.entry("legalObligation", 1L));
     assertThat(counts("SELECT KEY_, COUNT(*) FROM ACT_RE_DECISION_DEF GROUP BY KEY_")).as("decision versions")
-        .containsOnly(Map.entry("alertTriage", 1L), Map.entry("prevention", 1L), Map.entry("severity", 1L), Map.entry("runbook", 1L));
+        .containsOnly(Map.entry("alertTriage", 1L), Map.entry("prevention", 1L), Map.entry("severity", 1L), Map.entry("runbook", 1L),
+            Map.entry("legalObligations", 1L));
     assertThat(single("SELECT COUNT(*) FROM ACT_RE_DEPLOYMENT")).as("deployments of bpmn/").isEqualTo(1);
     assertThat(counts("SELECT NAME_, COUNT(*) FROM ACT_RU_FILTER GROUP BY NAME_")).as("Tasklist filters").hasSize(3)
         .allSatisfy((name, count) -> assertThat(count).as(name).isEqualTo(1L));
@@ -123,7 +124,7 @@ class ClusterIT {
     assertThat(single("SELECT COUNT(*) FROM (SELECT GROUP_ID_, RESOURCE_TYPE_, RESOURCE_ID_ FROM ACT_RU_AUTHORIZATION "
         + "WHERE GROUP_ID_ IS NOT NULL GROUP BY GROUP_ID_, RESOURCE_TYPE_, RESOURCE_ID_ HAVING COUNT(*) > 1) twice"))
         .as("grants made twice").isZero();
-    assertThat(single("SELECT COUNT(*) FROM rebound_client")).as("demo clients").isEqualTo(3);
+    assertThat(single("SELECT COUNT(*) FROM rebound_client")).as("demo clients").isEqualTo(4);
     // every migration (SQL files and Java ones) once: as many applied as there are versions, none twice
     assertThat(single("SELECT COUNT(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL")).as("migrations applied")
         .isEqualTo(single("SELECT COUNT(DISTINCT version) FROM flyway_schema_history WHERE success AND version IS NOT NULL"))
