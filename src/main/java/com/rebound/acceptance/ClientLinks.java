@@ -56,6 +56,22 @@ class ClientLinks {
     return new Issued(token, expires);
   }
 
+  /**
+   * A link that lasts as long as its case (a live page's): it expires only when revoked; the page checks the case's end
+   * against {@code rebound.client-links.status-after-close}.
+   */
+  Issued issueLasting(Purpose purpose, String processInstanceId, String caseNumber, String language) {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    Instant now = clock.instant();
+    Instant expires = now.plus(Duration.ofDays(3650));
+    jdbc.update("INSERT INTO rebound_client_link (token_hash, purpose, process_instance_id, case_number, round, language, created_at, "
+        + "expires_at) VALUES (?, ?, ?, ?, 0, ?, ?, ?)", hash(token), purpose.name(), processInstanceId, caseNumber, language,
+        Timestamp.from(now), Timestamp.from(expires));
+    return new Issued(token, expires);
+  }
+
   /** A token handed out, and its end. */
   record Issued(String token, Instant expiresAt) {
   }

@@ -20,9 +20,12 @@ public class Notifications {
   private final MailComposer composer;
   private final Recipients recipients;
   private final String publicUrl;
+  private final org.springframework.beans.factory.ObjectProvider<ClientStatusLinks> statusLinks;
 
-  Notifications(Outbox outbox, MailComposer composer, Recipients recipients, ReboundSettings settings) {
+  Notifications(Outbox outbox, MailComposer composer, Recipients recipients, ReboundSettings settings,
+      org.springframework.beans.factory.ObjectProvider<ClientStatusLinks> statusLinks) {
     String publicUrl = settings.publicUrl();
+    this.statusLinks = statusLinks;
     this.outbox = outbox;
     this.composer = composer;
     this.recipients = recipients;
@@ -42,7 +45,8 @@ public class Notifications {
   /** A message to every contact of the case's client. */
   public void toClient(MessageKind kind, VariableScope scope, String processInstanceId, String dedupKey, Map<String, Object> extra) {
     Recipients.Audience audience = recipients.clientContacts((String) scope.getVariable(ProcedureVariables.CLIENT_ID));
-    send(kind, audience, scope, processInstanceId, dedupKey, extra, kind == MessageKind.caseClosed ? "finalReport" : null);
+    send(kind, audience, scope, processInstanceId, dedupKey, withStatusLink(extra, scope, audience),
+        kind == MessageKind.caseClosed ? "finalReport" : null);
   }
 
   /** A message to every member of a group who has an e-mail address. */
@@ -62,7 +66,7 @@ public class Notifications {
       Map<String, Object> extra) {
     Recipients.Audience contacts = recipients.clientContacts((String) scope.getVariable(ProcedureVariables.CLIENT_ID));
     send(kind, new Recipients.Audience(java.util.List.of(address), contacts.language(), contacts.timeZone()), scope, processInstanceId,
-        dedupKey, extra, null);
+        dedupKey, withStatusLink(extra, scope, contacts), null);
   }
 
   /** A message to one contact of the case's client with an attachment rendered when it is sent ({@link AttachmentRenderer}). */
@@ -70,7 +74,19 @@ public class Notifications {
       Map<String, Object> extra, String attachment) {
     Recipients.Audience contacts = recipients.clientContacts((String) scope.getVariable(ProcedureVariables.CLIENT_ID));
     send(kind, new Recipients.Audience(java.util.List.of(address), contacts.language(), contacts.timeZone()), scope, processInstanceId,
-        dedupKey, extra, attachment);
+        dedupKey, withStatusLink(extra, scope, contacts), attachment);
+  }
+
+  /** A message to the client carries the case's live page ({@code statusUrl}), when the case has one. */
+  private Map<String, Object> withStatusLink(Map<String, Object> extra, VariableScope scope, Recipients.Audience audience) {
+    Object caseNumber = scope.getVariable(ProcedureVariables.CASE_NUMBER);
+    ClientStatusLinks links = statusLinks.getIfAvailable();
+    if (!(caseNumber instanceof String number) || links == null || audience.addresses().isEmpty()) {
+      return extra;
+    }
+    Map<String, Object> with = new HashMap<>(extra);
+    links.statusUrl(number, audience.language()).ifPresent(url -> with.put("statusUrl", url));
+    return with;
   }
 
   /** Staff read a case's times in its client's time zone. */

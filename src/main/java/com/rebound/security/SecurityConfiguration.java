@@ -15,7 +15,7 @@ class SecurityConfiguration {
 
   private static final String[] DOORS = {"/engine-rest/*", "/api/*", "/actuator/*"};
   /** Rebound's own pages: static, they hold no data; what they show comes through /api with the user's login. */
-  private static final String[] PAGES = {"/clients/*", "/outbox/*", "/acceptance/*", "/consent/*", "/provider/*", "/new-case/*", "/monitoring/*",
+  private static final String[] PAGES = {"/clients/*", "/outbox/*", "/acceptance/*", "/consent/*", "/status/*", "/provider/*", "/new-case/*", "/monitoring/*",
       "/console/*"};
 
   /** First of all: every filter after it decides on the path the application serves. */

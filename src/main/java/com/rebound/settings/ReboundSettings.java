@@ -35,8 +35,13 @@ public record ReboundSettings(@DefaultValue("false") boolean demoUsers, String p
       @DefaultValue("SEV1,SEV2") String queueAlertSeverities, @DefaultValue("PT30M") Duration unclaimedAlertAfter) {
   }
 
-  /** @param validity how long an acceptance or consent link sent to the client stays usable */
-  public record ClientLinks(@DefaultValue("P7D") Duration validity) {
+  /**
+   * @param validity how long an acceptance or consent link sent to the client stays usable
+   * @param statusAfterClose how long the case's live page stays open to the client after the case closed
+   * @param showTechnicianNames whether the live page names the technician working the case (else "our technician")
+   */
+  public record ClientLinks(@DefaultValue("P7D") Duration validity, @DefaultValue("P30D") Duration statusAfterClose,
+      @DefaultValue("false") boolean showTechnicianNames) {
   }
 
   /** @param acceptanceReminderCycle how often the client is reminded while the acceptance test waits (ISO 8601 repetition) */

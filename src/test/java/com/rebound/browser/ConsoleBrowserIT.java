@@ -36,6 +36,8 @@ class ConsoleBrowserIT {
   TaskService tasks;
   @Autowired
   javax.sql.DataSource dataSource;
+  @Autowired
+  com.rebound.notify.ClientStatusLinks statusLinks;
 
   private Browser browser;
 
@@ -218,6 +220,27 @@ class ConsoleBrowserIT {
             return false;
           }
         });
+  }
+
+  @Test
+  void theClientFollowsItsCaseLiveOnAPhone_inSpanish() {
+    String instance = openCase("gestoria-lopez", "No podemos abrir la contabilidad desde esta mañana");
+    String caseNumber = (String) runtime.getVariable(instance, "caseNumber");
+    complete(instance, Map.of("impactLevel", "major", "usersAffected", 10L, "dataLossSuspected", true, "probableCause", "hardware",
+        "damagedScope", "Ledger"));
+    complete(instance, Map.of("rtoHours", 8L, "rpoHours", 4L, "approach", "recover", "agreedWith", "Luisa López"));
+    String url = statusLinks.statusUrl(caseNumber, "es").orElseThrow();
+    browser = new Browser(port, 412, 915);
+    browser.open(url.replaceFirst("^https?://[^/]+", ""));
+    String stage = browser.waitForText(By.id("stage"), "Recuperación", "Qué estamos haciendo ahora");
+    assertThat(stage).contains("Evaluación", "Objetivos");
+    assertThat(browser.driver.findElement(By.cssSelector("ol.progress li.now")).getText()).isEqualTo("Recuperación");
+    assertThat(browser.driver.findElement(By.id("objectives")).getText()).contains("Tiempo de recuperación: 8 h", "4 h");
+    Object wide = ((JavascriptExecutor) browser.driver).executeScript(
+        "return document.documentElement.scrollWidth <= window.innerWidth");
+    assertThat(wide).as("no sideways scrolling on a phone").isEqualTo(true);
+    browser.screenshot("20-client-live-page-phone");
+    assertThat(browser.consoleErrors()).as("console errors on the live page (the CSP included)").isEmpty();
   }
 
   @Test
