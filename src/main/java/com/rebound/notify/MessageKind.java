@@ -15,11 +15,15 @@ public enum MessageKind {
   /** A legal deadline half or three quarters gone: to whoever files it (the client's privacy contact, or the provider's staff). */
   legalReminder,
   /** A legal deadline passed before it was filed: to the managers. */
-  legalDeadlinePassed;
+  legalDeadlinePassed,
+  /** A client's e-mail reply came into its case: once, to whoever holds the case's step. */
+  clientReplied,
+  /** A staff's answer to the client from the case page, threaded to the client's reply. */
+  clientMessage;
 
   /** Messages to the provider's own staff: signed by Rebound, not by "your IT service provider". */
   public boolean toStaff() {
     return this == rtoWarning || this == rtoBreach || this == taskAssigned || this == highSeverityQueued
-        || this == stepUnclaimed || this == alertResolved || this == legalDeadlinePassed;
+        || this == stepUnclaimed || this == alertResolved || this == legalDeadlinePassed || this == clientReplied;
   }
 }

@@ -99,6 +99,36 @@ public class Notifications {
     return kind.name() + ":" + execution.getProcessInstanceId() + ":" + execution.getActivityInstanceId();
   }
 
+  /**
+   * A staff's answer to the client's contacts, about a case read outside a step (its variables given); returns the outbox
+   * message's id (a reply to it finds the case), or 0 when the client has no contact.
+   */
+  public long toClientOutsideAStep(MessageKind kind, Map<String, Object> caseVariables, String processInstanceId, String dedupKey,
+      Map<String, Object> extra) {
+    Object clientId = caseVariables.get(ProcedureVariables.CLIENT_ID);
+    Recipients.Audience audience = recipients.clientContacts(clientId instanceof String id ? id : null);
+    if (audience.addresses().isEmpty()) {
+      return 0;
+    }
+    Map<String, Object> model = new HashMap<>(caseVariables);
+    model.putAll(extra);
+    ClientStatusLinks links = statusLinks.getIfAvailable();
+    if (links != null && caseVariables.get(ProcedureVariables.CASE_NUMBER) instanceof String number) {
+      links.statusUrl(number, audience.language()).ifPresent(url -> model.put("statusUrl", url));
+    }
+    model.put("fmt", new Formats(audience.language(), audience.timeZone()));
+    model.put("publicUrl", publicUrl);
+    MailComposer.Composed composed = composer.compose(kind, audience.language(), model);
+    return outbox.enqueueReturningId(new OutboxMessage(dedupKey, kind, (String) caseVariables.get(ProcedureVariables.CASE_NUMBER),
+        processInstanceId, audience.addresses(), audience.language(), composed.subject(), composed.body(), null));
+  }
+
+  /** A message to one user about a case read outside a step (a client's reply come in). */
+  public void toUserOutsideAStep(MessageKind kind, String userId, Map<String, Object> caseVariables, String processInstanceId,
+      String dedupKey, Map<String, Object> extra) {
+    toUser(kind, userId, caseVariables, processInstanceId, dedupKey, extra);
+  }
+
   /** A message to every member of a group, about a case read outside a step (a scheduled check). */
   void toGroup(MessageKind kind, String groupId, Map<String, Object> caseVariables, String processInstanceId, String dedupKey,
       Map<String, Object> extra) {

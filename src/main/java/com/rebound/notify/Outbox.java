@@ -166,4 +166,22 @@ public class Outbox {
   private static String truncate(String text, int max) {
     return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
   }
+
+  /** The case of a message Rebound sent, from its Message-ID ({@code <outbox-<id>.<millis>@rebound>}), if it is one of ours. */
+  public Optional<String> caseOfMessageId(String messageId) {
+    java.util.regex.Matcher ours = java.util.regex.Pattern.compile("<outbox-(\\d{1,18})\\.(\\d{1,18})@rebound>").matcher(
+        messageId == null ? "" : messageId.trim());
+    if (!ours.matches()) {
+      return Optional.empty();
+    }
+    return jdbc.queryForList("SELECT case_number FROM rebound_outbox WHERE id = ?", String.class, Long.parseLong(ours.group(1)))
+        .stream().filter(java.util.Objects::nonNull).findFirst();
+  }
+
+  /** Queues a message and returns its id (a staff's answer, which the mailbox's replies thread to). */
+  public long enqueueReturningId(OutboxMessage message) {
+    enqueue(message);
+    Long id = jdbc.queryForObject("SELECT id FROM rebound_outbox WHERE dedup_key = ?", Long.class, message.dedupKey());
+    return id == null ? 0 : id;
+  }
 }

@@ -47,9 +47,11 @@ class OutboxDispatcher {
   private final Duration claimLease;
   private final String node;
   private final com.rebound.provider.Provider provider;
+  private final List<MailThreading> threading;
 
   OutboxDispatcher(Outbox outbox, ObjectProvider<JavaMailSender> mailSender, List<AttachmentRenderer> renderers, Clock clock,
-      ReboundSettings settings, NodeName node, com.rebound.provider.Provider provider, StaleMail staleMail) {
+      ReboundSettings settings, NodeName node, com.rebound.provider.Provider provider, StaleMail staleMail, List<MailThreading> threading) {
+    this.threading = threading;
     this.staleMail = staleMail;
     String from = settings.mail().from();
     int maxAttempts = settings.mail().maxAttempts();
@@ -67,6 +69,11 @@ class OutboxDispatcher {
     this.claimLease = claimLease;
     this.node = node.value();
     this.provider = provider;
+  }
+
+  /** The Message-ID of an outbox message: stable, so a resend is recognisably the same message and replies find their case. */
+  static String messageId(long id, java.time.Instant createdAt) {
+    return "<outbox-" + id + "." + createdAt.toEpochMilli() + "@rebound>";
   }
 
   /** True when an SMTP server is configured (spring.mail.host). */
@@ -135,7 +142,14 @@ class OutboxDispatcher {
       helper.addAttachment(file.fileName(), new ByteArrayResource(file.content()), file.contentType());
     }
     message.saveChanges();
-    message.setHeader("Message-ID", "<outbox-" + entry.id() + "." + entry.createdAt().toEpochMilli() + "@rebound>");
+    message.setHeader("Message-ID", messageId(entry.id(), entry.createdAt()));
+    for (MailThreading thread : threading) {
+      java.util.Optional<String> answered = thread.answers(entry.id());
+      if (answered.isPresent()) {
+        message.setHeader("In-Reply-To", answered.get());
+        message.setHeader("References", answered.get());
+      }
+    }
     return message;
   }
 }

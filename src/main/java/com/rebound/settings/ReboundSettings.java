@@ -18,7 +18,30 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("rebound")
 public record ReboundSettings(@DefaultValue("false") boolean demoUsers, String publicUrl, @DefaultValue("") String nodeName,
     @DefaultValue Mail mail, @DefaultValue ClientLinks clientLinks, @DefaultValue Clocks clocks, @DefaultValue Backup backup,
-    @DefaultValue Meters meters, @DefaultValue Security security, @DefaultValue Alerts alerts) {
+    @DefaultValue Meters meters, @DefaultValue Security security, @DefaultValue Alerts alerts, @DefaultValue Mailbox mailbox) {
+
+  /**
+   * The provider's support mailbox, read over IMAP for the clients' replies (off while {@code host} is empty).
+   *
+   * @param host the IMAP server
+   * @param port its port (993 with {@code ssl}, 143 without)
+   * @param ssl IMAP over TLS (imaps)
+   * @param username the mailbox's login
+   * @param password its password
+   * @param folder the folder read (read only: Rebound moves and deletes nothing)
+   * @param pollInterval how often it is read
+   * @param maxAttachmentBytes an attachment above this is recorded by name and size, its content refused
+   * @param maxTextChars the text kept of one message
+   */
+  public record Mailbox(@DefaultValue("") String host, @DefaultValue("993") int port, @DefaultValue("true") boolean ssl,
+      @DefaultValue("") String username, @DefaultValue("") String password, @DefaultValue("INBOX") String folder,
+      @DefaultValue("PT1M") java.time.Duration pollInterval, @DefaultValue("10485760") long maxAttachmentBytes,
+      @DefaultValue("20000") int maxTextChars) {
+
+    public boolean on() {
+      return host != null && !host.isBlank();
+    }
+  }
 
   /**
    * The outbox and staff alerts.

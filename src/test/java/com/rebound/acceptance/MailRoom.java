@@ -20,11 +20,20 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** A real SMTP server (GreenMail) on a fixed free port, so that it can be stopped and started again during a test. */
+/**
+ * A real SMTP server (GreenMail) on a fixed free port, so that it can be stopped and started again during a test; the same
+ * GreenMail serves the provider's support mailbox over IMAP ({@link #SUPPORT}), which Rebound reads for the clients' replies.
+ */
 public final class MailRoom {
 
+  /** The provider's support mailbox: its address, login and password. */
+  public static final String SUPPORT = "support@sistemas-ejemplo.example";
+  public static final String SUPPORT_PASSWORD = "support-secret";
+
   public final int port = freePort();
-  public final GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+  public final int imapPort = freePort();
+  public final GreenMail smtp = new GreenMail(new ServerSetup[] {new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+      new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
 
   public MailRoom() {
     smtp.start();
@@ -34,6 +43,22 @@ public final class MailRoom {
   public void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
     registry.add("spring.mail.host", () -> "127.0.0.1");
     registry.add("spring.mail.port", () -> port);
+    // the support mailbox, read when a test asks (the schedule's first round is an hour away)
+    registry.add("rebound.mailbox.host", () -> "127.0.0.1");
+    registry.add("rebound.mailbox.port", () -> imapPort);
+    registry.add("rebound.mailbox.ssl", () -> false);
+    registry.add("rebound.mailbox.username", () -> SUPPORT);
+    registry.add("rebound.mailbox.password", () -> SUPPORT_PASSWORD);
+    registry.add("rebound.mailbox.poll-interval", () -> "PT1H");
+  }
+
+  /** Puts a message into the support mailbox, as the client's mail server would. */
+  public void deliverToSupport(MimeMessage message) {
+    com.icegreen.greenmail.user.GreenMailUser user = smtp.getUserManager().getUserByEmail(SUPPORT);
+    if (user == null) {
+      user = smtp.setUser(SUPPORT, SUPPORT, SUPPORT_PASSWORD);
+    }
+    user.deliver(message);
   }
 
   /** Every message received, once (GreenMail keeps a copy per recipient). */
