@@ -17,6 +17,7 @@
     ['legal', 'Legal deadlines', '/console/legal.html', false],
     ['lessons', 'Lessons', '/console/lessons.html', false],
     ['outbox', 'Outbox', '/outbox/', true],
+    ['inbox', 'Inbox', '/console/inbox.html', true],
     ['monitoring', 'Monitoring', '/monitoring/', true],
     ['new-case', 'Report a disaster', '/new-case/', false],
     ['tasklist', 'Tasklist', '/camunda/app/tasklist/', false],

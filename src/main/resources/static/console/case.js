@@ -196,6 +196,55 @@
     $('#legal-section').hidden = false;
   }
 
+  // the conversation with the client: their replies (with attachments for staff) and our answers
+  async function conversation(caseNumber) {
+    const answer = await reboundApi('GET', '/api/cases/' + encodeURIComponent(caseNumber) + '/messages');
+    const list = $('#conversation');
+    list.replaceChildren();
+    if (answer.status !== 200) {
+      return;
+    }
+    for (const m of answer.body.messages) {
+      const item = document.createElement('li');
+      item.className = m.direction === 'out' ? 'ours' : (m.state === 'autoReply' ? 'automatic' : 'theirs');
+      const head = document.createElement('div');
+      head.className = 'muted';
+      head.textContent = h.when(m.receivedAt) + ' · ' + (m.direction === 'out' ? 'we (' + m.fromAddress + ')'
+        : (m.fromName ? m.fromName + ' <' + m.fromAddress + '>' : m.fromAddress)) + (m.state === 'autoReply' ? ' · automatic reply' : '');
+      const text = document.createElement('p');
+      text.className = 'pre';
+      text.textContent = m.text || '';
+      item.append(head, text);
+      for (const a of m.attachments || []) {
+        const file = document.createElement(a.refused ? 'span' : 'a');
+        if (!a.refused) {
+          file.href = '/api/client-messages/' + m.id + '/attachments/' + a.id;
+        }
+        file.textContent = '📎 ' + a.fileName + ' (' + Math.round(a.size / 1024) + ' KB' + (a.refused ? ', not kept: ' + a.refused : '') + ')';
+        item.append(file, ' ');
+      }
+      list.append(item);
+    }
+    if (answer.body.messages.length === 0) {
+      const item = document.createElement('li');
+      item.textContent = 'No message yet.';
+      list.append(item);
+    }
+  }
+
+  function answerForm(caseNumber, session) {
+    $('#answer').addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const text = $('#answer-text').value;
+      const answer = await reboundApi('POST', '/api/cases/' + encodeURIComponent(caseNumber) + '/messages', { text }, session.csrfToken);
+      h.say(answer.status === 200 ? 'Sent to the client.' : h.problemText(answer, 'Not sent (' + answer.status + ').'), answer.status !== 200);
+      if (answer.status === 200) {
+        $('#answer-text').value = '';
+        conversation(caseNumber);
+      }
+    });
+  }
+
   // a fact raised here records the moment of awareness (the first time) and starts the clocks it brings; a manager moves
   // the moment with a reason
   function legalButtons(caseNumber, session) {
@@ -287,6 +336,8 @@
     $('#case').hidden = false;
     timeline(c.timeline || []);
     legalButtons(c.caseNumber, session);
+    answerForm(c.caseNumber, session);
+    await conversation(c.caseNumber);
     await legal(c.caseNumber);
     await actionItems(c.caseNumber);
   }

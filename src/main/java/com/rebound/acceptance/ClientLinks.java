@@ -20,13 +20,16 @@ import org.springframework.stereotype.Repository;
  * expiring after {@code rebound.client-links.validity}. Only the token's SHA-256 is stored.
  */
 @Repository
-class ClientLinks {
+public class ClientLinks {
+
+  /** The task-local variable of an open client step (acceptance, consent) that holds its round. */
+  public static final String ROUND = ClientRoundListeners.ROUND;
 
   /** A link as stored. */
-  record Link(long id, Purpose purpose, String processInstanceId, String caseNumber, int round, String language, Instant createdAt,
+  public record Link(long id, Purpose purpose, String processInstanceId, String caseNumber, int round, String language, Instant createdAt,
       Instant expiresAt) {
 
-    boolean expiredAt(Instant now) {
+    public boolean expiredAt(Instant now) {
       return !now.isBefore(expiresAt);
     }
   }
@@ -44,7 +47,7 @@ class ClientLinks {
   }
 
   /** A new link for the round; returns the token (to put in the message) and when it expires. */
-  Issued issue(Purpose purpose, String processInstanceId, String caseNumber, int round, String language) {
+  public Issued issue(Purpose purpose, String processInstanceId, String caseNumber, int round, String language) {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -60,7 +63,7 @@ class ClientLinks {
    * A link that lasts as long as its case (a live page's): it expires only when revoked; the page checks the case's end
    * against {@code rebound.client-links.status-after-close}.
    */
-  Issued issueLasting(Purpose purpose, String processInstanceId, String caseNumber, String language) {
+  public Issued issueLasting(Purpose purpose, String processInstanceId, String caseNumber, String language) {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -73,10 +76,10 @@ class ClientLinks {
   }
 
   /** A token handed out, and its end. */
-  record Issued(String token, Instant expiresAt) {
+  public record Issued(String token, Instant expiresAt) {
   }
 
-  Optional<Link> find(String token) {
+  public Optional<Link> find(String token) {
     if (token == null || token.length() < 20 || token.length() > 100) {
       return Optional.empty();
     }

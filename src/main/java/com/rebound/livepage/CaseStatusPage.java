@@ -1,4 +1,7 @@
-package com.rebound.acceptance;
+package com.rebound.livepage;
+
+import com.rebound.acceptance.ClientLinks;
+import com.rebound.acceptance.Purpose;
 
 import com.rebound.casebook.CaseBook;
 import com.rebound.casebook.CaseView;
@@ -210,7 +213,7 @@ class CaseStatusPage {
     }
     for (Task task : tasks.createTaskQuery().processInstanceId(c.processInstanceId())
         .taskDefinitionKeyIn(ProcedureVariables.Tasks.CLIENT_ACCEPTANCE, "clientConsent").active().list()) {
-      if (tasks.getVariableLocal(task.getId(), ClientRoundListeners.ROUND) instanceof Number round) {
+      if (tasks.getVariableLocal(task.getId(), ClientLinks.ROUND) instanceof Number round) {
         return Optional.of(Map.of("kind", "clientConsent".equals(task.getTaskDefinitionKey()) ? "consent" : "tests", "round",
             round.intValue()));
       }

@@ -1,4 +1,6 @@
-package com.rebound.acceptance;
+package com.rebound.livepage;
+
+import com.rebound.acceptance.MailRoom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

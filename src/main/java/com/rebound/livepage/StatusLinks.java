@@ -1,4 +1,7 @@
-package com.rebound.acceptance;
+package com.rebound.livepage;
+
+import com.rebound.acceptance.ClientLinks;
+import com.rebound.acceptance.Purpose;
 
 import com.rebound.notify.ClientStatusLinks;
 import com.rebound.notify.Notifications;
