@@ -24,7 +24,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -94,17 +93,12 @@ public class ClientReplies implements MailThreading {
       reason = (reason == null ? "" : reason + "; ") + "read as far as readable: " + String.join("; ", mail.problems());
     }
     Instant now = clock.instant();
-    long id;
-    try {
-      jdbc.update("INSERT INTO rebound_client_message (message_id, direction, case_number, state, from_address, from_name, subject, body, "
-          + "in_reply_to, received_at, reason) VALUES (?, 'in', ?, ?, ?, ?, ?, ?, ?, ?, ?)", messageId,
-          found.map(CaseView::caseNumber).orElse(null), state, clip(mail.fromAddress(), 320), clip(mail.fromName(), 200),
-          clip(mail.subject(), 500), clip(mail.text(), 20000), mail.answers().isEmpty() ? null : clip(mail.answers().get(0), 500),
-          Timestamp.from(now), clip(reason, 500));
-      id = jdbc.queryForObject("SELECT id FROM rebound_client_message WHERE message_id = ?", Long.class, messageId);
-    } catch (DuplicateKeyException recordedByAnotherNode) {
-      return false;
-    }
+    jdbc.update("INSERT INTO rebound_client_message (message_id, direction, case_number, state, from_address, from_name, subject, body, "
+      + "in_reply_to, received_at, reason) VALUES (?, 'in', ?, ?, ?, ?, ?, ?, ?, ?, ?)", messageId,
+      found.map(CaseView::caseNumber).orElse(null), state, clip(mail.fromAddress(), 320), clip(mail.fromName(), 200),
+      clip(mail.subject(), 500), clip(mail.text(), 20000), mail.answers().isEmpty() ? null : clip(mail.answers().get(0), 500),
+      Timestamp.from(now), clip(reason, 500));
+    long id = jdbc.queryForObject("SELECT id FROM rebound_client_message WHERE message_id = ?", Long.class, messageId);
     for (IncomingMail.Attachment a : mail.attachments()) {
       jdbc.update("INSERT INTO rebound_client_attachment (message, file_name, content_type, size_bytes, content, refused) "
           + "VALUES (?, ?, ?, ?, ?, ?)", id, clip(a.fileName(), 300), clip(a.contentType(), 200), a.size(), a.content(), a.refused());

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * read only, from the UID after the last one recorded: each message is recorded with the folder's new position in one
  * transaction ({@link ClientReplies#record}), so a crash between reading and recording reads it again, and its unique
  * Message-ID keeps it once. A message that cannot be read whole is recorded as far as it can be; a database failure stops
- * the round (the next one starts from the last message recorded). Off while {@code rebound.mailbox.host} is empty.
+ * the round (the next one starts from the last message recorded). A node that dies holding the lock leaves the mailbox
+ * unread for {@code rebound.mailbox.lock-at-most-for} (5 minutes) at most. Off while {@code rebound.mailbox.host} is empty.
  */
 @Component
 class MailboxPoller {
@@ -35,7 +36,7 @@ class MailboxPoller {
   }
 
   @Scheduled(fixedDelayString = "${rebound.mailbox.poll-interval:PT1M}", initialDelayString = "${rebound.mailbox.poll-interval:PT1M}")
-  @SchedulerLock(name = "mailbox-poll", lockAtMostFor = "PT10M")
+  @SchedulerLock(name = "mailbox-poll", lockAtMostFor = "${rebound.mailbox.lock-at-most-for:PT5M}")
   void scheduled() {
     if (settings.on()) {
       try {
@@ -72,8 +73,16 @@ class MailboxPoller {
             continue;   // IMAP answers the last message for an empty range
           }
           IncomingMail mail = read(message, uid);
-          if (replies.record(mail, settings.folder(), validity, uid)) {
-            recorded++;
+          LOG.info("Support mailbox: read message UID {} of {} ({}), recording it", uid, settings.folder(), mail.messageId());
+          if (!settings.pauseBeforeRecord().isZero()) {
+            Thread.sleep(settings.pauseBeforeRecord().toMillis());
+          }
+          try {
+            if (replies.record(mail, settings.folder(), validity, uid)) {
+              recorded++;
+            }
+          } catch (org.springframework.dao.DuplicateKeyException recordedByAnotherNode) {
+            // a node whose lock had expired recorded it in the meantime: once it is
           }
         }
       } finally {

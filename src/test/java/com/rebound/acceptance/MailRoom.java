@@ -89,7 +89,7 @@ public final class MailRoom {
     return Arrays.stream(smtp.getReceivedMessages()).filter(test).count();
   }
 
-  long count(Predicate<MimeMessage> test) {
+  public long count(Predicate<MimeMessage> test) {
     return all().stream().filter(test).count();
   }
 
