@@ -75,6 +75,7 @@ class ClusterIT {
   void cluster() throws Exception {
     postgres = PostgresServer.shared();
     mail = new MailRoom();
+    mail.smtp.setUser(MailRoom.SUPPORT, MailRoom.SUPPORT, MailRoom.SUPPORT_PASSWORD);
     databaseUrl = postgres.createDatabase("rebound_cluster");
     folder = Files.createDirectories(Path.of("target", "it", "cluster-" + System.currentTimeMillis()));
     nodeA = node("a");
@@ -97,7 +98,49 @@ class ClusterIT {
         "--spring.datasource.url=" + databaseUrl, "--spring.datasource.username=" + PostgresServer.USER,
         "--spring.datasource.password=" + PostgresServer.PASSWORD, "--rebound.demo-users=true",
         "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + mail.port, "--rebound.mail.poll-interval=PT1S",
-        "--rebound.mail.claim-lease=PT20S", "--rebound.node-name=node-" + name);
+        "--rebound.mail.claim-lease=PT20S", "--rebound.node-name=node-" + name,
+        // both nodes read the support mailbox (GreenMail's IMAP), every half second, a lock lasting 10 s at most
+        "--rebound.mailbox.host=127.0.0.1", "--rebound.mailbox.port=" + mail.imapPort, "--rebound.mailbox.ssl=false",
+        "--rebound.mailbox.username=" + MailRoom.SUPPORT, "--rebound.mailbox.password=" + MailRoom.SUPPORT_PASSWORD,
+        "--rebound.mailbox.poll-interval=PT0.5S", "--rebound.mailbox.lock-at-most-for=PT10S");
+  }
+
+  @Test
+  @Order(2)
+  void bothNodesReadTheSupportMailbox_eachReplyIsRecordedOnce() throws Exception {
+    HttpResponse<String> opened = http(nodeA, "POST", "/api/incidents", "tech",
+        "{\"clientId\": \"" + CLIENT + "\", \"summary\": \"Mailbox test\", \"reportedBy\": \"Emma Clarke\"}");
+    assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+    String caseNumber = new com.fasterxml.jackson.databind.ObjectMapper().readTree(opened.body()).get("caseNumber").asText();
+    jakarta.mail.Session session = jakarta.mail.Session.getInstance(new java.util.Properties());
+    int replies = 20;
+    for (int n = 0; n < replies; n++) {
+      jakarta.mail.internet.MimeMessage reply = new jakarta.mail.internet.MimeMessage(session);
+      reply.setFrom(new jakarta.mail.internet.InternetAddress("emma.clarke@northwind.example"));
+      reply.setRecipients(jakarta.mail.Message.RecipientType.TO, MailRoom.SUPPORT);
+      reply.setSubject("Re: [" + caseNumber + "] update " + n);
+      reply.setText("Update number " + n);
+      reply.saveChanges();
+      mail.deliverToSupport(reply);
+      Thread.sleep(100);
+    }
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    com.fasterxml.jackson.databind.JsonNode messages;
+    do {
+      Thread.sleep(500);
+      messages = new com.fasterxml.jackson.databind.ObjectMapper().readTree(http(nodeB, "GET", "/api/cases/" + caseNumber + "/messages",
+          "tech", null).body()).get("messages");
+    } while (messages.size() < replies && System.nanoTime() < deadline);
+    java.util.Set<String> texts = new java.util.HashSet<>();
+    messages.forEach(m -> texts.add(m.get("text").asText()));
+    long readByA = nodeA.log(1).lines().filter(l -> l.contains("Support mailbox: read message UID")).count();
+    long readByB = nodeB.log(1).lines().filter(l -> l.contains("Support mailbox: read message UID")).count();
+    String line = String.format("  support mailbox: %d replies delivered, %d recorded on the case (%d distinct); read by node-a %d, "
+        + "node-b %d times%n", replies, messages.size(), texts.size(), readByA, readByB);
+    figures.append(line);
+    System.out.print(line);
+    assertThat(messages).as("each reply once").hasSize(replies);
+    assertThat(texts).hasSize(replies);
   }
 
   @Test
