@@ -47,9 +47,13 @@ public class ClientReplies implements MailThreading {
   private final Notifications notifications;
   private final Clock clock;
   private final String ourAddress;
+  private final org.camunda.bpm.engine.RuntimeService runtime;
+  private final com.rebound.security.CurrentUser currentUser;
 
   ClientReplies(JdbcTemplate jdbc, Outbox outbox, CaseBook cases, ClientService clients, Notifications notifications, Clock clock,
-      ReboundSettings settings) {
+      ReboundSettings settings, org.camunda.bpm.engine.RuntimeService runtime, com.rebound.security.CurrentUser currentUser) {
+    this.runtime = runtime;
+    this.currentUser = currentUser;
     this.jdbc = jdbc;
     this.outbox = outbox;
     this.cases = cases;
@@ -109,8 +113,39 @@ public class ClientReplies implements MailThreading {
     return true;
   }
 
-  /** Whoever holds the case's open steps is told, once per reply (none holds one: the case's technician, if any). */
+  /** The variable the case's forms show in their header: how many of the client's messages nobody has read yet. */
+  static final String NOTE = "clientMessagesNote";
+
+  /** The case's forms say how many of the client's replies are unread (none: nothing), written by Rebound itself. */
+  private void note(CaseView c) {
+    if (c.closedAt() != null) {
+      return;
+    }
+    Integer unread = jdbc.queryForObject("SELECT COUNT(*) FROM rebound_client_message WHERE case_number = ? AND direction = 'in' "
+        + "AND state = 'attached' AND read_at IS NULL", Integer.class, c.caseNumber());
+    String note = unread == null || unread == 0 ? "" : unread + (unread == 1 ? " new message" : " new messages") + " from the client";
+    currentUser.asRebound(() -> {
+      if (runtime.createProcessInstanceQuery().processInstanceId(c.processInstanceId()).count() > 0) {
+        runtime.setVariable(c.processInstanceId(), NOTE, note);
+      }
+      return null;
+    });
+  }
+
+  /** Staff read the case's conversation: its replies are read, and the forms' header says so. */
+  @Transactional
+  public List<Map<String, Object>> read(String caseNumber) {
+    int marked = jdbc.update("UPDATE rebound_client_message SET read_at = ? WHERE case_number = ? AND direction = 'in' "
+        + "AND read_at IS NULL", Timestamp.from(clock.instant()), caseNumber);
+    if (marked > 0) {
+      cases.view(caseNumber, clock.instant()).ifPresent(this::note);
+    }
+    return ofCase(caseNumber);
+  }
+
+  /** Whoever holds the case's open steps is told, once per reply; the case's forms count the unread replies. */
   private void tell(CaseView c, long id, IncomingMail mail) {
+    note(c);
     Set<String> holders = new LinkedHashSet<>();
     c.currentSteps().stream().map(CaseView.Step::assignee).filter(a -> a != null).forEach(holders::add);
     Map<String, Object> variables = new HashMap<>();

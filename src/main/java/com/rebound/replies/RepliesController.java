@@ -41,7 +41,7 @@ class RepliesController {
   @GetMapping("/api/cases/{caseNumber}/messages")
   Map<String, Object> ofCase(@PathVariable String caseNumber) {
     currentUser.requireAnyGroup(STAFF);
-    return Map.of("caseNumber", caseNumber, "messages", replies.ofCase(caseNumber));
+    return Map.of("caseNumber", caseNumber, "messages", replies.read(caseNumber));
   }
 
   @PostMapping("/api/cases/{caseNumber}/messages")

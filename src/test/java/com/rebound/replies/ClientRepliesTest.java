@@ -73,7 +73,9 @@ class ClientRepliesTest extends ReboundWithMail {
             + "en marcha\n> texto citado", "error.png", photo);
     MAIL.deliverToSupport(reply);
     assertThat(poller.poll()).isEqualTo(1);
+    assertThat(runtime.getVariable(instance, "clientMessagesNote")).as("the forms' header").isEqualTo("1 new message from the client");
     JsonNode messages = messages("tech", caseNumber);
+    assertThat(runtime.getVariable(instance, "clientMessagesNote")).as("read on the case page").isEqualTo("");
     assertThat(messages).hasSize(1);
     JsonNode received = messages.get(0);
     assertThat(received.get("state").asText()).isEqualTo("attached");
@@ -86,6 +88,10 @@ class ClientRepliesTest extends ReboundWithMail {
             + attachment.get("id").asLong())).header("Authorization", "Basic " + java.util.Base64.getEncoder()
         .encodeToString("tech:tech".getBytes())).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     assertThat(download.body()).isEqualTo(photo);
+    HttpResponse<String> anonymous = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create("http://localhost:" + port + "/api/client-messages/" + received.get("id").asLong() + "/attachments/"
+            + attachment.get("id").asLong())).GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(anonymous.statusCode()).as("attachments are for staff only").isEqualTo(401);
     assertThat(download.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/octet-stream"));
     String notice = "[" + caseNumber + "] The client replied (Gestoría López)";
     MimeMessage told = MAIL.await("the step's holder told", m -> MailRoom.subject(m).equals(notice));
