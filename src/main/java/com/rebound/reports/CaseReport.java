@@ -9,7 +9,16 @@ import java.util.Map;
 record CaseReport(String caseNumber, String processInstanceId, String state, String outcome, Instant openedAt, Instant closedAt,
     Map<String, Object> variables, Rto rto, Rpo rpo, List<Round> rounds, Round consent, List<Step> timeline, List<Change> changes,
     List<MonitorAlert> alerts,
-    List<Action> actionItems, boolean reviewShared, List<String> recommendations, CaseClocks.Counting counting, Legal legal) {
+    List<Action> actionItems, boolean reviewShared, List<String> recommendations, CaseClocks.Counting counting, Legal legal,
+    Conversation conversation) {
+
+  /** The e-mail conversation with the client: how many messages each way, and them in full when the provider chooses. */
+  record Conversation(int fromClient, int fromUs, List<Said> messages) {
+  }
+
+  /** One message of the conversation. */
+  record Said(Instant at, boolean ours, String who, String text) {
+  }
 
   /** The law's clocks of the case: the moment of awareness and each obligation as it stands; null when it was no legal event. */
   record Legal(Instant awareAt, List<Obligation> obligations) {

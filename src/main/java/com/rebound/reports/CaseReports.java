@@ -54,9 +54,14 @@ class CaseReports {
 
   private final LegalClocks legalClocks;
   private final LegalObligations legalObligations;
+  private final com.rebound.replies.ClientReplies replies;
+  private final boolean conversationInFull;
 
   CaseReports(HistoryService history, IdentityService identity, CaseBook cases, JdbcTemplate jdbc, CaseClocks clocks,
-      ObjectMapper json, StaffNames staff, LegalClocks legalClocks, LegalObligations legalObligations) {
+      ObjectMapper json, StaffNames staff, LegalClocks legalClocks, LegalObligations legalObligations,
+      com.rebound.replies.ClientReplies replies, com.rebound.settings.ReboundSettings settings) {
+    this.replies = replies;
+    this.conversationInFull = settings.mailbox().reportInFull();
     this.legalClocks = legalClocks;
     this.legalObligations = legalObligations;
     this.staff = staff;
@@ -112,7 +117,19 @@ class CaseReports {
     return Optional.of(new CaseReport(caseNumber, id, instance == null ? ("open".equals(view.state()) ? "ACTIVE" : "COMPLETED")
         : instance.getState(), view.outcome(), view.openedAt(), view.closedAt(), variables, rto(view.rto()), rpo(view.rpo()), rounds(view),
         view.consent() == null ? null : round(view.consent(), null), timeline, changes(id), alerts(view),
-        actions, reviewShared, recommendations, clientId == null ? null : clocks.counting(clientId), legal(caseNumber)));
+        actions, reviewShared, recommendations, clientId == null ? null : clocks.counting(clientId), legal(caseNumber),
+        conversation(caseNumber)));
+  }
+
+  /** The e-mail conversation with the client (its replies on the case, our answers), counted, or in full by the provider's choice. */
+  private CaseReport.Conversation conversation(String caseNumber) {
+    List<Map<String, Object>> messages = replies.ofCase(caseNumber).stream().filter(m -> !"autoReply".equals(m.get("state"))).toList();
+    int ours = (int) messages.stream().filter(m -> "out".equals(m.get("direction"))).count();
+    List<CaseReport.Said> said = !conversationInFull ? List.of() : messages.stream().map(m -> new CaseReport.Said(
+        (java.time.Instant) m.get("receivedAt"), "out".equals(m.get("direction")),
+        "out".equals(m.get("direction")) ? staff.displayName((String) m.get("fromAddress"), null)
+            : m.get("fromName") != null ? (String) m.get("fromName") : (String) m.get("fromAddress"), (String) m.get("text"))).toList();
+    return new CaseReport.Conversation(messages.size() - ours, ours, said);
   }
 
   /** The case's legal timeline, from the one read of legal obligations. */

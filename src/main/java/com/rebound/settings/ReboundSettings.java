@@ -34,11 +34,13 @@ public record ReboundSettings(@DefaultValue("false") boolean demoUsers, String p
    * @param maxTextChars the text kept of one message
    * @param pauseBeforeRecord a pause between reading a message and recording it (0; the durability test widens the
    *     window a crash must not lose or double a message in)
+   * @param reportInFull whether the client's final report shows the e-mail conversation in full (else how many messages)
    */
   public record Mailbox(@DefaultValue("") String host, @DefaultValue("993") int port, @DefaultValue("true") boolean ssl,
       @DefaultValue("") String username, @DefaultValue("") String password, @DefaultValue("INBOX") String folder,
       @DefaultValue("PT1M") java.time.Duration pollInterval, @DefaultValue("10485760") long maxAttachmentBytes,
-      @DefaultValue("20000") int maxTextChars, @DefaultValue("PT0S") java.time.Duration pauseBeforeRecord) {
+      @DefaultValue("20000") int maxTextChars, @DefaultValue("PT0S") java.time.Duration pauseBeforeRecord,
+      @DefaultValue("false") boolean reportInFull) {
 
     public boolean on() {
       return host != null && !host.isBlank();

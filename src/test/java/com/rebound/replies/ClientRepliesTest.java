@@ -8,17 +8,11 @@ import com.rebound.ApiCalls;
 import com.rebound.CaseSteps;
 import com.rebound.ReboundWithMail;
 import com.rebound.acceptance.MailRoom;
-import jakarta.activation.DataHandler;
 import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.util.ByteArrayDataSource;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Properties;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ClientRepliesTest extends ReboundWithMail {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Session SESSION = Session.getInstance(new Properties());
+  private static final Session SESSION = ReplyMail.SESSION;
 
   @LocalServerPort
   int port;
@@ -161,6 +155,14 @@ class ClientRepliesTest extends ReboundWithMail {
     assertThat(answer.getHeader("In-Reply-To", null)).isEqualTo("<broken-1@gestorialopez.example>");
     assertThat(MailRoom.html(answer)).contains("Mañana a las 9 restauramos");
     assertThat(messages("tech", caseNumber)).extracting(m -> m.get("direction").asText()).endsWith("out");
+
+    // the client's final report counts the conversation (in full only when the provider chooses)
+    HttpResponse<String> report = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create("http://localhost:" + port + "/api/incidents/" + caseNumber + "/report")).header("Accept", "text/html")
+        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("manager:manager".getBytes())).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(report.body()).contains("Nuestra conversación por correo", "Nos escribió 4 veces sobre esta incidencia y le respondimos una vez")
+        .doesNotContain("Ya hemos apagado el servidor");
   }
 
   private JsonNode messages(String user, String caseNumber) throws Exception {
@@ -171,29 +173,8 @@ class ClientRepliesTest extends ReboundWithMail {
 
   private static MimeMessage mail(String from, String name, String subject, String inReplyTo, String text, String fileName, byte[] file)
       throws Exception {
-    MimeMessage message = new MimeMessage(SESSION);
-    message.setFrom(new InternetAddress(from, name, "UTF-8"));
-    message.setRecipients(jakarta.mail.Message.RecipientType.TO, MailRoom.SUPPORT);
-    message.setSubject(subject, "UTF-8");
-    if (inReplyTo != null) {
-      message.setHeader("In-Reply-To", inReplyTo);
-      message.setHeader("References", inReplyTo);
-    }
-    if (file == null) {
-      message.setText(text, "UTF-8");
-    } else {
-      MimeMultipart parts = new MimeMultipart();
-      MimeBodyPart body = new MimeBodyPart();
-      body.setText(text, "UTF-8");
-      parts.addBodyPart(body);
-      MimeBodyPart attached = new MimeBodyPart();
-      attached.setDataHandler(new DataHandler(new ByteArrayDataSource(file, "application/octet-stream")));
-      attached.setFileName(fileName);
-      attached.setDisposition(jakarta.mail.Part.ATTACHMENT);
-      parts.addBodyPart(attached);
-      message.setContent(parts);
-    }
-    message.saveChanges();
-    return message;
+    return ReplyMail.with(ReplyMail.with(ReplyMail.of(from, name, MailRoom.SUPPORT, subject, text), inReplyTo == null ? null : "In-Reply-To",
+        inReplyTo, null, null), null, null, fileName, file);
   }
+
 }

@@ -10,10 +10,7 @@ import com.rebound.ReboundProcess;
 import com.rebound.acceptance.MailRoom;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class MailboxIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Session SESSION = Session.getInstance(new Properties());
+  private static final Session SESSION = ReplyMail.SESSION;
 
   @Test
   void aKillBetweenReadingAndRecordingLosesNothingAndDoublesNothing() throws Exception {
@@ -131,29 +127,8 @@ class MailboxIT {
   }
 
   private static Message mail(String from, String subject, String text, String autoSubmitted, int attachmentBytes) throws Exception {
-    MimeMessage message = new MimeMessage(SESSION);
-    message.setFrom(new InternetAddress(from));
-    message.setRecipients(Message.RecipientType.TO, DovecotServer.USER);
-    message.setSubject(subject, "UTF-8");
-    if (autoSubmitted != null) {
-      message.setHeader("Auto-Submitted", autoSubmitted);
-    }
-    if (attachmentBytes == 0) {
-      message.setText(text, "UTF-8");
-    } else {
-      MimeMultipart parts = new MimeMultipart();
-      MimeBodyPart body = new MimeBodyPart();
-      body.setText(text, "UTF-8");
-      parts.addBodyPart(body);
-      MimeBodyPart file = new MimeBodyPart();
-      file.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(new byte[attachmentBytes],
-          "application/octet-stream")));
-      file.setFileName("ledger.bak");
-      file.setDisposition(jakarta.mail.Part.ATTACHMENT);
-      parts.addBodyPart(file);
-      message.setContent(parts);
-    }
-    message.saveChanges();
-    return message;
+    return ReplyMail.with(ReplyMail.of(from, null, DovecotServer.USER, subject, text), autoSubmitted == null ? null : "Auto-Submitted",
+        autoSubmitted, "ledger.bak", attachmentBytes == 0 ? null : new byte[attachmentBytes]);
   }
+
 }
