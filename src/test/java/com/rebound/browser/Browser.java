@@ -34,7 +34,16 @@ final class Browser implements AutoCloseable {
   final String baseUrl;
   private final WebDriverWait wait;
 
+  /** The webapps' login fields, in English or in Rebound's Spanish. */
+  private static final String USER_NAME = "input[placeholder=Username], input[placeholder='Nombre de usuario']";
+  private static final String PASSWORD = "input[placeholder=Password], input[placeholder='Contraseña']";
+
   Browser(int port, int width, int height) {
+    this(port, width, height, "en-US");
+  }
+
+  /** A browser whose user asks for pages in that language first (Accept-Language, navigator.languages). */
+  Browser(int port, int width, int height, String language) {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
       throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver ("
           + CHROMIUM + ", " + CHROMEDRIVER + "): apt-get install -y chromium chromium-driver, or run .ci/run");
@@ -43,7 +52,8 @@ final class Browser implements AutoCloseable {
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-        "--window-size=" + width + "," + height);
+        "--window-size=" + width + "," + height, "--lang=" + language);
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
     options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
@@ -66,17 +76,17 @@ final class Browser implements AutoCloseable {
   void logInHere(String user) {
     // typed again while the page is still settling (a busy machine once put both words in the user name)
     for (int attempt = 1; attempt <= 3; attempt++) {
-      WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[placeholder=Username]")));
+      WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(USER_NAME)));
       name.clear();
       name.sendKeys(user);
-      WebElement password = driver.findElement(By.cssSelector("input[placeholder=Password]"));
+      WebElement password = driver.findElement(By.cssSelector(PASSWORD));
       password.clear();
       password.sendKeys(user);
       if (user.equals(name.getDomProperty("value")) && user.equals(password.getDomProperty("value"))) {
         break;
       }
     }
-    WebElement form = driver.findElement(By.cssSelector("input[placeholder=Username]"));
+    WebElement form = driver.findElement(By.cssSelector(USER_NAME));
     driver.findElement(By.cssSelector("button[type=submit]")).click();
     // logged in: the login form goes (a refused login keeps it, which the caller then sees)
     try {

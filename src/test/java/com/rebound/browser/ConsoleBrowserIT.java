@@ -244,6 +244,28 @@ class ConsoleBrowserIT {
   }
 
   @Test
+  void tasklistSpeaksSpanishToABrowserThatAsksForIt_andEnglishOtherwise() {
+    String instance = openCase("gestoria-lopez", "Tasklist en español");
+    String caseNumber = (String) runtime.getVariable(instance, "caseNumber");
+    browser = new Browser(port, 1400, 1000, "es-ES");
+    browser.logIn("tasklist", "tech");
+    browser.consoleErrors();   // the webapps' own login's 404s
+    browser.clickText("Technicians' queue");
+    browser.openTask(caseNumber, "Assess problem and impact");
+    browser.waitForText(By.cssSelector("body"), "Reclamar");
+    browser.screenshot("21-tasklist-spanish");
+    assertThat(browser.consoleErrors()).as("console errors in Spanish Tasklist").isEmpty();
+    browser.close();
+
+    browser = new Browser(port, 1400, 1000, "en-US");
+    browser.logIn("tasklist", "tech");
+    browser.clickText("Technicians' queue");
+    browser.openTask(caseNumber, "Assess problem and impact");
+    browser.waitForText(By.cssSelector("body"), "Claim");
+    assertThat(browser.driver.findElement(By.cssSelector("body")).getText()).doesNotContain("Reclamar");
+  }
+
+  @Test
   void aTechnicianSeesTheCasesButNotTheManagersPages() {
     openCase("northwind-logistics", "Warehouse scanners offline");
     browser = new Browser(port, 1400, 1000);

@@ -4,6 +4,11 @@ export default {
     name: 'Tasklist',
     vendor: 'Rebound'
   },
+  // Spanish for a browser that asks for it (locales/es.json, Rebound's translation), English otherwise
+  locales: {
+    availableLocales: ['en', 'es'],
+    fallbackLocale: 'en'
+  },
   // Rebound's pages (clients, outbox) in the header
   // rebound-form-errors: Complete enabled on a valid form with a dynamic list (see the script)
   customScripts: ['scripts/rebound-links', 'scripts/rebound-form-errors'],

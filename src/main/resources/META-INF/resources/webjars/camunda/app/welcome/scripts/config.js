@@ -3,5 +3,10 @@ export default {
   app: {
     name: 'Welcome',
     vendor: 'Rebound'
+  },
+  // Spanish for a browser that asks for it (locales/es.json, Rebound's translation), English otherwise
+  locales: {
+    availableLocales: ['en', 'es'],
+    fallbackLocale: 'en'
   }
 };
