@@ -49,9 +49,14 @@ public class ClientReplies implements MailThreading {
   private final String ourAddress;
   private final org.camunda.bpm.engine.RuntimeService runtime;
   private final com.rebound.security.CurrentUser currentUser;
+  private final org.springframework.transaction.support.TransactionTemplate afterwards;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClientReplies.class);
 
   ClientReplies(JdbcTemplate jdbc, Outbox outbox, CaseBook cases, ClientService clients, Notifications notifications, Clock clock,
-      ReboundSettings settings, org.camunda.bpm.engine.RuntimeService runtime, com.rebound.security.CurrentUser currentUser) {
+      ReboundSettings settings, org.camunda.bpm.engine.RuntimeService runtime, com.rebound.security.CurrentUser currentUser,
+      org.springframework.transaction.PlatformTransactionManager transactions) {
+    this.afterwards = new org.springframework.transaction.support.TransactionTemplate(transactions);
+    this.afterwards.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.runtime = runtime;
     this.currentUser = currentUser;
     this.jdbc = jdbc;
@@ -116,20 +121,43 @@ public class ClientReplies implements MailThreading {
   /** The variable the case's forms show in their header: how many of the client's messages nobody has read yet. */
   static final String NOTE = "clientMessagesNote";
 
-  /** The case's forms say how many of the client's replies are unread (none: nothing), written by Rebound itself. */
+  /**
+   * The case's forms say how many of the client's replies are unread (none: nothing), written by Rebound itself once the
+   * transaction that changed them committed, in one of its own: the note is advisory, so a concurrent write to the case (a
+   * step completed, the other node's note) never fails the reading or the recording of a reply; the next change writes it again.
+   */
   private void note(CaseView c) {
     if (c.closedAt() != null) {
       return;
     }
-    Integer unread = jdbc.queryForObject("SELECT COUNT(*) FROM rebound_client_message WHERE case_number = ? AND direction = 'in' "
-        + "AND state = 'attached' AND read_at IS NULL", Integer.class, c.caseNumber());
-    String note = unread == null || unread == 0 ? "" : unread + (unread == 1 ? " new message" : " new messages") + " from the client";
-    currentUser.asRebound(() -> {
-      if (runtime.createProcessInstanceQuery().processInstanceId(c.processInstanceId()).count() > 0) {
-        runtime.setVariable(c.processInstanceId(), NOTE, note);
+    Runnable write = () -> {
+      try {
+        afterwards.executeWithoutResult(status -> {
+          Integer unread = jdbc.queryForObject("SELECT COUNT(*) FROM rebound_client_message WHERE case_number = ? AND direction = 'in' "
+              + "AND state = 'attached' AND read_at IS NULL", Integer.class, c.caseNumber());
+          String note = unread == null || unread == 0 ? "" : unread + (unread == 1 ? " new message" : " new messages") + " from the client";
+          currentUser.asRebound(() -> {
+            if (runtime.createProcessInstanceQuery().processInstanceId(c.processInstanceId()).count() > 0) {
+              runtime.setVariable(c.processInstanceId(), NOTE, note);
+            }
+            return null;
+          });
+        });
+      } catch (RuntimeException concurrentWrite) {
+        LOG.debug("The unread-replies note of {} was not written this time: {}", c.caseNumber(), concurrentWrite.toString());
       }
-      return null;
-    });
+    };
+    if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+      org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+          new org.springframework.transaction.support.TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              write.run();
+            }
+          });
+    } else {
+      write.run();
+    }
   }
 
   /** Staff read the case's conversation: its replies are read, and the forms' header says so. */
