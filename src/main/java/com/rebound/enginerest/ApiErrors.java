@@ -61,6 +61,13 @@ class ApiErrors {
     return answer(request, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your account may not do this.", null));
   }
 
+  /** Two answers to the same case at the same moment (another node, another person): the second is told to try again. */
+  @ExceptionHandler(org.camunda.bpm.engine.OptimisticLockingException.class)
+  ResponseEntity<ProblemDetail> concurrent(org.camunda.bpm.engine.OptimisticLockingException e, HttpServletRequest request) {
+    return answer(request, Problems.of(HttpStatus.CONFLICT, "changed-meanwhile", "Changed at the same moment",
+        "Someone else changed this at the same moment; nothing of yours was kept. Reload and try again.", null));
+  }
+
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
     Throwable cause = e.getCause();
