@@ -56,6 +56,15 @@ class EngineRestErrors {
   }
 
 
+  /** The forms as Tasklist loads them, in the reader's language. */
+  @Bean
+  FilterRegistrationBean<FormTranslationFilter> formTranslation(FormTranslations translations, ObjectMapper json) {
+    FilterRegistrationBean<FormTranslationFilter> registration = new FilterRegistrationBean<>(new FormTranslationFilter(translations, json));
+    registration.addUrlPatterns("/camunda/api/engine/*");
+    registration.setOrder(FilterOrder.FORM_TEXT);
+    return registration;
+  }
+
   /** Tasklist's form variables, with the text people typed made literal for the forms' Markdown. */
   @Bean
   FilterRegistrationBean<FormTextFilter> formText(TaskService tasks, StepFields fields, OptionLabels labels, ClientDirectory clients,

@@ -253,16 +253,33 @@ class ConsoleBrowserIT {
     browser.clickText("Technicians' queue");
     browser.openTask(caseNumber, "Assess problem and impact");
     browser.waitForText(By.cssSelector("body"), "Reclamar");
+    // the step's form reads in Spanish too, and completes as in English (its fields' keys are the model's)
+    browser.clickText("Reclamar");
+    String form = browser.waitForText(By.cssSelector(".fjs-form"), "Evaluar el problema y el impacto", "Nivel de impacto");
+    assertThat(form).contains("Caso " + caseNumber, "Usuarios afectados", "Causa probable").doesNotContain("Impact level");
+    browser.choose("Nivel de impacto", "Grave: los sistemas clave están caídos");
+    browser.type("Usuarios afectados", "12");
+    browser.pick("Sí, puede haber datos perdidos");
+    browser.choose("Causa probable", "Avería de hardware");
+    browser.type("Qué está dañado", "El servidor de contabilidad");
     browser.screenshot("21-tasklist-spanish");
+    browser.complete();
+    new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(15)).until(d ->
+        tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey("agreeObjectives").count() == 1);
+    assertThat(runtime.getVariable(instance, "impactLevel")).isEqualTo("major");
+    assertThat(runtime.getVariable(instance, "probableCause")).isEqualTo("hardware");
     assertThat(browser.consoleErrors()).as("console errors in Spanish Tasklist").isEmpty();
     browser.close();
 
+    String english = (String) runtime.getVariable(openCase("gestoria-lopez", "Tasklist in English"), "caseNumber");
     browser = new Browser(port, 1400, 1000, "en-US");
     browser.logIn("tasklist", "tech");
     browser.clickText("Technicians' queue");
-    browser.openTask(caseNumber, "Assess problem and impact");
+    browser.openTask(english, "Assess problem and impact");
     browser.waitForText(By.cssSelector("body"), "Claim");
     assertThat(browser.driver.findElement(By.cssSelector("body")).getText()).doesNotContain("Reclamar");
+    assertThat(browser.waitFor(By.cssSelector(".fjs-form")).getText()).contains("Case " + english, "Impact level")
+        .doesNotContain("Caso ", "Nivel de impacto");
   }
 
   @Test
