@@ -61,7 +61,7 @@ class EngineRestErrors {
   FilterRegistrationBean<FormTranslationFilter> formTranslation(FormTranslations translations, ObjectMapper json) {
     FilterRegistrationBean<FormTranslationFilter> registration = new FilterRegistrationBean<>(new FormTranslationFilter(translations, json));
     registration.addUrlPatterns("/camunda/api/engine/*");
-    registration.setOrder(FilterOrder.FORM_TEXT);
+    registration.setOrder(FilterOrder.FORM_TRANSLATION);
     return registration;
   }
 

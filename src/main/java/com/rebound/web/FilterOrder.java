@@ -31,6 +31,8 @@ public final class FilterOrder {
   public static final int FORM_TEXT = INTEGRATION_TOKENS + 1;
   /** Staff profiles' e-mail addresses checked where they are written. */
   public static final int PROFILE_ADDRESS = FORM_TEXT + 1;
+  /** The forms Tasklist loads, in the reader's language. */
+  public static final int FORM_TRANSLATION = PROFILE_ADDRESS + 1;
 
   private FilterOrder() {
   }

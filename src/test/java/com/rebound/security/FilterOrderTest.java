@@ -31,8 +31,9 @@ class FilterOrderTest {
     assertThat(orders).as("the places of Rebound's filters, among %s", filters.entrySet().stream()
         .map(e -> e.getKey() + "=" + e.getValue().getOrder()).toList()).doesNotHaveDuplicates().contains(FilterOrder.PATH_FIREWALL, FilterOrder.REQUEST_SIZE,
         FilterOrder.SECURITY_HEADERS, FilterOrder.CASE_LOCK, FilterOrder.AUTHENTICATION, FilterOrder.WEBAPP_LOGIN_THROTTLE,
-        FilterOrder.INTEGRATION_TOKENS, FilterOrder.FORM_TEXT, FilterOrder.PROFILE_ADDRESS).doesNotContain(FilterOrder.SESSION);
-    assertThat(orders).hasSize(9);
+        FilterOrder.INTEGRATION_TOKENS, FilterOrder.FORM_TEXT, FilterOrder.PROFILE_ADDRESS, FilterOrder.FORM_TRANSLATION)
+        .doesNotContain(FilterOrder.SESSION);
+    assertThat(orders).hasSize(10);
     assertThat(environment.getProperty("spring.session.servlet.filter-order", Integer.class)).isEqualTo(FilterOrder.SESSION);
   }
 }
