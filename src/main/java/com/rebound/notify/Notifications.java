@@ -39,7 +39,7 @@ public class Notifications {
 
   /** The language the client's contacts read (es or en). */
   public String clientLanguage(String clientId) {
-    return recipients.client(clientId).map(Client::preferredLanguage).orElse(Recipients.STAFF_LANGUAGE);
+    return recipients.client(clientId).map(Client::preferredLanguage).orElse(recipients.staffLanguage());
   }
 
   /** A message to every contact of the case's client. */

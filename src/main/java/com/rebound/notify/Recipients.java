@@ -23,14 +23,19 @@ class Recipients {
     }
   }
 
-  static final String STAFF_LANGUAGE = "en";
-
   private final ClientService clients;
   private final IdentityService identity;
+  private final String staffLanguage;
 
-  Recipients(ClientService clients, IdentityService identity) {
+  Recipients(ClientService clients, IdentityService identity, com.rebound.settings.ReboundSettings settings) {
     this.clients = clients;
     this.identity = identity;
+    this.staffLanguage = "es".equals(settings.staffLanguage()) ? "es" : "en";
+  }
+
+  /** The language of the provider's own staff ({@code rebound.staff-language}). */
+  String staffLanguage() {
+    return staffLanguage;
   }
 
   Optional<Client> client(String clientId) {
@@ -41,19 +46,19 @@ class Recipients {
     return client(clientId)
         .map(c -> new Audience(c.contacts().stream().map(Client.Contact::email).distinct().toList(), c.preferredLanguage(),
             c.businessHours().timeZone()))
-        .orElse(new Audience(List.of(), STAFF_LANGUAGE, null));
+        .orElse(new Audience(List.of(), staffLanguage, null));
   }
 
   Audience group(String groupId) {
     List<String> addresses = withoutAuthorization(() -> identity.createUserQuery().memberOfGroup(groupId).listPage(0, 500)).stream()
         .map(User::getEmail).filter(e -> e != null && !e.isBlank()).distinct().toList();
-    return new Audience(addresses, STAFF_LANGUAGE, null);
+    return new Audience(addresses, staffLanguage, null);
   }
 
   Audience user(String userId) {
     User user = userId == null ? null : withoutAuthorization(() -> identity.createUserQuery().userId(userId).singleResult());
     return new Audience(user == null || user.getEmail() == null || user.getEmail().isBlank() ? List.of() : List.of(user.getEmail()),
-        STAFF_LANGUAGE, null);
+        staffLanguage, null);
   }
 
   /**
