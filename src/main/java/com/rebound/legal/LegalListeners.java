@@ -19,7 +19,6 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What process legalObligation names: the confirmation's check and record ({@code ${closeLegalObligation}}), the provider's
@@ -92,7 +91,7 @@ class LegalListeners {
 
   /** The provider's notice, once whatever retries, with the reviewed draft in the body and as a PDF; the obligation is met. */
   @Bean("sendLegalNotice")
-  JavaDelegate sendLegalNotice(LegalClocks clocks, Notifications notifications, JdbcTemplate jdbc) {
+  JavaDelegate sendLegalNotice(LegalClocks clocks, Notifications notifications, LegalObligations obligations) {
     return execution -> {
       String id = (String) execution.getVariable(OBLIGATION_ID);
       String address = (String) execution.getVariable(PRIVACY_CONTACT_EMAIL);
@@ -101,7 +100,7 @@ class LegalListeners {
       }
       Map<String, Object> extra = new HashMap<>();
       extra.put("taskName", execution.getVariable(TITLE));
-      extra.put("authorityDueAt", authorityDue(jdbc, execution));
+      extra.put("authorityDueAt", authorityDue(obligations, execution));
       String key = MessageKind.legalProcessorNotice + ":" + id;
       notifications.toContact(MessageKind.legalProcessorNotice, address, execution, execution.getProcessInstanceId(), key, extra,
           LegalDrafts.ATTACHMENT_PREFIX + execution.getProcessInstanceId());
@@ -110,11 +109,10 @@ class LegalListeners {
   }
 
   /** The client's own 72 hours to notify the authority, as its obligation counts them (the same moment when there is none). */
-  private static Date authorityDue(JdbcTemplate jdbc, DelegateExecution execution) {
-    java.util.List<java.sql.Timestamp> due = jdbc.queryForList("SELECT due_at FROM rebound_legal_obligation WHERE id = ?",
-        java.sql.Timestamp.class, obligationId((String) execution.getVariable(com.rebound.procedure.ProcedureVariables.CASE_NUMBER),
-            "gdpr-authority"));
-    return due.isEmpty() ? new Date(((Date) execution.getVariable(COUNTED_FROM)).getTime() + 72 * 3_600_000L) : new Date(due.get(0).getTime());
+  private static Date authorityDue(LegalObligations obligations, DelegateExecution execution) {
+    return obligations.find(obligationId((String) execution.getVariable(com.rebound.procedure.ProcedureVariables.CASE_NUMBER),
+        "gdpr-authority")).map(o -> Date.from((java.time.Instant) o.get("dueAt")))
+        .orElseGet(() -> new Date(((Date) execution.getVariable(COUNTED_FROM)).getTime() + 72 * 3_600_000L));
   }
 
   private static String reviewer(DelegateExecution execution) {

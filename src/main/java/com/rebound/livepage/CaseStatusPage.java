@@ -194,7 +194,7 @@ class CaseStatusPage {
     List<Map<String, Object>> sent = new ArrayList<>();
     jdbc.query("SELECT kind, subject, created_at, sent_at FROM rebound_outbox WHERE case_number = ? AND status <> 'DISCARDED' "
         + "ORDER BY created_at, id", rs -> {
-          if (!staffKinds.contains(rs.getString("kind")) && !"taskAssigned".equals(rs.getString("kind"))) {
+          if (!staffKinds.contains(rs.getString("kind"))) {
             Map<String, Object> message = new HashMap<>();
             message.put("subject", rs.getString("subject"));
             java.sql.Timestamp at = rs.getTimestamp("sent_at") != null ? rs.getTimestamp("sent_at") : rs.getTimestamp("created_at");

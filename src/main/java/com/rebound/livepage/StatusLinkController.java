@@ -7,7 +7,6 @@ import com.rebound.casebook.CaseBook;
 import com.rebound.security.CurrentUser;
 import com.rebound.web.ApiProblem;
 import com.rebound.web.Roles;
-import java.time.Instant;
 import java.util.Map;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,8 +19,10 @@ class StatusLinkController {
   private final StatusLinks links;
   private final CaseBook cases;
   private final CurrentUser currentUser;
+  private final java.time.Clock clock;
 
-  StatusLinkController(StatusLinks links, CaseBook cases, CurrentUser currentUser) {
+  StatusLinkController(StatusLinks links, CaseBook cases, CurrentUser currentUser, java.time.Clock clock) {
+    this.clock = clock;
     this.links = links;
     this.cases = cases;
     this.currentUser = currentUser;
@@ -30,7 +31,7 @@ class StatusLinkController {
   @PostMapping("/api/cases/{caseNumber}/status-links/revoke")
   Map<String, Object> revoke(@PathVariable String caseNumber) {
     currentUser.requireAnyGroup(Roles.MANAGERS_OR_ADMINISTRATORS);
-    cases.view(caseNumber, Instant.now()).orElseThrow(() -> ApiProblem.notFound("No case '" + caseNumber + "'."));
+    cases.view(caseNumber, clock.instant()).orElseThrow(() -> ApiProblem.notFound("No case '" + caseNumber + "'."));
     return Map.of("caseNumber", caseNumber, "revoked", links.revoke(caseNumber));
   }
 }

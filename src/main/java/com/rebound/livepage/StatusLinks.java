@@ -22,8 +22,10 @@ class StatusLinks implements ClientStatusLinks {
   private final JdbcTemplate jdbc;
   private final ClientLinks links;
   private final ObjectProvider<Notifications> notifications;
+  private final java.time.Clock clock;
 
-  StatusLinks(JdbcTemplate jdbc, ClientLinks links, ObjectProvider<Notifications> notifications) {
+  StatusLinks(JdbcTemplate jdbc, ClientLinks links, ObjectProvider<Notifications> notifications, java.time.Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.links = links;
     this.notifications = notifications;
@@ -42,7 +44,8 @@ class StatusLinks implements ClientStatusLinks {
 
   /** A manager revokes every live-page link of a case (the next message to the client carries a new one). */
   int revoke(String caseNumber) {
+    java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant());
     return jdbc.update("UPDATE rebound_client_link SET expires_at = ? WHERE case_number = ? AND purpose = 'STATUS' AND expires_at > ?",
-        java.sql.Timestamp.from(java.time.Instant.now()), caseNumber, java.sql.Timestamp.from(java.time.Instant.now()));
+        now, caseNumber, now);
   }
 }
