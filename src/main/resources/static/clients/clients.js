@@ -4,10 +4,12 @@
 
 // the protections a client may have, as people call them (the API keeps the codes)
 const PROTECTIONS = {
-  backup: 'Backups', offsiteCopy: 'Off-site copy of the backups', ups: 'UPS (uninterruptible power supply)',
-  endpointProtection: 'Endpoint protection (antivirus, EDR)', staffTraining: 'Staff security training',
-  monitoring: 'Monitoring of servers and disks', mfa: 'Multi-factor authentication', patchManagement: 'Patch management'
+  backup: t('Backups'), offsiteCopy: t('Off-site copy of the backups'), ups: t('UPS (uninterruptible power supply)'),
+  endpointProtection: t('Endpoint protection (antivirus, EDR)'), staffTraining: t('Staff security training'),
+  monitoring: t('Monitoring of servers and disks'), mfa: t('Multi-factor authentication'), patchManagement: t('Patch management')
 };
+// the criticality tiers as people read them (the API keeps the codes)
+const TIERS = { critical: t('critical'), high: t('high'), standard: t('standard'), basic: t('basic') };
 let editor = false;
 let session = null;
 let editing = null;
@@ -60,7 +62,7 @@ async function start() {
     if (found.status === 200) {
       edit(found.body);
     } else {
-      say('No client "' + asked + '".', true);
+      say(t('No client "{0}".', asked), true);
     }
   }
 }
@@ -74,8 +76,8 @@ async function list() {
   for (const c of found.body.items) {
     const row = document.createElement('tr');
     row.className = c.active ? '' : 'inactive';
-    for (const value of [`${c.name} (${c.id})`, c.sector, c.userCount, c.criticalityTier, `${c.responseTimeMinutes} min`,
-      `${c.rtoHours} h / ${c.rpoHours} h`, c.active ? 'active' : 'deactivated']) {
+    for (const value of [`${c.name} (${c.id})`, c.sector, c.userCount, consoleHelpers.words(TIERS, c.criticalityTier),
+      `${c.responseTimeMinutes} min`, `${c.rtoHours} h / ${c.rpoHours} h`, c.active ? t('active') : t('deactivated')]) {
       const cell = document.createElement('td');
       cell.textContent = value;
       row.append(cell);
@@ -102,7 +104,7 @@ function edit(client) {
   say('');
   const form = $('#client-form');
   form.reset();
-  $('#edit-title').textContent = client ? client.name : 'New client';
+  $('#edit-title').textContent = client ? client.name : t('New client');
   history.replaceState(null, '', client ? '?id=' + encodeURIComponent(client.id) : location.pathname);
   $('#client-cases').hidden = !client;
   if (client) {
@@ -115,8 +117,9 @@ function edit(client) {
   }
   $('#toggle-active').hidden = !client || $('#save').hidden;
   if (client) {
-    $('#toggle-active').textContent = client.active ? 'Deactivate' : 'Activate';
-    for (const name of ['id', 'name', 'sector', 'userCount', 'preferredLanguage', 'criticalityTier', 'responseTimeMinutes', 'rtoHours', 'rpoHours']) {
+    $('#toggle-active').textContent = client.active ? t('Deactivate') : t('Activate');
+    for (const name of ['id', 'name', 'sector', 'userCount', 'preferredLanguage', 'criticalityTier', 'responseTimeMinutes',
+      'rtoHours', 'rpoHours']) {
       field(name).value = client[name];
     }
     for (const name of ['start', 'end', 'timeZone']) {
@@ -175,7 +178,7 @@ async function showItems(client) {
   }
   if (answer.body.items.length === 0) {
     const row = document.createElement('tr');
-    consoleHelpers.cell(row, 'None open.').colSpan = 4;
+    consoleHelpers.cell(row, t('None open.')).colSpan = 4;
     body.append(row);
   }
 }
@@ -197,12 +200,12 @@ async function showCases(client) {
     consoleHelpers.cell(row, consoleHelpers.when(c.openedAt));
     consoleHelpers.cell(row, c.summary);
     consoleHelpers.cell(row, c.severity || '—');
-    consoleHelpers.cell(row, c.state);
+    consoleHelpers.cell(row, consoleHelpers.words(consoleHelpers.STATE_WORDS, c.state));
     body.append(row);
   }
   if (answer.body.items.length === 0) {
     const row = document.createElement('tr');
-    consoleHelpers.cell(row, 'No case yet.').colSpan = 5;
+    consoleHelpers.cell(row, t('No case yet.')).colSpan = 5;
     body.append(row);
   }
 }
@@ -216,7 +219,8 @@ function number(name) {
 function addContact(contact, agrees) {
   const row = document.createElement('div');
   row.className = 'contact';
-  for (const [name, label, type] of [['name', 'Name', 'text'], ['email', 'E-mail', 'email'], ['phone', 'Phone', 'tel'], ['role', 'Role', 'text']]) {
+  for (const [name, label, type] of [['name', t('Name'), 'text'], ['email', t('E-mail'), 'email'], ['phone', t('Phone'), 'tel'],
+    ['role', t('Role'), 'text']]) {
     const wrapper = document.createElement('label');
     const input = document.createElement('input');
     input.type = type;
@@ -233,12 +237,12 @@ function addContact(contact, agrees) {
   radio.name = 'agrees';
   radio.checked = agrees;
   radio.disabled = !editor;
-  choose.append(radio, ' agrees the objectives');
+  choose.append(radio, ' ' + t('agrees the objectives'));
   row.append(choose);
   if (editor) {
     const remove = document.createElement('button');
     remove.type = 'button';
-    remove.textContent = 'Remove';
+    remove.textContent = t('Remove');
     remove.addEventListener('click', () => { row.remove(); renumber(); });
     row.append(remove);
   }
@@ -317,13 +321,13 @@ async function save() {
     ? await api('PUT', `/api/clients/${encodeURIComponent(editing.id)}`, client)
     : await api('POST', '/api/clients', client);
   if (result.status === 200 || result.status === 201) {
-    say(`Saved: ${result.body.name}.`);
+    say(t('Saved: {0}.', result.body.name));
     showList();
   } else if (result.status === 400 && result.body.errors) {
-    say(result.body.detail + ': see the fields marked below.', true);
+    say(t('{0}: see the fields marked below.', result.body.detail), true);
     showErrors(result.body.errors);
   } else {
-    say(result.body && result.body.detail ? result.body.detail : `Not saved (${result.status}).`, true);
+    say(result.body && result.body.detail ? result.body.detail : t('Not saved ({0}).', result.status), true);
   }
 }
 
@@ -331,10 +335,10 @@ async function toggleActive() {
   const action = editing.active ? 'deactivate' : 'activate';
   const result = await api('POST', `/api/clients/${encodeURIComponent(editing.id)}/${action}`);
   if (result.status === 200) {
-    say(`${result.body.name} is ${result.body.active ? 'active' : 'deactivated'}.`);
+    say(result.body.active ? t('{0} is active.', result.body.name) : t('{0} is deactivated.', result.body.name));
     showList();
   } else {
-    say(result.body && result.body.detail ? result.body.detail : `Not changed (${result.status}).`, true);
+    say(result.body && result.body.detail ? result.body.detail : t('Not changed ({0}).', result.status), true);
   }
 }
 

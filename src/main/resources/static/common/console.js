@@ -10,16 +10,16 @@
   }
   const current = header.dataset.page;
   const links = [
-    ['cases', 'Cases', '/console/', false],
-    ['dashboard', 'Dashboard', '/console/dashboard.html', true],
-    ['clients', 'Clients', '/clients/', false],
-    ['action-items', 'Action items', '/console/action-items.html', false],
-    ['legal', 'Legal deadlines', '/console/legal.html', false],
-    ['lessons', 'Lessons', '/console/lessons.html', false],
-    ['outbox', 'Outbox', '/outbox/', true],
-    ['inbox', 'Inbox', '/console/inbox.html', true],
-    ['monitoring', 'Monitoring', '/monitoring/', true],
-    ['new-case', 'Report a disaster', '/new-case/', false],
+    ['cases', t('Cases'), '/console/', false],
+    ['dashboard', t('Dashboard'), '/console/dashboard.html', true],
+    ['clients', t('Clients'), '/clients/', false],
+    ['action-items', t('Action items'), '/console/action-items.html', false],
+    ['legal', t('Legal deadlines'), '/console/legal.html', false],
+    ['lessons', t('Lessons'), '/console/lessons.html', false],
+    ['outbox', t('Outbox'), '/outbox/', true],
+    ['inbox', t('Inbox'), '/console/inbox.html', true],
+    ['monitoring', t('Monitoring'), '/monitoring/', true],
+    ['new-case', t('Report a disaster'), '/new-case/', false],
     ['tasklist', 'Tasklist', '/camunda/app/tasklist/', false],
     ['cockpit', 'Cockpit', '/camunda/app/cockpit/', true]
   ];
@@ -76,7 +76,7 @@ const consoleHelpers = {
       const what = this.cell(row, o.duty);
       what.title = o.code;
       this.cell(row, o.authority);
-      this.cell(row, o.responsible === 'provider' ? 'we (provider)' : 'the client');
+      this.cell(row, o.responsible === 'provider' ? t('we (provider)') : t('the client'));
       if (showCase && o.caseNumber.startsWith('SC-')) {
         // the provider's own clocks of cases linked to one cause
         this.cell(row, o.caseNumber + ' · ' + (o.clientName || ''));
@@ -97,18 +97,22 @@ const consoleHelpers = {
       fill.style.width = Math.max(0, Math.min(100, Math.round(100 * (end - from) / Math.max(1, due - from)))) + '%';
       bar.append(fill);
       const label = document.createElement('small');
-      label.textContent = o.deadlineHours + ' h · due ' + this.when(o.dueAt) + (o.state === 'open'
-        ? (o.overdue ? ' · overdue by ' + this.duration((now - due) / 60000) : ' · ' + this.duration((due - now) / 60000) + ' left') : '');
+      label.textContent = t('{0} h · due {1}', o.deadlineHours, this.when(o.dueAt)) + (o.state === 'open'
+        ? (o.overdue ? t(' · overdue by {0}', this.duration((now - due) / 60000))
+          : t(' · {0} left', this.duration((due - now) / 60000))) : '');
       clock.append(bar, label);
-      let state = o.state === 'open' ? (o.overdue ? 'overdue' : 'open' + (o.reminded ? ' (reminded ' + o.reminded + '×)' : ''))
-        : o.state === 'notApplicable' ? 'did not apply: ' + (o.note || '')
-          : o.state + ': filed ' + this.when(o.doneAt) + ' by ' + (o.doneBy || '') + (o.reference ? ', ref. ' + o.reference : '');
+      const open = o.reminded ? t('open (reminded {0}×)', o.reminded) : t('open');
+      const state = o.state === 'open' ? (o.overdue ? t('overdue') : open)
+        : o.state === 'notApplicable' ? t('did not apply: {0}', o.note || '')
+          : (o.state === 'late' ? t('late: filed {0} by {1}', this.when(o.doneAt), o.doneBy || '')
+            : t('met: filed {0} by {1}', this.when(o.doneAt), o.doneBy || ''))
+            + (o.reference ? t(', ref. {0}', o.reference) : '');
       this.cell(row, state, o.overdue || o.state === 'late' ? 'overdue' : 'state-' + o.state);
       body.append(row);
     }
     if (items.length === 0) {
       const row = document.createElement('tr');
-      this.cell(row, 'No legal deadline here.').colSpan = showCase ? 7 : 6;
+      this.cell(row, t('No legal deadline here.')).colSpan = showCase ? 7 : 6;
       body.append(row);
     }
   },
@@ -121,14 +125,16 @@ const consoleHelpers = {
     row.append(td);
     return td;
   },
-  // a moment in the reader's language with the month in words and a 24-hour clock ("6 Dec 2026, 21:16"), never 12/06
+  // a moment in the reader's language with the month in words and a 24-hour clock ("6 Dec 2026, 21:16", "6 dic 2026,
+  // 21:16"), never 12/06
   when(value) {
-    return value ? new Date(value).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }) : '';
+    return value ? new Date(value).toLocaleString(reboundI18n.locale, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' })
+      : '';
   },
   // business days as "MON,TUE,WED,THU,FRI" in words: "Mon–Fri", or the days one by one
   days(list) {
     const names = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
-    const words = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+    const words = [t('Mon'), t('Tue'), t('Wed'), t('Thu'), t('Fri'), t('Sat'), t('Sun')];
     const at = list.split(',').map((d) => names.indexOf(d.trim())).sort((a, b) => a - b);
     const run = at.length > 2 && at[at.length - 1] - at[0] === at.length - 1;
     return run ? words[at[0]] + '–' + words[at[at.length - 1]] : at.map((i) => words[i]).join(', ');
@@ -177,7 +183,7 @@ const consoleHelpers = {
       return null;
     }
     if (who.status !== 200) {
-      consoleHelpers.say('Rebound cannot be reached now (' + who.status + '). Try again in a moment.', true);
+      consoleHelpers.say(t('Rebound cannot be reached now ({0}). Try again in a moment.', who.status), true);
       return null;
     }
     return who.body;
@@ -236,14 +242,22 @@ const consoleHelpers = {
   isManager(session) {
     return (session.groups || []).some((g) => g === 'managers' || g === 'camunda-admin');
   },
-  RTO_WORDS: { notAgreed: 'not agreed', running: 'running', met: 'met', breached: 'breached', notRecovered: 'not recovered' },
+  RTO_WORDS: { notAgreed: t('not agreed'), running: t('running'), met: t('met'), breached: t('breached'),
+    notRecovered: t('not recovered') },
   // the words for the procedure's codes (the forms' labels), a code shown as it is when it has none
-  CAUSE_WORDS: { hardware: 'hardware failure', ransomware: 'ransomware or other malware', humanError: 'human error',
-    software: 'software failure', power: 'power failure', naturalDisaster: 'fire, flood or other disaster', providerOutage: 'cloud or SaaS provider outage', other: 'other' },
-  APPROACH_WORDS: { recover: 'recover', restore: 'restore (reinstall or virtual machine)', unrecoverable: 'no viable recovery' },
-  OUTCOME_WORDS: { recovered: 'recovered', restored: 'restored', unrecoverable: 'not recoverable', notRecovered: 'not recovered',
-    dismissed: 'no disaster (dismissed)', cancelled: 'cancelled by an administrator' },
-  INTEREST_WORDS: { accepted: 'accepted', declined: 'declined', considering: 'considering it' },
+  CAUSE_WORDS: { hardware: t('hardware failure'), ransomware: t('ransomware or other malware'), humanError: t('human error'),
+    software: t('software failure'), power: t('power failure'), naturalDisaster: t('fire, flood or other disaster'),
+    providerOutage: t('cloud or SaaS provider outage'), other: t('other') },
+  APPROACH_WORDS: { recover: t('recover'), restore: t('restore (reinstall or virtual machine)'),
+    unrecoverable: t('no viable recovery') },
+  OUTCOME_WORDS: { recovered: t('recovered'), restored: t('restored'), unrecoverable: t('not recoverable'),
+    notRecovered: t('not recovered'), dismissed: t('no disaster (dismissed)'), cancelled: t('cancelled by an administrator') },
+  INTEREST_WORDS: { accepted: t('accepted'), declined: t('declined'), considering: t('considering it') },
+  STATE_WORDS: { open: t('open'), closed: t('closed') },
+  RPO_WORDS: { met: t('met'), exceeded: t('exceeded'), unknown: t('unknown') },
+  ROUND_WORDS: { open: t('open'), accepted: t('accepted'), problems: t('problems found'), consented: t('consented'),
+    refused: t('refused') },
+  MAIL_WORDS: { PENDING: t('pending'), SENT: t('sent'), FAILED: t('failed'), DISCARDED: t('discarded') },
   words(dictionary, code) {
     return code == null ? code : (dictionary[code] || code);
   }

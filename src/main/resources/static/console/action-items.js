@@ -9,23 +9,26 @@
 
   function stateText(item) {
     if (item.state === 'open') {
-      return item.overdue ? 'overdue' : 'open';
+      return item.overdue ? t('overdue') : t('open');
     }
-    const by = ' by ' + item.closedBy + ', ' + h.when(item.closedAt);
-    return item.state === 'dropped' ? 'dropped' + by + ': ' + (item.dropReason || '')
-      : 'done' + by + (item.doneNote ? ': ' + item.doneNote : '');
+    const when = h.when(item.closedAt);
+    if (item.state === 'dropped') {
+      return t('dropped by {0}, {1}: {2}', item.closedBy, when, item.dropReason || '');
+    }
+    return item.doneNote ? t('done by {0}, {1}: {2}', item.closedBy, when, item.doneNote)
+      : t('done by {0}, {1}', item.closedBy, when);
   }
 
   async function close(item, outcome) {
     let reason = null;
     if (outcome === 'dropped') {
-      reason = window.prompt('Why will "' + item.what + '" not be done?');
+      reason = window.prompt(t('Why will "{0}" not be done?', item.what));
       if (!reason) {
         return;
       }
     } else {
       // what was done, for the lessons and the next case (optional; Cancel keeps the item open)
-      reason = window.prompt('What was done for "' + item.what + '"? (optional)', '');
+      reason = window.prompt(t('What was done for "{0}"? (optional)', item.what), '');
       if (reason === null) {
         return;
       }
@@ -33,10 +36,10 @@
     const answer = await reboundApi('POST', '/api/action-items/' + encodeURIComponent(item.id) + '/close', { outcome, reason },
       session.csrfToken);
     if (answer.status !== 200) {
-      h.say(h.problemText(answer, 'The item could not be closed (' + answer.status + ').'), true);
+      h.say(h.problemText(answer, t('The item could not be closed ({0}).', answer.status)), true);
       return;
     }
-    h.say(item.id + ' is ' + outcome + '.');
+    h.say(outcome === 'dropped' ? t('{0} is dropped.', item.id) : t('{0} is done.', item.id));
     list();
   }
 
@@ -77,11 +80,11 @@
     history.replaceState(null, '', '?' + params.toString());
     const answer = await reboundApi('GET', '/api/action-items?' + params.toString());
     if (answer.status !== 200) {
-      h.say(h.problemText(answer, 'The action items could not be read (' + answer.status + ').'), true);
+      h.say(h.problemText(answer, t('The action items could not be read ({0}).', answer.status)), true);
       return;
     }
-    $('#scope').textContent = answer.body.everyOwner ? 'Every owner\'s action items, overdue first.'
-      : 'Your action items, overdue first.';
+    $('#scope').textContent = answer.body.everyOwner ? t('Every owner\'s action items, overdue first.')
+      : t('Your action items, overdue first.');
     const body = $('#items tbody');
     body.replaceChildren();
     for (const item of answer.body.items) {
@@ -100,13 +103,13 @@
       h.cell(row, stateText(item), item.overdue ? 'overdue' : 'state-' + item.state);
       const actions = h.cell(row, '');
       if (item.state === 'open' && (h.isManager(session) || item.ownerUser === session.userId)) {
-        actions.append(button('Done…', () => close(item, 'done')), ' ', button('Drop…', () => close(item, 'dropped')));
+        actions.append(button(t('Done…'), () => close(item, 'done')), ' ', button(t('Drop…'), () => close(item, 'dropped')));
       }
       body.append(row);
     }
     if (answer.body.items.length === 0) {
       const row = document.createElement('tr');
-      h.cell(row, 'No action item here.').colSpan = 8;
+      h.cell(row, t('No action item here.')).colSpan = 8;
       body.append(row);
     }
     counts();

@@ -19,7 +19,7 @@
     box.replaceChildren();
     const status = document.createElement('p');
     status.className = 'rto-' + rto.status;
-    status.textContent = 'RTO ' + (h.RTO_WORDS[rto.status] || rto.status);
+    status.textContent = t('RTO {0}', h.words(h.RTO_WORDS, rto.status));
     box.append(status);
     if (rto.status === 'notAgreed') {
       return;
@@ -33,20 +33,21 @@
     bar.append(fill);
     box.append(bar);
     const lines = [
-      'Agreed: ' + rto.hours + ' h' + (rto.countsBusinessHours ? ' (business hours)' : '') + ', from ' + h.when(rto.agreedAt),
-      ...(rto.countedIn ? ['Counted in: ' + h.days(rto.countedIn.days) + ', ' + rto.countedIn.opens + '–' + rto.countedIn.closes
-        + ' (' + rto.countedIn.zone + ')' + (rto.countedIn.holidays ? '; public holidays of ' + rto.countedIn.holidays + ' skipped' : '')] : []),
-      'Due: ' + h.when(rto.deadline),
-      'Used: ' + h.duration(rto.usedMinutes)
+      (rto.countsBusinessHours ? t('Agreed: {0} h (business hours), from {1}', rto.hours, h.when(rto.agreedAt))
+        : t('Agreed: {0} h, from {1}', rto.hours, h.when(rto.agreedAt))),
+      ...(rto.countedIn ? [t('Counted in: {0}, {1}–{2} ({3})', h.days(rto.countedIn.days), rto.countedIn.opens, rto.countedIn.closes,
+        rto.countedIn.zone) + (rto.countedIn.holidays ? t('; public holidays of {0} skipped', rto.countedIn.holidays) : '')] : []),
+      t('Due: {0}', h.when(rto.deadline)),
+      t('Used: {0}', h.duration(rto.usedMinutes))
     ];
     if (rto.minutesLeft != null) {
-      lines.push('Left: ' + h.duration(rto.minutesLeft));
+      lines.push(t('Left: {0}', h.duration(rto.minutesLeft)));
     }
     if (rto.breachedByMinutes != null) {
-      lines.push('Breached by: ' + h.duration(rto.breachedByMinutes));
+      lines.push(t('Breached by: {0}', h.duration(rto.breachedByMinutes)));
     }
     if (rto.recoveredAt) {
-      lines.push('Recovered (client accepted): ' + h.when(rto.recoveredAt));
+      lines.push(t('Recovered (client accepted): {0}', h.when(rto.recoveredAt)));
     }
     for (const line of lines) {
       const p = document.createElement('p');
@@ -60,7 +61,7 @@
     body.replaceChildren();
     if (!list.length) {
       const row = document.createElement('tr');
-      h.cell(row, 'No open step.', 'muted').colSpan = 5;
+      h.cell(row, t('No open step.'), 'muted').colSpan = 5;
       body.append(row);
     }
     for (const s of list) {
@@ -71,7 +72,7 @@
       h.cell(row, h.when(s.due));
       const link = document.createElement('a');
       link.href = s.tasklist;
-      link.textContent = 'Open in Tasklist';
+      link.textContent = t('Open in Tasklist');
       h.cell(row, '').append(link);
       body.append(row);
     }
@@ -81,20 +82,21 @@
     const box = $('#rounds');
     box.replaceChildren();
     if (!list.length) {
-      box.textContent = 'No acceptance round yet.';
+      box.textContent = t('No acceptance round yet.');
       box.className = 'muted';
       return;
     }
     for (const r of list) {
       const title = document.createElement('p');
-      title.textContent = 'Round ' + r.round + ': ' + r.outcome + (r.answeredBy ? ', answered by ' + r.answeredBy + ' (' + r.answeredVia + ')' : '')
+      title.textContent = t('Round {0}: {1}', r.round, h.words(h.ROUND_WORDS, r.outcome))
+        + (r.answeredBy ? t(', answered by {0} ({1})', r.answeredBy, r.answeredVia === 'link' ? t('their link') : 'Tasklist') : '')
         + (r.closedAt ? ', ' + h.when(r.closedAt) : '');
       const table = document.createElement('table');
       table.className = 'round';
       const head = document.createElement('tr');
-      for (const t of ['Tester', 'Tested', 'Result', 'Problem']) {
+      for (const name of [t('Tester'), t('Tested'), t('Result'), t('Problem')]) {
         const th = document.createElement('th');
-        th.textContent = t;
+        th.textContent = name;
         head.append(th);
       }
       table.append(head);
@@ -102,7 +104,7 @@
         const row = document.createElement('tr');
         h.cell(row, result.tester);
         h.cell(row, result.tested);
-        h.cell(row, result.ok ? 'works' : 'problem', result.ok ? 'rto-met' : 'rto-breached');
+        h.cell(row, result.ok ? t('works') : t('problem'), result.ok ? 'rto-met' : 'rto-breached');
         h.cell(row, result.description);
         table.append(row);
       }
@@ -119,7 +121,7 @@
       h.cell(row, m.kind);
       h.cell(row, m.subject);
       h.cell(row, (m.to || []).join(', '));
-      h.cell(row, m.status);
+      h.cell(row, h.words(h.MAIL_WORDS, m.status));
       h.cell(row, h.when(m.sentAt));
       body.append(row);
     }
@@ -130,7 +132,7 @@
     body.replaceChildren();
     if (!events.length) {
       const row = document.createElement('tr');
-      h.cell(row, 'The engine no longer keeps this case\'s steps (its history was cleaned up); the numbers above remain.', 'muted').colSpan = 4;
+      h.cell(row, t('The engine no longer keeps this case\'s steps (its history was cleaned up); the numbers above remain.'), 'muted').colSpan = 4;
       body.append(row);
       return;
     }
@@ -158,8 +160,9 @@
       h.cell(row, item.what);
       h.cell(row, item.owner);
       h.cell(row, item.dueDate, item.overdue ? 'overdue' : '');
-      h.cell(row, item.state === 'open' ? (item.overdue ? 'overdue' : 'open')
-        : item.state + ' by ' + item.closedBy + ', ' + h.when(item.closedAt) + (item.dropReason ? ': ' + item.dropReason : ''),
+      h.cell(row, item.state === 'open' ? (item.overdue ? t('overdue') : t('open'))
+        : (item.state === 'done' ? t('done by {0}, {1}', item.closedBy, h.when(item.closedAt))
+          : t('dropped by {0}, {1}', item.closedBy, h.when(item.closedAt))) + (item.dropReason ? ': ' + item.dropReason : ''),
       'state-' + item.state);
       body.append(row);
     }
@@ -174,8 +177,8 @@
     }
     const shared = answer.body.sharedCause;
     if (shared) {
-      $('#shared-cause').textContent = 'Linked to ' + shared.id + ' (one cause, many clients: ' + shared.cause + '; cases '
-        + shared.cases.join(', ') + '). Our own NIS2 clocks run once for them all:';
+      $('#shared-cause').textContent = t('Linked to {0} (one cause, many clients: {1}; cases {2}). Our own NIS2 clocks run once for them all:',
+        shared.id, shared.cause, shared.cases.join(', '));
       h.legalRows($('#shared-legal tbody'), shared.obligations, false);
       $('#shared-section').hidden = false;
     }
@@ -183,8 +186,8 @@
       return;
     }
     const a = answer.body.awareness;
-    $('#legal-awareness').textContent = 'Moment of awareness: ' + h.when(a.awareAt) + ' (recorded by ' + (a.recordedBy || 'Rebound')
-      + ' at ' + a.recordedStep + '). Only a manager moves it, with a reason.';
+    $('#legal-awareness').textContent = t('Moment of awareness: {0} (recorded by {1} at {2}). Only a manager moves it, with a reason.',
+      h.when(a.awareAt), a.recordedBy || 'Rebound', a.recordedStep);
     h.legalRows($('#case-legal tbody'), answer.body.obligations, false);
     const list = $('#legal-timeline');
     list.replaceChildren();
@@ -209,8 +212,8 @@
       item.className = m.direction === 'out' ? 'ours' : (m.state === 'autoReply' ? 'automatic' : 'theirs');
       const head = document.createElement('div');
       head.className = 'muted';
-      head.textContent = h.when(m.receivedAt) + ' · ' + (m.direction === 'out' ? 'we (' + m.fromAddress + ')'
-        : (m.fromName ? m.fromName + ' <' + m.fromAddress + '>' : m.fromAddress)) + (m.state === 'autoReply' ? ' · automatic reply' : '');
+      head.textContent = h.when(m.receivedAt) + ' · ' + (m.direction === 'out' ? t('we ({0})', m.fromAddress)
+        : (m.fromName ? m.fromName + ' <' + m.fromAddress + '>' : m.fromAddress)) + (m.state === 'autoReply' ? t(' · automatic reply') : '');
       const text = document.createElement('p');
       text.className = 'pre';
       text.textContent = m.text || '';
@@ -220,14 +223,15 @@
         if (!a.refused) {
           file.href = '/api/client-messages/' + m.id + '/attachments/' + a.id;
         }
-        file.textContent = '📎 ' + a.fileName + ' (' + Math.round(a.size / 1024) + ' KB' + (a.refused ? ', not kept: ' + a.refused : '') + ')';
+        file.textContent = '📎 ' + a.fileName + ' (' + Math.round(a.size / 1024) + ' KB' + (a.refused ? t(', not kept: {0}', a.refused) : '')
+          + ')';
         item.append(file, ' ');
       }
       list.append(item);
     }
     if (answer.body.messages.length === 0) {
       const item = document.createElement('li');
-      item.textContent = 'No message yet.';
+      item.textContent = t('No message yet.');
       list.append(item);
     }
   }
@@ -237,7 +241,7 @@
       event.preventDefault();
       const text = $('#answer-text').value;
       const answer = await reboundApi('POST', '/api/cases/' + encodeURIComponent(caseNumber) + '/messages', { text }, session.csrfToken);
-      h.say(answer.status === 200 ? 'Sent to the client.' : h.problemText(answer, 'Not sent (' + answer.status + ').'), answer.status !== 200);
+      h.say(answer.status === 200 ? t('Sent to the client.') : h.problemText(answer, t('Not sent ({0}).', answer.status)), answer.status !== 200);
       if (answer.status === 200) {
         $('#answer-text').value = '';
         conversation(caseNumber);
@@ -250,12 +254,12 @@
   function legalButtons(caseNumber, session) {
     for (const button of document.querySelectorAll('#legal-raise [data-fact]')) {
       button.addEventListener('click', async () => {
-        if (!window.confirm(button.textContent + ': record it now for ' + caseNumber + '? The legal clocks it brings start.')) {
+        if (!window.confirm(t('{0}: record it now for {1}? The legal clocks it brings start.', button.textContent, caseNumber))) {
           return;
         }
         const answer = await reboundApi('POST', '/api/legal/cases/' + encodeURIComponent(caseNumber) + '/facts',
           { [button.dataset.fact]: true }, session.csrfToken);
-        h.say(answer.status === 200 ? button.textContent + ': recorded.' : h.problemText(answer, 'Not recorded (' + answer.status + ').'),
+        h.say(answer.status === 200 ? t('{0}: recorded.', button.textContent) : h.problemText(answer, t('Not recorded ({0}).', answer.status)),
           answer.status !== 200);
         legal(caseNumber);
       });
@@ -263,35 +267,35 @@
     const linkCases = $('#legal-link');
     linkCases.hidden = !h.isManager(session);
     linkCases.addEventListener('click', async () => {
-      const cause = window.prompt('What do the cases share? (e.g. our remote-management tool compromised)');
+      const cause = window.prompt(t('What do the cases share? (e.g. our remote-management tool compromised)'));
       if (!cause) {
         return;
       }
-      const others = window.prompt('The other cases of that cause, separated by commas (e.g. DR-2026-0043, DR-2026-0051)');
+      const others = window.prompt(t('The other cases of that cause, separated by commas (e.g. DR-2026-0043, DR-2026-0051)'));
       if (!others) {
         return;
       }
       const caseNumbers = [caseNumber, ...others.split(',').map((n) => n.trim()).filter((n) => n)];
       const answer = await reboundApi('POST', '/api/legal/shared-causes', { cause, caseNumbers }, session.csrfToken);
-      h.say(answer.status === 201 ? 'Linked: ' + answer.body.caseNumber + '; our own NIS2 clocks run once for the set.'
-        : h.problemText(answer, 'Not linked (' + answer.status + ').'), answer.status !== 201);
+      h.say(answer.status === 201 ? t('Linked: {0}; our own NIS2 clocks run once for the set.', answer.body.caseNumber)
+        : h.problemText(answer, t('Not linked ({0}).', answer.status)), answer.status !== 201);
       legal(caseNumber);
     });
     const move = $('#legal-move');
     move.hidden = !h.isManager(session);
     move.addEventListener('click', async () => {
-      const awareAt = window.prompt('When did someone become aware? (e.g. 2026-12-07T09:30:00+01:00)');
+      const awareAt = window.prompt(t('When did someone become aware? (e.g. 2026-12-07T09:30:00+01:00)'));
       if (!awareAt) {
         return;
       }
-      const reason = window.prompt('Why was the moment recorded not the right one? (kept in the legal timeline)');
+      const reason = window.prompt(t('Why was the moment recorded not the right one? (kept in the legal timeline)'));
       if (!reason) {
         return;
       }
       const answer = await reboundApi('PUT', '/api/legal/cases/' + encodeURIComponent(caseNumber) + '/awareness', { awareAt, reason },
         session.csrfToken);
-      h.say(answer.status === 200 ? 'The moment of awareness was moved; the open deadlines moved with it.'
-        : h.problemText(answer, 'Not moved (' + answer.status + ').'), answer.status !== 200);
+      h.say(answer.status === 200 ? t('The moment of awareness was moved; the open deadlines moved with it.')
+        : h.problemText(answer, t('Not moved ({0}).', answer.status)), answer.status !== 200);
       legal(caseNumber);
     });
   }
@@ -304,26 +308,27 @@
     const caseNumber = new URLSearchParams(location.search).get('case') || '';
     const answer = await reboundApi('GET', '/api/cases/' + encodeURIComponent(caseNumber));
     if (answer.status !== 200) {
-      h.say(h.problemText(answer, 'The case could not be read (' + answer.status + ').'), true);
+      h.say(h.problemText(answer, t('The case could not be read ({0}).', answer.status)), true);
       return;
     }
     const c = answer.body;
     document.title = c.caseNumber + ' · Rebound';
     $('#title').textContent = c.caseNumber + (c.client ? ' · ' + c.client.name : '');
     $('#summary').textContent = c.summary || '';
-    fact('Client', c.client ? c.client.name : '');
-    fact('Severity', c.severity);
-    fact('State', c.state + (c.outcome ? ' (' + h.words(h.OUTCOME_WORDS, c.outcome) + ')' : ''));
-    fact('Detected', h.when(c.detectedAt));
-    fact('Opened', h.when(c.openedAt));
-    fact('Assessed', h.when(c.assessedAt));
-    fact('Probable cause', h.words(h.CAUSE_WORDS, c.probableCause));
-    fact('Approach', h.words(h.APPROACH_WORDS, c.approach));
-    fact('RPO', c.rpo.status + (c.rpo.hours != null ? ' (agreed ' + c.rpo.hours + ' h, lost ' + (c.rpo.dataLossHours == null ? '?' : c.rpo.dataLossHours) + ' h)' : ''));
-    fact('Acceptance rounds', c.acceptanceRounds);
-    fact('Restored', c.restored ? 'yes' : 'no');
-    fact('Prevention', h.words(h.INTEREST_WORDS, c.preventionInterest));
-    fact('Closed', h.when(c.closedAt));
+    fact(t('Client'), c.client ? c.client.name : '');
+    fact(t('Severity'), c.severity);
+    fact(t('State'), h.words(h.STATE_WORDS, c.state) + (c.outcome ? ' (' + h.words(h.OUTCOME_WORDS, c.outcome) + ')' : ''));
+    fact(t('Detected'), h.when(c.detectedAt));
+    fact(t('Opened'), h.when(c.openedAt));
+    fact(t('Assessed'), h.when(c.assessedAt));
+    fact(t('Probable cause'), h.words(h.CAUSE_WORDS, c.probableCause));
+    fact(t('Approach'), h.words(h.APPROACH_WORDS, c.approach));
+    fact('RPO', h.words(h.RPO_WORDS, c.rpo.status) + (c.rpo.hours != null ? t(' (agreed {0} h, lost {1} h)', c.rpo.hours,
+      c.rpo.dataLossHours == null ? '?' : c.rpo.dataLossHours) : ''));
+    fact(t('Acceptance rounds'), c.acceptanceRounds);
+    fact(t('Restored'), c.restored ? t('yes') : t('no'));
+    fact(t('Prevention'), h.words(h.INTEREST_WORDS, c.preventionInterest));
+    fact(t('Closed'), h.when(c.closedAt));
     clock(c.rto);
     steps(c.currentSteps || []);
     rounds(c.rounds || []);

@@ -8,21 +8,20 @@
 
   function standing(item) {
     if (item.state === 'closed') {
-      return 'closed' + (item.outcome ? ': ' + item.outcome : '');
+      return t('closed') + (item.outcome ? ': ' + h.words(h.OUTCOME_WORDS, item.outcome) : '');
     }
-    return (item.currentSteps || []).map((s) => s.name + ' (' + (s.assignee || (s.candidateGroups || []).join(', ') || 'nobody') + ')')
-      .join('; ') || 'working';
+    return (item.currentSteps || []).map((s) => s.name + ' (' + (s.assignee || (s.candidateGroups || []).join(', ') || t('nobody')) + ')')
+      .join('; ') || t('working');
   }
 
   function rtoText(rto) {
-    const words = h.RTO_WORDS[rto.status] || rto.status;
     if (rto.status === 'running') {
-      return words + ', ' + h.duration(rto.minutesLeft) + ' left';
+      return t('running, {0} left', h.duration(rto.minutesLeft));
     }
     if (rto.status === 'breached') {
-      return words + ' by ' + h.duration(rto.breachedByMinutes);
+      return t('breached by {0}', h.duration(rto.breachedByMinutes));
     }
-    return words;
+    return h.words(h.RTO_WORDS, rto.status);
   }
 
   async function list(params, page) {
@@ -30,7 +29,7 @@
     params.set('size', 25);
     const answer = await reboundApi('GET', '/api/cases?' + params.toString());
     if (answer.status !== 200) {
-      h.say(h.problemText(answer, 'The cases could not be read (' + answer.status + ').'), true);
+      h.say(h.problemText(answer, t('The cases could not be read ({0}).', answer.status)), true);
       return;
     }
     h.say('');
@@ -65,7 +64,7 @@
     }
     const total = answer.body.total;
     const last = h.pager(page, 25, total);
-    $('#page-info').textContent = total === 0 ? 'No case matches.' : 'Page ' + (page + 1) + ' of ' + (last + 1) + ' (' + total + ' cases)';
+    $('#page-info').textContent = total === 0 ? t('No case matches.') : t('Page {0} of {1} ({2} cases)', page + 1, last + 1, total);
   }
 
   async function start() {

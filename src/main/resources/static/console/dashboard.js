@@ -38,8 +38,8 @@
     p.delete('severity');
     const answer = await reboundApi('GET', '/api/legal/summary?' + p.toString());
     if (answer.status === 200) {
-      tile(answer.body.deadlinesMet, 'legal deadlines met');
-      tile(answer.body.deadlinesMissed, 'legal deadlines missed');
+      tile(answer.body.deadlinesMet, t('legal deadlines met'));
+      tile(answer.body.deadlinesMissed, t('legal deadlines missed'));
     }
   }
 
@@ -48,21 +48,21 @@
   }
 
   function table(id, columns, rows) {
-    const t = $('#' + id);
-    t.replaceChildren();
+    const target = $('#' + id);
+    target.replaceChildren();
     const head = document.createElement('tr');
     for (const c of columns) {
       const th = document.createElement('th');
       th.textContent = c[0];
       head.append(th);
     }
-    t.append(head);
+    target.append(head);
     for (const r of rows) {
       const row = document.createElement('tr');
       for (const c of columns) {
         h.cell(row, c[1](r));
       }
-      t.append(row);
+      target.append(row);
     }
   }
 
@@ -74,45 +74,50 @@
   }
 
   function render(m) {
-    const t = m.totals;
+    const totals = m.totals;
+    const percent = (value) => (value == null ? null : value + ' %');
     $('#tiles').replaceChildren();
-    tile(t.casesOpened, 'cases opened');
-    tile(t.casesClosed, 'cases closed');
-    tile(h.duration(t.timeToRespondMinutes.median), 'time to respond (median)');
-    tile(h.duration(t.timeToRecoverMinutes.median), 'time to recover, clock time from detection (median)');
-    tile(h.duration(t.timeToRecoverMinutes.p90), 'time to recover, clock time from detection (90th percentile)');
-    tile(h.duration(t.rtoUsedMinutes.median), 'RTO used, counted as each contract says (median)');
-    tile(t.rtoMetPercent == null ? null : t.rtoMetPercent + ' %', 'RTO met (' + t.rtoCounted + ' recovered)');
-    tile(t.rpoMetPercent == null ? null : t.rpoMetPercent + ' %', 'RPO met (' + t.rpoCounted + ' known)');
-    tile(t.firstRoundAcceptancePercent == null ? null : t.firstRoundAcceptancePercent + ' %', 'accepted at the first round');
-    tile(t.roundsPerCase, 'acceptance rounds per case');
-    tile(t.breaches, 'RTO breaches');
-    tile(t.rtoWarnings, 'RTO warnings');
-    tile(t.restorations, 'restorations');
-    tile(t.unrecoverable, 'unrecoverable');
-    tile(t.preventionAcceptedPercent == null ? null : t.preventionAcceptedPercent + ' %', 'prevention offers accepted');
+    tile(totals.casesOpened, t('cases opened'));
+    tile(totals.casesClosed, t('cases closed'));
+    tile(h.duration(totals.timeToRespondMinutes.median), t('time to respond (median)'));
+    tile(h.duration(totals.timeToRecoverMinutes.median), t('time to recover, clock time from detection (median)'));
+    tile(h.duration(totals.timeToRecoverMinutes.p90), t('time to recover, clock time from detection (90th percentile)'));
+    tile(h.duration(totals.rtoUsedMinutes.median), t('RTO used, counted as each contract says (median)'));
+    tile(percent(totals.rtoMetPercent), t('RTO met ({0} recovered)', totals.rtoCounted));
+    tile(percent(totals.rpoMetPercent), t('RPO met ({0} known)', totals.rpoCounted));
+    tile(percent(totals.firstRoundAcceptancePercent), t('accepted at the first round'));
+    tile(totals.roundsPerCase, t('acceptance rounds per case'));
+    tile(totals.breaches, t('RTO breaches'));
+    tile(totals.rtoWarnings, t('RTO warnings'));
+    tile(totals.restorations, t('restorations'));
+    tile(totals.unrecoverable, t('unrecoverable'));
+    tile(percent(totals.preventionAcceptedPercent), t('prevention offers accepted'));
     legalTiles();
 
     const labels = m.series.map((p) => p.from);
     draw('chart-volume', { type: 'bar', data: { labels, datasets: [
-      { label: 'opened', data: m.series.map((p) => p.opened), backgroundColor: '#1b4f72' },
-      { label: 'closed', data: m.series.map((p) => p.closed), backgroundColor: '#1b7f5a' }] },
+      { label: t('cases opened'), data: m.series.map((p) => p.opened), backgroundColor: '#1b4f72' },
+      { label: t('cases closed'), data: m.series.map((p) => p.closed), backgroundColor: '#1b7f5a' }] },
     options: { animation: false, responsive: true, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } } });
-    table('table-volume', [['from', (p) => p.from], ['opened', (p) => p.opened], ['closed', (p) => p.closed]], m.series);
+    table('table-volume', [[t('from'), (p) => p.from], [t('cases opened'), (p) => p.opened], [t('cases closed'), (p) => p.closed]], m.series);
 
     draw('chart-recovery', { type: 'line', data: { labels, datasets: [
-      { label: 'median', data: m.series.map((p) => hours(p.timeToRecoverMedianMinutes)), borderColor: '#1b7f5a', spanGaps: true },
-      { label: '90th percentile', data: m.series.map((p) => hours(p.timeToRecoverP90Minutes)), borderColor: '#d35400', spanGaps: true }] },
+      { label: t('median'), data: m.series.map((p) => hours(p.timeToRecoverMedianMinutes)), borderColor: '#1b7f5a',
+        spanGaps: true },
+      { label: t('90th percentile'), data: m.series.map((p) => hours(p.timeToRecoverP90Minutes)), borderColor: '#d35400',
+        spanGaps: true }] },
     options: { animation: false, responsive: true, scales: { y: { beginAtZero: true } } } });
-    table('table-recovery', [['from', (p) => p.from], ['median (h)', (p) => hours(p.timeToRecoverMedianMinutes)],
-      ['90th percentile (h)', (p) => hours(p.timeToRecoverP90Minutes)]], m.series);
+    table('table-recovery', [[t('from'), (p) => p.from], [t('median (h)'), (p) => hours(p.timeToRecoverMedianMinutes)],
+      [t('90th percentile (h)'), (p) => hours(p.timeToRecoverP90Minutes)]], m.series);
 
     draw('chart-rto', { type: 'bar', data: { labels, datasets: [
-      { type: 'line', label: 'RTO met %', data: m.series.map((p) => p.rtoMetPercent), borderColor: '#1b7f5a', yAxisID: 'percent', spanGaps: true },
-      { label: 'breaches', data: m.series.map((p) => p.breaches), backgroundColor: '#b5152b', yAxisID: 'count' }] },
+      { type: 'line', label: t('RTO met %'), data: m.series.map((p) => p.rtoMetPercent), borderColor: '#1b7f5a',
+        yAxisID: 'percent', spanGaps: true },
+      { label: t('breaches'), data: m.series.map((p) => p.breaches), backgroundColor: '#b5152b', yAxisID: 'count' }] },
     options: { animation: false, responsive: true, scales: { percent: { position: 'left', min: 0, max: 100 },
       count: { position: 'right', beginAtZero: true, ticks: { precision: 0 }, grid: { drawOnChartArea: false } } } } });
-    table('table-rto', [['from', (p) => p.from], ['RTO met %', (p) => p.rtoMetPercent], ['breaches', (p) => p.breaches]], m.series);
+    table('table-rto', [[t('from'), (p) => p.from], [t('RTO met %'), (p) => p.rtoMetPercent], [t('breaches'), (p) => p.breaches]],
+      m.series);
 
     const body = $('#now tbody');
     body.replaceChildren();
@@ -142,7 +147,7 @@
     history.replaceState(null, '', '?' + params().toString());
     const answer = await reboundApi('GET', '/api/metrics?' + params().toString());
     if (answer.status !== 200) {
-      h.say(h.problemText(answer, 'The numbers could not be read (' + answer.status + ').'), true);
+      h.say(h.problemText(answer, t('The numbers could not be read ({0}).', answer.status)), true);
       return;
     }
     h.say('');
@@ -156,7 +161,7 @@
       return;
     }
     if (!h.isManager(session)) {
-      h.refuse('The dashboard is for managers.');
+      h.refuse(t('The dashboard is for managers.'));
       return;
     }
     await h.clientOptions($('#client'));

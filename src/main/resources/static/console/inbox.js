@@ -10,7 +10,8 @@
   async function decide(message, caseNumber) {
     const path = '/api/client-messages/' + message.id + (caseNumber ? '/attach' : '/drop');
     const answer = await reboundApi('POST', path, caseNumber ? { caseNumber } : null, session.csrfToken);
-    h.say(answer.status === 200 ? (caseNumber ? 'Put on ' + caseNumber + '.' : 'Dropped.') : h.problemText(answer, 'Not done (' + answer.status + ').'),
+    h.say(answer.status === 200 ? (caseNumber ? t('Put on {0}.', caseNumber) : t('Dropped.'))
+      : h.problemText(answer, t('Not done ({0}).', answer.status)),
       answer.status !== 200);
     list();
   }
@@ -18,7 +19,7 @@
   async function list() {
     const answer = await reboundApi('GET', '/api/client-messages/inbox');
     if (answer.status !== 200) {
-      h.say(h.problemText(answer, 'The inbox could not be read (' + answer.status + ').'), true);
+      h.say(h.problemText(answer, t('The inbox could not be read ({0}).', answer.status)), true);
       return;
     }
     const body = $('#inbox tbody');
@@ -34,24 +35,24 @@
       const actions = h.cell(row, '');
       const attach = document.createElement('button');
       attach.type = 'button';
-      attach.textContent = 'Put on a case…';
+      attach.textContent = t('Put on a case…');
       attach.addEventListener('click', () => {
         const guess = ((m.subject || '').match(/DR-\d{4}-\d{4,}/) || [''])[0];
-        const caseNumber = window.prompt('Which case? (e.g. DR-2026-0042)', guess);
+        const caseNumber = window.prompt(t('Which case? (e.g. DR-2026-0042)'), guess);
         if (caseNumber) {
           decide(m, caseNumber.trim());
         }
       });
       const drop = document.createElement('button');
       drop.type = 'button';
-      drop.textContent = 'Drop';
+      drop.textContent = t('Drop');
       drop.addEventListener('click', () => decide(m, null));
       actions.append(attach, ' ', drop);
       body.append(row);
     }
     if (answer.body.messages.length === 0) {
       const row = document.createElement('tr');
-      h.cell(row, 'Nothing waits here.').colSpan = 5;
+      h.cell(row, t('Nothing waits here.')).colSpan = 5;
       body.append(row);
     }
   }
@@ -62,7 +63,7 @@
       return;
     }
     if (!h.isManager(session)) {
-      h.refuse('The inbox is for managers.');
+      h.refuse(t('The inbox is for managers.'));
       return;
     }
     list();

@@ -25,7 +25,7 @@
     history.replaceState(null, '', '?' + params.toString());
     const answer = await reboundApi('GET', '/api/legal/obligations?' + params.toString());
     if (answer.status !== 200) {
-      h.say(h.problemText(answer, 'The legal deadlines could not be read (' + answer.status + ').'), true);
+      h.say(h.problemText(answer, t('The legal deadlines could not be read ({0}).', answer.status)), true);
       return;
     }
     h.legalRows($('#obligations tbody'), answer.body.items, true);

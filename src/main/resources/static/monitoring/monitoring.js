@@ -6,6 +6,11 @@ let session = null;
 const $ = (selector) => document.querySelector(selector);
 // the console's helpers (common/console.js)
 const { say, cell, when, problemText } = consoleHelpers;
+// what Rebound did with an alert, and an integration's state, as people read them (the API keeps the codes)
+const DECISIONS = { unmatched: t('unmatched'), opened: t('opened'), attached: t('attached'), resolved: t('resolved'),
+  held: t('held'), ignored: t('ignored') };
+const STATES = { active: t('active'), revoked: t('revoked') };
+const decisionWord = (code) => consoleHelpers.words(DECISIONS, code);
 
 function api(method, path, body) {
   return reboundApi(method, path, body, session && session.csrfToken);
@@ -14,7 +19,7 @@ function api(method, path, body) {
 async function integrations() {
   const answer = await api('GET', '/api/integrations');
   if (answer.status !== 200) {
-    say(problemText(answer, 'The integrations could not be read (' + answer.status + ').'), true);
+    say(problemText(answer, t('The integrations could not be read ({0}).', answer.status)), true);
     return;
   }
   const body = $('#integrations tbody');
@@ -22,23 +27,24 @@ async function integrations() {
   for (const i of answer.body) {
     const row = document.createElement('tr');
     cell(row, i.name);
-    cell(row, i.allClients ? 'all clients' : i.clients.join(', '));
+    cell(row, i.allClients ? t('all clients') : i.clients.join(', '));
     cell(row, i.clientLabel);
     cell(row, i.tokenHint);
     cell(row, when(i.createdAt) + ' · ' + i.createdBy);
     cell(row, when(i.lastUsedAt));
-    cell(row, i.state + (i.revokedAt ? ' ' + when(i.revokedAt) + ' · ' + i.revokedBy : ''), i.state);
+    cell(row, consoleHelpers.words(STATES, i.state) + (i.revokedAt ? ' ' + when(i.revokedAt) + ' · ' + i.revokedBy : ''),
+      i.state);
     const actions = cell(row, '');
     if (i.state === 'active') {
       const revoke = document.createElement('button');
       revoke.type = 'button';
-      revoke.textContent = 'Revoke';
+      revoke.textContent = t('Revoke');
       revoke.addEventListener('click', async () => {
-        if (!confirm('Revoke "' + i.name + '"? Its monitor can no longer post alerts.')) {
+        if (!confirm(t('Revoke "{0}"? Its monitor can no longer post alerts.', i.name))) {
           return;
         }
         const done = await api('DELETE', '/api/integrations/' + encodeURIComponent(i.id));
-        say(done.status === 200 ? '"' + i.name + '" is revoked.' : problemText(done, 'Not revoked.'), done.status !== 200);
+        say(done.status === 200 ? t('"{0}" is revoked.', i.name) : problemText(done, t('Not revoked.')), done.status !== 200);
         integrations();
       });
       actions.append(revoke);
@@ -58,7 +64,7 @@ async function create(event) {
   }
   const answer = await api('POST', '/api/integrations', request);
   if (answer.status !== 201) {
-    say(problemText(answer, 'Not created (' + answer.status + ').'), true);
+    say(problemText(answer, t('Not created ({0}).', answer.status)), true);
     return;
   }
   $('#token-name').textContent = answer.body.name;
@@ -77,7 +83,7 @@ async function create(event) {
     '            credentials: ' + answer.body.token
   ].join('\n');
   $('#token-box').hidden = false;
-  say('Integration "' + answer.body.name + '" created.');
+  say(t('Integration "{0}" created.', answer.body.name));
   $('#create').reset();
   integrations();
 }
@@ -90,8 +96,8 @@ function chart(counts) {
     const part = document.createElement('span');
     part.className = decision;
     part.style.flex = String(count);
-    part.textContent = decision + ' ' + count;
-    part.title = count + ' of ' + total + ' alerts ' + decision;
+    part.textContent = decisionWord(decision) + ' ' + count;
+    part.title = t('{0} of {1} alerts {2}', count, total, decisionWord(decision));
     bar.append(part);
   }
 }
@@ -103,7 +109,7 @@ async function alerts() {
   }
   const answer = await api('GET', '/api/alerts?' + query);
   if (answer.status !== 200) {
-    say(problemText(answer, 'The alerts could not be read (' + answer.status + ').'), true);
+    say(problemText(answer, t('The alerts could not be read ({0}).', answer.status)), true);
     return;
   }
   chart(answer.body.counts);
@@ -116,7 +122,7 @@ async function alerts() {
     cell(row, a.clientId || (a.clientLabelValue ? '“' + a.clientLabelValue + '”?' : '—'));
     cell(row, (a.name ? a.name + ': ' : '') + (a.summary || a.key));
     cell(row, a.status);
-    cell(row, a.decision, a.decision);
+    cell(row, decisionWord(a.decision), a.decision);
     cell(row, a.reason);
     const caseCell = cell(row, '');
     if (a.caseNumber) {
@@ -130,7 +136,7 @@ async function alerts() {
     body.append(row);
   }
   if (!answer.body.items.length) {
-    say('No alerts' + ($('#decision').value ? ' ' + $('#decision').value : '') + '.');
+    say($('#decision').value ? t('No alerts {0}.', decisionWord($('#decision').value)) : t('No alerts.'));
   }
 }
 
@@ -149,8 +155,8 @@ function placement(alert) {
   const form = document.createElement('form');
   form.className = 'place';
   const choose = document.createElement('select');
-  choose.setAttribute('aria-label', 'Client for alert ' + alert.id);
-  choose.append(new Option('client…', ''));
+  choose.setAttribute('aria-label', t('Client for alert {0}', alert.id));
+  choose.append(new Option(t('client…'), ''));
   activeClients().then((clients) => {
     for (const c of clients) {
       choose.append(new Option(c.name, c.id));
@@ -158,18 +164,18 @@ function placement(alert) {
   });
   const button = document.createElement('button');
   button.type = 'submit';
-  button.textContent = 'Place';
-  button.title = 'Opens a case for the client, or joins its open case of the same outage';
+  button.textContent = t('Place');
+  button.title = t('Opens a case for the client, or joins its open case of the same outage');
   form.append(choose, ' ', button);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const answer = await api('POST', '/api/alerts/' + alert.id + '/assign', { clientId: choose.value });
     if (answer.status === 200) {
-      say('Alert placed with ' + choose.selectedOptions[0].textContent + ': ' + answer.body.decision + ' '
-        + answer.body.caseNumber + '.');
+      say(t('Alert placed with {0}: {1} {2}.', choose.selectedOptions[0].textContent, decisionWord(answer.body.decision),
+        answer.body.caseNumber));
       alerts();
     } else {
-      say(problemText(answer, 'Not placed (' + answer.status + ').'), true);
+      say(problemText(answer, t('Not placed ({0}).', answer.status)), true);
     }
   });
   return form;
@@ -182,7 +188,7 @@ async function start() {
     return;
   }
   if (!(session.groups || []).some((g) => g === 'managers' || g === 'camunda-admin')) {
-    consoleHelpers.refuse('Monitoring is for managers.');
+    consoleHelpers.refuse(t('Monitoring is for managers.'));
     return;
   }
   $('#integrations-section').hidden = false;
@@ -193,11 +199,11 @@ async function start() {
       const text = $('#' + button.dataset.copy).textContent;
       try {
         await navigator.clipboard.writeText(text);
-        say('Copied.');
+        say(t('Copied.'));
       } catch (refused) {
         // no clipboard (a page not served over HTTPS): select the text for Ctrl-C
         getSelection().selectAllChildren($('#' + button.dataset.copy));
-        say('Selected: press Ctrl-C to copy.');
+        say(t('Selected: press Ctrl-C to copy.'));
       }
     });
   }

@@ -4,6 +4,8 @@
 
 let session = null;
 const $ = (selector) => document.querySelector(selector);
+// the criticality tiers as people read them (the API keeps the codes)
+const TIERS = { critical: t('critical'), high: t('high'), standard: t('standard'), basic: t('basic') };
 
 function say(text, problem) {
   $('#message').textContent = text;
@@ -30,14 +32,15 @@ async function start() {
   session = who.body;
   const clients = await reboundApi('GET', '/api/clients?size=200&active=true');
   if (clients.status !== 200) {
-    say('The clients cannot be read now (' + clients.status + '). Try again in a moment.', true);
+    say(t('The clients cannot be read now ({0}). Try again in a moment.', clients.status), true);
     return;
   }
   const select = field('clientId');
   for (const c of [...clients.body.items].sort((a, b) => a.name.localeCompare(b.name))) {
     const option = document.createElement('option');
     option.value = c.id;
-    option.textContent = `${c.name} (${c.criticalityTier}, RTO ${c.rtoHours} h)`;
+    option.dataset.name = c.name;
+    option.textContent = t('{0} ({1}, RTO {2} h)', c.name, consoleHelpers.words(TIERS, c.criticalityTier), c.rtoHours);
     select.append(option);
   }
   field('detectedAt').value = localNow();
@@ -70,13 +73,13 @@ async function openCase() {
   if (answer.status === 201) {
     const chosen = field('clientId');
     $('#case-number').textContent = answer.body.caseNumber;
-    $('#case-client').textContent = chosen.options[chosen.selectedIndex].textContent.replace(/ \(.*\)$/, '');
+    $('#case-client').textContent = chosen.options[chosen.selectedIndex].dataset.name;
     $('#to-report').href = '/api/incidents/' + encodeURIComponent(answer.body.caseNumber) + '/report';
     $('#case-form').hidden = true;
     $('#opened').hidden = false;
     say('');
   } else if (answer.status === 400 && answer.body && answer.body.errors) {
-    say('The case was not opened: correct the fields marked below.', true);
+    say(t('The case was not opened: correct the fields marked below.'), true);
     for (const problem of answer.body.errors) {
       const input = field(problem.field.replace(/\[.*$/, ''));
       const note = document.createElement('span');
@@ -90,7 +93,7 @@ async function openCase() {
       }
     }
   } else {
-    say(answer.body && answer.body.detail ? answer.body.detail : 'The case was not opened (' + answer.status + ').', true);
+    say(answer.body && answer.body.detail ? answer.body.detail : t('The case was not opened ({0}).', answer.status), true);
   }
 }
 

@@ -6,6 +6,7 @@ let session = null;
 const $ = (selector) => document.querySelector(selector);
 // the console's helpers (common/console.js)
 const { say, cell } = consoleHelpers;
+const statusWord = (code) => consoleHelpers.words(consoleHelpers.MAIL_WORDS, code);
 
 function api(method, path, body) {
   return reboundApi(method, path, body, session && session.csrfToken);
@@ -20,8 +21,8 @@ function chart(counts) {
       const part = document.createElement('span');
       part.className = status;
       part.style.flex = String(count);
-      part.textContent = status.toLowerCase() + ' ' + count;
-      part.title = count + ' of ' + total + ' messages ' + status.toLowerCase();
+      part.textContent = statusWord(status) + ' ' + count;
+      part.title = t('{0} of {1} messages {2}', count, total, statusWord(status));
       bar.append(part);
     }
   }
@@ -37,13 +38,13 @@ async function list() {
   }
   const answer = await api('GET', '/api/outbox?' + query);
   if (answer.status !== 200) {
-    say(answer.body && answer.body.detail ? answer.body.detail : 'The outbox could not be read (' + answer.status + ').', true);
+    say(answer.body && answer.body.detail ? answer.body.detail : t('The outbox could not be read ({0}).', answer.status), true);
     return;
   }
   const delivery = $('#delivery');
   delivery.hidden = answer.body.deliveryConfigured;
-  delivery.textContent = 'No SMTP server is configured (spring.mail.host): nothing is sent, the messages wait here. '
-    + 'Configure SMTP and restart to deliver them.';
+  delivery.textContent = t('No SMTP server is configured (spring.mail.host): nothing is sent, the messages wait here.') + ' '
+    + t('Configure SMTP and restart to deliver them.');
   chart(answer.body.counts);
   const body = $('#messages tbody');
   body.replaceChildren();
@@ -54,18 +55,18 @@ async function list() {
     cell(row, m.caseNumber);
     cell(row, m.subject + (m.attachment ? ' 📎' : ''));
     cell(row, m.recipients.join(', '));
-    cell(row, m.status + (m.lastError ? ' · ' + m.lastError : ''), m.status);
+    cell(row, statusWord(m.status) + (m.lastError ? ' · ' + m.lastError : ''), m.status);
     cell(row, m.attempts);
     cell(row, consoleHelpers.when(m.sentAt || m.createdAt));
     const actions = cell(row, '');
     if (m.status === 'FAILED' && (session.groups || []).includes('managers')) {
       const retry = document.createElement('button');
       retry.type = 'button';
-      retry.textContent = 'Retry';
+      retry.textContent = t('Retry');
       retry.addEventListener('click', async (event) => {
         event.stopPropagation();
         const done = await api('POST', '/api/outbox/' + m.id + '/retry');
-        say(done.status === 200 ? 'Message ' + m.id + ' is queued again.' : done.body.detail, done.status !== 200);
+        say(done.status === 200 ? t('Message {0} is queued again.', m.id) : done.body.detail, done.status !== 200);
         list();
       });
       actions.append(retry);
@@ -73,12 +74,12 @@ async function list() {
     if ((m.status === 'PENDING' || m.status === 'FAILED') && (session.groups || []).includes('managers')) {
       const discard = document.createElement('button');
       discard.type = 'button';
-      discard.textContent = 'Discard';
-      discard.title = 'Never send this message (kept here as discarded, with who and when)';
+      discard.textContent = t('Discard');
+      discard.title = t('Never send this message (kept here as discarded, with who and when)');
       discard.addEventListener('click', async (event) => {
         event.stopPropagation();
         const done = await api('POST', '/api/outbox/' + m.id + '/discard');
-        say(done.status === 200 ? 'Message ' + m.id + ' will not be sent.' : done.body.detail, done.status !== 200);
+        say(done.status === 200 ? t('Message {0} will not be sent.', m.id) : done.body.detail, done.status !== 200);
         list();
       });
       actions.append(discard);
@@ -86,7 +87,7 @@ async function list() {
     row.addEventListener('click', () => show(m.id));
     body.append(row);
   }
-  say(answer.body.items.length ? '' : 'No messages.');
+  say(answer.body.items.length ? '' : t('No messages.'));
 }
 
 async function show(id) {
@@ -97,8 +98,8 @@ async function show(id) {
   }
   const m = answer.body;
   $('#detail-subject').textContent = m.subject;
-  $('#detail-meta').textContent = 'To ' + m.recipients.join(', ') + ' · ' + m.status + ' · language ' + m.language
-    + (m.attachment ? ' · attachment: ' + m.attachment + ' (rendered when sent)' : '');
+  $('#detail-meta').textContent = t('To {0}', m.recipients.join(', ')) + ' · ' + statusWord(m.status) + ' · '
+    + t('language {0}', m.language) + (m.attachment ? ' · ' + t('attachment: {0} (rendered when sent)', m.attachment) : '');
   // the message in its own page, whose policy allows exactly the message's inline styles
   $('#detail-body').src = '/api/outbox/' + id + '/preview';
   $('#list-section').hidden = true;

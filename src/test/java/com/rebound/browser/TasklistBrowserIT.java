@@ -368,7 +368,7 @@ class TasklistBrowserIT {
     browser.open("/outbox/");
     assertThat(browser.waitFor(By.cssSelector("#chart .SENT")).getText()).startsWith("sent");
     org.openqa.selenium.WebElement row = browser.waitFor(By.xpath("//tr[td[normalize-space(.)=" + "'" + caseNumber + "'" + "]]"));
-    assertThat(row.getText()).contains("Nos ponemos en marcha", "luisa@gestorialopez.example", "SENT");
+    assertThat(row.getText()).contains("Nos ponemos en marcha", "luisa@gestorialopez.example", " sent ");
     browser.screenshot("9-outbox");
     row.click();
     assertThat(browser.waitFor(By.id("detail-subject")).getText()).contains(caseNumber);
