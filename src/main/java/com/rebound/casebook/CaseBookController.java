@@ -6,7 +6,9 @@ import com.rebound.security.CurrentUser;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
+import com.rebound.procedure.StepNames;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpHeaders;
@@ -30,11 +32,13 @@ class CaseBookController {
   private final CaseBook book;
   private final Dashboard dashboard;
   private final CurrentUser currentUser;
+  private final StepNames stepNames;
 
-  CaseBookController(CaseBook book, Dashboard dashboard, CurrentUser currentUser) {
+  CaseBookController(CaseBook book, Dashboard dashboard, CurrentUser currentUser, StepNames stepNames) {
     this.book = book;
     this.dashboard = dashboard;
     this.currentUser = currentUser;
+    this.stepNames = stepNames;
   }
 
   @GetMapping("/api/cases")
@@ -42,26 +46,32 @@ class CaseBookController {
       @RequestParam(required = false) String client, @RequestParam(required = false) String severity,
       @RequestParam(required = false) String state, @RequestParam(required = false) String rto,
       @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "25") int size) {
+      @RequestParam(defaultValue = "25") int size, Locale reader) {
     currentUser.requireAnyGroup(STAFF);
     if (page < 0 || size < 1 || size > 200) {
       throw ApiProblem.invalid(List.of(new ApiProblem.FieldProblem(page < 0 ? "page" : "size",
           page < 0 ? "must be 0 or more" : "must be between 1 and 200")));
     }
     Instant now = now();
-    return book.list(CaseFilter.of(from, to, client, severity, state, rto, q, false, now), page, size, now);
+    CaseBook.Listing listing = book.list(CaseFilter.of(from, to, client, severity, state, rto, q, false, now), page, size, now);
+    return new CaseBook.Listing(listing.items().stream().map(c -> c.withStepNames((id, name) -> stepNames.of(id, name, reader)))
+        .toList(), listing.page(), listing.size(), listing.total());
   }
 
-  /** A case's page: the case ({@link CaseView}, the same as {@code /api/incidents/{n}}), its mails for managers, its report's links. */
+  /**
+   * A case's page: the case ({@link CaseView}, the same as {@code /api/incidents/{n}}, its steps named in the reader's
+   * language), its mails for managers, its report's links.
+   */
   record CasePage(@JsonUnwrapped CaseView view, @JsonInclude(JsonInclude.Include.NON_NULL) List<Map<String, Object>> mails,
       Map<String, String> report) {
   }
 
   @GetMapping("/api/cases/{caseNumber}")
-  CasePage one(@PathVariable String caseNumber) {
+  CasePage one(@PathVariable String caseNumber, Locale reader) {
     currentUser.requireAnyGroup(STAFF);
     CaseView view = book.view(caseNumber, now())
-        .orElseThrow(() -> ApiProblem.notFound("No case " + caseNumber.replaceAll("[^A-Za-z0-9-]", "") + "."));
+        .orElseThrow(() -> ApiProblem.notFound("No case " + caseNumber.replaceAll("[^A-Za-z0-9-]", "") + "."))
+        .withStepNames((id, name) -> stepNames.of(id, name, reader));
     return new CasePage(view, currentUser.inAnyGroup(MANAGERS) ? book.mails(caseNumber) : null,
         Map.of("html", "/api/incidents/" + caseNumber + "/report", "pdf", "/api/incidents/" + caseNumber + "/report.pdf"));
   }

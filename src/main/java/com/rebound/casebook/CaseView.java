@@ -20,6 +20,16 @@ public record CaseView(String caseNumber, String processInstanceId, ClientRef cl
     @JsonInclude(JsonInclude.Include.NON_NULL) Round consent,
     @JsonInclude(JsonInclude.Include.NON_NULL) List<CaseAlerts.Alert> alerts) {
 
+  /** The same case with its steps (the open ones, the timeline's) named by {@code name}, given a step's id and the model's name. */
+  public CaseView withStepNames(java.util.function.BinaryOperator<String> name) {
+    return new CaseView(caseNumber, processInstanceId, client, summary, reportedBy, severity, state, openedAt, detectedAt, assessedAt,
+        probableCause, approach, rto, rpo, acceptanceRounds, restored, preventionInterest, closedAt, outcome,
+        currentSteps == null ? null : currentSteps.stream().map(s -> new Step(s.taskId(), s.step(), name.apply(s.step(), s.name()),
+            s.since(), s.due(), s.assignee(), s.candidateGroups(), s.tasklist())).toList(),
+        timeline == null ? null : timeline.stream().map(e -> new Event(e.step(), name.apply(e.step(), e.name()), e.kind(), e.by(),
+            e.startedAt(), e.endedAt())).toList(), rounds, consent, alerts);
+  }
+
   /** The client of the case. */
   public record ClientRef(String id, String name) {
   }

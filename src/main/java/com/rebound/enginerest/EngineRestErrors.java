@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rebound.clients.ClientDirectory;
 import com.rebound.procedure.OptionLabels;
 import com.rebound.procedure.StepFields;
+import com.rebound.procedure.StepNames;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.rebound.procedure.ProcedureContractException;
@@ -62,6 +63,15 @@ class EngineRestErrors {
     FilterRegistrationBean<FormTranslationFilter> registration = new FilterRegistrationBean<>(new FormTranslationFilter(translations, json));
     registration.addUrlPatterns("/camunda/api/engine/*");
     registration.setOrder(FilterOrder.FORM_TRANSLATION);
+    return registration;
+  }
+
+  /** The steps' names as Tasklist lists and shows them, in the reader's language. */
+  @Bean
+  FilterRegistrationBean<StepNameFilter> stepNameFilter(StepNames names, TaskService tasks, ObjectMapper json) {
+    FilterRegistrationBean<StepNameFilter> registration = new FilterRegistrationBean<>(new StepNameFilter(names, tasks, json));
+    registration.addUrlPatterns("/camunda/api/engine/*");
+    registration.setOrder(FilterOrder.STEP_NAMES);
     return registration;
   }
 

@@ -26,12 +26,14 @@ class ReportRenderer {
   private final Clock clock;
   private final org.springframework.context.MessageSource messages;
   private final Provider provider;
+  private final com.rebound.procedure.StepNames stepNames;
 
   ReportRenderer(TemplateEngine templates, PreventionAdvice prevention, Clock clock, org.springframework.context.MessageSource messages,
-      Provider provider) {
+      Provider provider, com.rebound.procedure.StepNames stepNames) {
     this.templates = templates;
     this.provider = provider;
     this.messages = messages;
+    this.stepNames = stepNames;
     this.prevention = prevention;
     this.clock = clock;
   }
@@ -50,7 +52,7 @@ class ReportRenderer {
     model.put("language", language);
     Locale locale = Locale.forLanguageTag(language);
     model.put("stepNames", report.timeline().stream().collect(java.util.stream.Collectors.toMap(CaseReport.Step::activityId,
-        step -> messages.getMessage("step." + step.activityId(), null, step.name(), locale), (a, b) -> a)));
+        step -> stepNames.of(step.activityId(), step.name(), locale), (a, b) -> a)));
     model.put("recommendations", report.recommendations().stream().map(code -> prevention.name(code, language)).toList());
     model.put("provider", provider);
     model.put("providerLogo", provider.logoFile().map(Provider.Logo::dataUri).orElse(null));

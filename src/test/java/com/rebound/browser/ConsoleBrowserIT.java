@@ -250,9 +250,13 @@ class ConsoleBrowserIT {
     browser = new Browser(port, 1400, 1000, "es-ES");
     browser.logIn("tasklist", "tech");
     browser.consoleErrors();   // the webapps' own login's 404s
+    assertThat(browser.waitForText(By.cssSelector("a.rebound-link[href='/new-case/']"), "Comunicar un desastre")).isNotEmpty();
     browser.clickText("Technicians' queue");
-    browser.openTask(caseNumber, "Assess problem and impact");
+    // the step's name in Spanish in the queue and on the task (the engine's task keeps the model's name)
+    browser.openTask(caseNumber, "Evaluar el problema y el impacto");
     browser.waitForText(By.cssSelector("body"), "Reclamar");
+    assertThat(browser.driver.findElement(By.cssSelector("body")).getText()).doesNotContain("Assess problem and impact");
+    assertThat(tasks.createTaskQuery().processInstanceId(instance).singleResult().getName()).isEqualTo("Assess problem and impact");
     // the step's form reads in Spanish too, and completes as in English (its fields' keys are the model's)
     browser.clickText("Reclamar");
     String form = browser.waitForText(By.cssSelector(".fjs-form"), "Evaluar el problema y el impacto", "Nivel de impacto");
@@ -269,6 +273,21 @@ class ConsoleBrowserIT {
     assertThat(runtime.getVariable(instance, "impactLevel")).isEqualTo("major");
     assertThat(runtime.getVariable(instance, "probableCause")).isEqualTo("hardware");
     assertThat(browser.consoleErrors()).as("console errors in Spanish Tasklist").isEmpty();
+
+    // Rebound's own pages in Spanish too: the case, the list of cases, report a disaster
+    browser.open("/console/case.html?case=" + caseNumber);
+    String page = browser.waitForText(By.cssSelector("#case:not([hidden])"), "Gravedad");
+    assertThat(page).contains("Causa probable", "avería de hardware", "Reloj del RTO", "En qué punto está",
+        "Acordar los objetivos de recuperación con el cliente", "Evaluar el problema y el impacto", " dic 2026")
+        .doesNotContain("Probable cause", "Where it stands", "Agree recovery objectives", "Dec ");
+    assertThat(browser.driver.findElement(By.cssSelector("header.console")).getText()).contains("Casos", "Comunicar un desastre");
+    assertThat(browser.driver.findElement(By.cssSelector("html")).getDomAttribute("lang")).isEqualTo("es");
+    browser.screenshot("22-console-case-spanish");
+    browser.open("/console/");
+    assertThat(browser.waitForText(By.id("page-info"), "Página 1 de")).doesNotContain("Page");
+    browser.open("/new-case/");
+    assertThat(browser.waitFor(By.cssSelector("main h1")).getText()).isEqualTo("Comunicar un desastre");
+    assertThat(browser.consoleErrors()).as("console errors on Rebound's pages in Spanish").isEmpty();
     browser.close();
 
     String english = (String) runtime.getVariable(openCase("gestoria-lopez", "Tasklist in English"), "caseNumber");
@@ -280,6 +299,9 @@ class ConsoleBrowserIT {
     assertThat(browser.driver.findElement(By.cssSelector("body")).getText()).doesNotContain("Reclamar");
     assertThat(browser.waitFor(By.cssSelector(".fjs-form")).getText()).contains("Case " + english, "Impact level")
         .doesNotContain("Caso ", "Nivel de impacto");
+    browser.open("/console/case.html?case=" + english);
+    assertThat(browser.waitForText(By.cssSelector("#case:not([hidden])"), "Severity")).contains("Probable cause")
+        .doesNotContain("Gravedad");
   }
 
   @Test

@@ -43,6 +43,11 @@ class WebappSecurityTest {
           HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<String> putIn(String language, String path, String json) throws Exception {
+      return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json").header("Accept-Language", language)
+          .header("X-XSRF-TOKEN", csrfToken()).PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> post(String path, String contentType, String body, boolean withCsrfToken) throws Exception {
       HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
           .POST(HttpRequest.BodyPublishers.ofString(body));
@@ -109,6 +114,50 @@ class WebappSecurityTest {
     HttpResponse<String> withToken = tech.post("/engine-rest/process-definition/key/disasterRecovery/start", "application/json", start, true);
     assertThat(withToken.statusCode()).as("with the token the session may act: %s %s", withToken.body(),
         tech.cookies.getCookieStore().getCookies()).isEqualTo(200);
+  }
+
+  @Test
+  void tasklistShowsTheStepsNamesInTheReadersLanguage_andTheEngineKeepsTheModelsName() throws Exception {
+    String instance = engine.getRuntimeService().startProcessInstanceByKey("disasterRecovery", Map.of("clientId", "gestoria-lopez",
+        "reportedBy", "Luisa", "summary", "Nombres de los pasos")).getId();
+    String task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
+    String queue = engine.getFilterService().createFilterQuery().filterName("Technicians' queue").singleResult().getId();
+    Browser tech = new Browser();
+    assertThat(tech.logIn("tech", "tasklist")).isEqualTo(200);
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    com.fasterxml.jackson.databind.JsonNode shown = json.readTree(tech.getIn("es-ES",
+        "/camunda/api/engine/engine/default/task/" + task).body());
+    assertThat(shown.path("name").asText()).isEqualTo("Evaluar el problema y el impacto");
+    assertThat(json.readTree(tech.getIn("en", "/camunda/api/engine/engine/default/task/" + task).body()).path("name").asText())
+        .isEqualTo("Assess problem and impact");
+    HttpResponse<String> list = tech.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        + "/camunda/api/engine/engine/default/filter/" + queue + "/list?firstResult=0&maxResults=50"))
+        .header("Content-Type", "application/json").header("Accept", "application/hal+json").header("Accept-Language", "es")
+        .header("X-XSRF-TOKEN", tech.csrfToken()).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+    assertThat(list.body()).contains("\"Evaluar el problema y el impacto\"").doesNotContain("\"Assess problem and impact\"");
+    // the console's case page names the steps the same way (its open steps, its timeline)
+    String caseNumber = (String) engine.getRuntimeService().getVariable(instance, "caseNumber");
+    assertThat(tech.getIn("es", "/api/cases/" + caseNumber).body())
+        .contains("\"name\":\"Evaluar el problema y el impacto\"", "\"name\":\"Incidencia comunicada\"");
+    assertThat(tech.getIn("en", "/api/cases/" + caseNumber).body())
+        .contains("\"name\":\"Assess problem and impact\"", "\"name\":\"Disaster reported\"");
+    assertThat(tech.getIn("es", "/api/cases?q=" + caseNumber).body()).contains("\"name\":\"Evaluar el problema y el impacto\"");
+
+    // Tasklist sends the task back as it showed it (its name, its form reference) when it saves a task: the task keeps the
+    // model's name, and a date a person sets is refused with the rule's reason (not a Java type the engine cannot read)
+    ((com.fasterxml.jackson.databind.node.ObjectNode) shown).remove("_links");
+    assertThat(shown.path("camundaFormRef").path("key").asText()).isEqualTo("assessImpact");
+    assertThat(tech.putIn("es", "/camunda/api/engine/engine/default/task/" + task, json.writeValueAsString(shown)).statusCode())
+        .isEqualTo(204);
+    ((com.fasterxml.jackson.databind.node.ObjectNode) shown).put("followUp", "2026-12-31T10:00:00.000+0000");
+    assertThat(tech.putIn("es", "/camunda/api/engine/engine/default/task/" + task, json.writeValueAsString(shown)).body())
+        .contains("A step's followUpDate come from the model").doesNotContain("CamundaFormRef");
+    org.camunda.bpm.engine.task.Task after = engine.getTaskService().createTaskQuery().taskId(task).singleResult();
+    assertThat(after.getName()).isEqualTo("Assess problem and impact");
+    assertThat(after.getFollowUpDate()).isNull();
   }
 
   @Test
