@@ -6,7 +6,7 @@ import com.rebound.security.CurrentUser;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
-import com.rebound.procedure.StepNames;
+import com.rebound.procedure.ModelNames;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,13 +32,13 @@ class CaseBookController {
   private final CaseBook book;
   private final Dashboard dashboard;
   private final CurrentUser currentUser;
-  private final StepNames stepNames;
+  private final ModelNames modelNames;
 
-  CaseBookController(CaseBook book, Dashboard dashboard, CurrentUser currentUser, StepNames stepNames) {
+  CaseBookController(CaseBook book, Dashboard dashboard, CurrentUser currentUser, ModelNames modelNames) {
     this.book = book;
     this.dashboard = dashboard;
     this.currentUser = currentUser;
-    this.stepNames = stepNames;
+    this.modelNames = modelNames;
   }
 
   @GetMapping("/api/cases")
@@ -54,7 +54,7 @@ class CaseBookController {
     }
     Instant now = now();
     CaseBook.Listing listing = book.list(CaseFilter.of(from, to, client, severity, state, rto, q, false, now), page, size, now);
-    return new CaseBook.Listing(listing.items().stream().map(c -> c.withStepNames((id, name) -> stepNames.of(id, name, reader)))
+    return new CaseBook.Listing(listing.items().stream().map(c -> c.withStepNames((id, name) -> modelNames.step(id, name, reader)))
         .toList(), listing.page(), listing.size(), listing.total());
   }
 
@@ -71,7 +71,7 @@ class CaseBookController {
     currentUser.requireAnyGroup(STAFF);
     CaseView view = book.view(caseNumber, now())
         .orElseThrow(() -> ApiProblem.notFound("No case " + caseNumber.replaceAll("[^A-Za-z0-9-]", "") + "."))
-        .withStepNames((id, name) -> stepNames.of(id, name, reader));
+        .withStepNames((id, name) -> modelNames.step(id, name, reader));
     return new CasePage(view, currentUser.inAnyGroup(MANAGERS) ? book.mails(caseNumber) : null,
         Map.of("html", "/api/incidents/" + caseNumber + "/report", "pdf", "/api/incidents/" + caseNumber + "/report.pdf"));
   }

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rebound.clients.ClientDirectory;
 import com.rebound.procedure.OptionLabels;
 import com.rebound.procedure.StepFields;
-import com.rebound.procedure.StepNames;
+import com.rebound.procedure.ModelNames;
+import com.rebound.tasklist.TasklistWords;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.rebound.procedure.ProcedureContractException;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import com.rebound.cases.CaseGuard;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -66,12 +68,14 @@ class EngineRestErrors {
     return registration;
   }
 
-  /** The steps' names as Tasklist lists and shows them, in the reader's language. */
+  /** Tasklist's words from the model and the shared filters, in the reader's language. */
   @Bean
-  FilterRegistrationBean<StepNameFilter> stepNameFilter(StepNames names, TaskService tasks, ObjectMapper json) {
-    FilterRegistrationBean<StepNameFilter> registration = new FilterRegistrationBean<>(new StepNameFilter(names, tasks, json));
+  FilterRegistrationBean<TasklistWordsFilter> tasklistWordsFilter(ModelNames names, TasklistWords words, TaskService tasks,
+      FilterService filters, ObjectMapper json) {
+    FilterRegistrationBean<TasklistWordsFilter> registration =
+        new FilterRegistrationBean<>(new TasklistWordsFilter(names, words, tasks, filters, json));
     registration.addUrlPatterns("/camunda/api/engine/*");
-    registration.setOrder(FilterOrder.STEP_NAMES);
+    registration.setOrder(FilterOrder.TASKLIST_WORDS);
     return registration;
   }
 

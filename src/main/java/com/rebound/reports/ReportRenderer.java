@@ -26,14 +26,14 @@ class ReportRenderer {
   private final Clock clock;
   private final org.springframework.context.MessageSource messages;
   private final Provider provider;
-  private final com.rebound.procedure.StepNames stepNames;
+  private final com.rebound.procedure.ModelNames modelNames;
 
   ReportRenderer(TemplateEngine templates, PreventionAdvice prevention, Clock clock, org.springframework.context.MessageSource messages,
-      Provider provider, com.rebound.procedure.StepNames stepNames) {
+      Provider provider, com.rebound.procedure.ModelNames modelNames) {
     this.templates = templates;
     this.provider = provider;
     this.messages = messages;
-    this.stepNames = stepNames;
+    this.modelNames = modelNames;
     this.prevention = prevention;
     this.clock = clock;
   }
@@ -52,7 +52,7 @@ class ReportRenderer {
     model.put("language", language);
     Locale locale = Locale.forLanguageTag(language);
     model.put("stepNames", report.timeline().stream().collect(java.util.stream.Collectors.toMap(CaseReport.Step::activityId,
-        step -> stepNames.of(step.activityId(), step.name(), locale), (a, b) -> a)));
+        step -> modelNames.step(step.activityId(), step.name(), locale), (a, b) -> a)));
     model.put("recommendations", report.recommendations().stream().map(code -> prevention.name(code, language)).toList());
     model.put("provider", provider);
     model.put("providerLogo", provider.logoFile().map(Provider.Logo::dataUri).orElse(null));

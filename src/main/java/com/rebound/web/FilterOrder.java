@@ -33,8 +33,8 @@ public final class FilterOrder {
   public static final int PROFILE_ADDRESS = FORM_TEXT + 1;
   /** The forms Tasklist loads, in the reader's language. */
   public static final int FORM_TRANSLATION = PROFILE_ADDRESS + 1;
-  /** The steps' names Tasklist shows, in the reader's language. */
-  public static final int STEP_NAMES = FORM_TRANSLATION + 1;
+  /** Tasklist's words from the model and the shared filters, in the reader's language. */
+  public static final int TASKLIST_WORDS = FORM_TRANSLATION + 1;
 
   private FilterOrder() {
   }

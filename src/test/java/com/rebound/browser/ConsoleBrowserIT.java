@@ -251,11 +251,12 @@ class ConsoleBrowserIT {
     browser.logIn("tasklist", "tech");
     browser.consoleErrors();   // the webapps' own login's 404s
     assertThat(browser.waitForText(By.cssSelector("a.rebound-link[href='/new-case/']"), "Comunicar un desastre")).isNotEmpty();
-    browser.clickText("Technicians' queue");
+    browser.clickText("Cola de los técnicos");
     // the step's name in Spanish in the queue and on the task (the engine's task keeps the model's name)
     browser.openTask(caseNumber, "Evaluar el problema y el impacto");
     browser.waitForText(By.cssSelector("body"), "Reclamar");
-    assertThat(browser.driver.findElement(By.cssSelector("body")).getText()).doesNotContain("Assess problem and impact");
+    assertThat(browser.driver.findElement(By.cssSelector("body")).getText()).contains("Recuperación de desastres", "Caso:")
+        .doesNotContain("Assess problem and impact", "Technicians' queue", "IT disaster recovery");
     assertThat(tasks.createTaskQuery().processInstanceId(instance).singleResult().getName()).isEqualTo("Assess problem and impact");
     // the step's form reads in Spanish too, and completes as in English (its fields' keys are the model's)
     browser.clickText("Reclamar");

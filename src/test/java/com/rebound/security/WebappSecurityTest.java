@@ -117,7 +117,7 @@ class WebappSecurityTest {
   }
 
   @Test
-  void tasklistShowsTheStepsNamesInTheReadersLanguage_andTheEngineKeepsTheModelsName() throws Exception {
+  void tasklistShowsTheModelsAndFiltersWordsInTheReadersLanguage_andTheEngineKeepsItsOwn() throws Exception {
     String instance = engine.getRuntimeService().startProcessInstanceByKey("disasterRecovery", Map.of("clientId", "gestoria-lopez",
         "reportedBy", "Luisa", "summary", "Nombres de los pasos")).getId();
     String task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
@@ -137,7 +137,13 @@ class WebappSecurityTest {
         .header("X-XSRF-TOKEN", tech.csrfToken()).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
-    assertThat(list.body()).contains("\"Evaluar el problema y el impacto\"").doesNotContain("\"Assess problem and impact\"");
+    assertThat(list.body()).contains("\"Evaluar el problema y el impacto\"", "\"Recuperación de desastres\"")
+        .doesNotContain("\"Assess problem and impact\"", "\"IT disaster recovery\"");
+    // the shared filters: their names, descriptions and columns
+    String shownFilters = tech.getIn("es", "/camunda/api/engine/engine/default/filter?resourceType=Task&itemCount=true&maxResults=50").body();
+    assertThat(shownFilters).contains("\"Cola de los técnicos\"", "\"Todos los pasos abiertos para técnicos, reclamados o no\"",
+        "\"label\":\"Caso\"", "\"label\":\"Gravedad\"").doesNotContain("Technicians' queue");
+    assertThat(tech.getIn("en", "/camunda/api/engine/engine/default/filter?resourceType=Task&maxResults=50").body()).contains("Technicians' queue");
     // the console's case page names the steps the same way (its open steps, its timeline)
     String caseNumber = (String) engine.getRuntimeService().getVariable(instance, "caseNumber");
     assertThat(tech.getIn("es", "/api/cases/" + caseNumber).body())
@@ -155,6 +161,23 @@ class WebappSecurityTest {
     ((com.fasterxml.jackson.databind.node.ObjectNode) shown).put("followUp", "2026-12-31T10:00:00.000+0000");
     assertThat(tech.putIn("es", "/camunda/api/engine/engine/default/task/" + task, json.writeValueAsString(shown)).body())
         .contains("A step's followUpDate come from the model").doesNotContain("CamundaFormRef");
+    // an administrator (managers only read the shared filters) saves one as Tasklist showed it in Spanish, its color
+    // changed: it keeps its own words
+    String managerQueue = engine.getFilterService().createFilterQuery().filterName("Managers' queue").singleResult().getId();
+    Browser manager = new Browser();
+    assertThat(manager.logIn("admin", "tasklist")).isEqualTo(200);
+    com.fasterxml.jackson.databind.node.ObjectNode filter = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
+        manager.getIn("es", "/camunda/api/engine/engine/default/filter/" + managerQueue).body());
+    assertThat(filter.path("name").asText()).isEqualTo("Cola de los responsables");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) filter.path("properties")).put("color", "#555555");
+    assertThat(manager.putIn("es", "/camunda/api/engine/engine/default/filter/" + managerQueue, json.writeValueAsString(filter))
+        .statusCode()).isEqualTo(204);
+    org.camunda.bpm.engine.filter.Filter saved = engine.getFilterService().getFilter(managerQueue);
+    assertThat(saved.getName()).isEqualTo("Managers' queue");
+    assertThat(saved.getProperties()).containsEntry("color", "#555555")
+        .containsEntry("description", "Escalations, reviews and prevention offers for managers");
+    assertThat(saved.getProperties().get("variables").toString()).contains("label=Case").doesNotContain("Caso");
+
     org.camunda.bpm.engine.task.Task after = engine.getTaskService().createTaskQuery().taskId(task).singleResult();
     assertThat(after.getName()).isEqualTo("Assess problem and impact");
     assertThat(after.getFollowUpDate()).isNull();
