@@ -51,10 +51,15 @@ public class ClientReplies implements MailThreading {
   private final com.rebound.security.CurrentUser currentUser;
   private final org.springframework.transaction.support.TransactionTemplate afterwards;
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClientReplies.class);
+  private final org.springframework.context.MessageSource messages;
+  /** The note is read by the staff in the case's forms: in the installation's staff language, like the staff mails. */
+  private final Locale staffLocale;
 
   ClientReplies(JdbcTemplate jdbc, Outbox outbox, CaseBook cases, ClientService clients, Notifications notifications, Clock clock,
       ReboundSettings settings, org.camunda.bpm.engine.RuntimeService runtime, com.rebound.security.CurrentUser currentUser,
-      org.springframework.transaction.PlatformTransactionManager transactions) {
+      org.springframework.transaction.PlatformTransactionManager transactions, org.springframework.context.MessageSource messages) {
+    this.messages = messages;
+    this.staffLocale = Locale.forLanguageTag("es".equals(settings.staffLanguage()) ? "es" : "en");
     this.afterwards = new org.springframework.transaction.support.TransactionTemplate(transactions);
     this.afterwards.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.runtime = runtime;
@@ -135,7 +140,7 @@ public class ClientReplies implements MailThreading {
         afterwards.executeWithoutResult(status -> {
           Integer unread = jdbc.queryForObject("SELECT COUNT(*) FROM rebound_client_message WHERE case_number = ? AND direction = 'in' "
               + "AND state = 'attached' AND read_at IS NULL", Integer.class, c.caseNumber());
-          String note = unread == null || unread == 0 ? "" : unread + (unread == 1 ? " new message" : " new messages") + " from the client";
+          String note = unread == null || unread == 0 ? "" : messages.getMessage("replies.unreadNote", new Object[] {unread}, staffLocale);
           currentUser.asRebound(() -> {
             if (runtime.createProcessInstanceQuery().processInstanceId(c.processInstanceId()).count() > 0) {
               runtime.setVariable(c.processInstanceId(), NOTE, note);
