@@ -1,5 +1,6 @@
 package com.rebound.enginerest;
 
+import com.rebound.procedure.FormTranslations;
 import com.rebound.database.DatabaseUnavailable;
 import com.rebound.web.FilterOrder;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -118,7 +118,7 @@ class FormTextFilter extends OncePerRequestFilter {
         continue;
       }
       // a choice made in an earlier step reads as the words of the form that asked for it
-      Optional<String> label = labels.of(variable.getKey(), value.asText());
+      Optional<String> label = labels.of(variable.getKey(), value.asText(), language);
       if (label.isPresent() || value.isTextual()) {
         ObjectNode shown = (ObjectNode) variable.getValue();
         shown.put("value", escape(label.orElse(value.asText())));

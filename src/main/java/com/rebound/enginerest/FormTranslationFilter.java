@@ -1,5 +1,6 @@
 package com.rebound.enginerest;
 
+import com.rebound.procedure.FormTranslations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;

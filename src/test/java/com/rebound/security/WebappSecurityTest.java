@@ -224,9 +224,13 @@ class WebappSecurityTest {
     assertThat(shown.apply("openedAt")).as("a moment in the reader's language and the client's zone").endsWith("(Europe/Madrid)")
         .doesNotContain("T");
     java.util.Date openedAt = (java.util.Date) engine.getRuntimeService().getVariable(instance, "openedAt");
-    String spanish = new com.fasterxml.jackson.databind.ObjectMapper().readTree(tech.getIn("es-ES,es;q=0.9",
-        "/camunda/api/engine/engine/default/task/" + objectives + "/form-variables?deserializeValues=false").body())
-        .path("openedAt").path("value").asText().replaceAll("\\\\(.)", "$1");
+    com.fasterxml.jackson.databind.JsonNode inSpanish = new com.fasterxml.jackson.databind.ObjectMapper().readTree(tech.getIn(
+        "es-ES,es;q=0.9", "/camunda/api/engine/engine/default/task/" + objectives + "/form-variables?deserializeValues=false").body());
+    String spanish = inSpanish.path("openedAt").path("value").asText().replaceAll("\\\\(.)", "$1");
+    assertThat(inSpanish.path("probableCause").path("value").asText().replaceAll("\\\\(.)", "$1"))
+        .as("a choice in the words of the form's translation").isEqualTo("Ransomware u otro malware");
+    assertThat(inSpanish.path("dataLossSuspected").path("value").asText().replaceAll("\\\\(.)", "$1"))
+        .isEqualTo("Sí, puede haber datos perdidos");
     assertThat(spanish).as("in Spanish for a Spanish browser").isEqualTo(new com.rebound.notify.Formats("es", "Europe/Madrid")
         .dateTime(openedAt)).isNotEqualTo(shown.apply("openedAt"));
     assertThat(variables.path("rtoHours").path("type").asText()).as("numbers and this form's own fields as they are")

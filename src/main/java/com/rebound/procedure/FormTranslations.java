@@ -1,4 +1,4 @@
-package com.rebound.enginerest;
+package com.rebound.procedure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package com.rebound.enginerest;
+package com.rebound.procedure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
