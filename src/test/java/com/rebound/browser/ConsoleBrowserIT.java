@@ -306,6 +306,39 @@ class ConsoleBrowserIT {
   }
 
   @Test
+  void aManagerReadsEveryReboundPageInSpanish() {
+    String closed = closedCase();
+    openCase("northwind-logistics", "Escáneres del almacén sin conexión");
+    browser = new Browser(port, 1400, 1000, "es-ES");
+    browser.logIn("tasklist", "manager");
+    browser.consoleErrors();   // the webapps' own login's 404s
+    // each page: its title in Spanish, the console's header in Spanish, what it loaded drawn, no script error
+    Map<String, String> pages = new java.util.LinkedHashMap<>();
+    pages.put("/console/", "Casos");
+    pages.put("/console/case.html?case=" + closed, closed);
+    pages.put("/console/dashboard.html", "Cómo va la recuperación");
+    pages.put("/clients/", "Clientes");
+    pages.put("/console/action-items.html", "Acciones de mejora");
+    pages.put("/console/legal.html", "Plazos legales");
+    pages.put("/console/lessons.html", "Lecciones aprendidas");
+    pages.put("/outbox/", "Bandeja de salida");
+    pages.put("/console/inbox.html", "Bandeja de entrada");
+    pages.put("/monitoring/", "Monitorización");
+    pages.put("/new-case/", "Comunicar un desastre");
+    int shot = 30;
+    for (Map.Entry<String, String> page : pages.entrySet()) {
+      browser.open(page.getKey());
+      browser.waitForText(By.cssSelector("main h1"), page.getValue());
+      browser.waitForText(By.cssSelector("header.console"), "Panel", "Bandeja de salida", "Monitorización");
+      browser.pause(700);   // what the page loads from the API, drawn
+      assertThat(browser.driver.findElement(By.cssSelector("main")).getText()).as(page.getKey())
+          .doesNotContain("Previous", "Next", "Show", "Search", "could not be read");
+      browser.screenshot((shot++) + "-spanish" + page.getKey().replaceAll("[^a-z]+", "-").replaceAll("-$", ""));
+    }
+    assertThat(browser.consoleErrors()).as("console errors on Rebound's pages in Spanish").isEmpty();
+  }
+
+  @Test
   void aTechnicianSeesTheCasesButNotTheManagersPages() {
     openCase("northwind-logistics", "Warehouse scanners offline");
     browser = new Browser(port, 1400, 1000);
