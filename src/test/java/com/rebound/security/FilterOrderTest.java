@@ -31,9 +31,10 @@ class FilterOrderTest {
     assertThat(orders).as("the places of Rebound's filters, among %s", filters.entrySet().stream()
         .map(e -> e.getKey() + "=" + e.getValue().getOrder()).toList()).doesNotHaveDuplicates().contains(FilterOrder.PATH_FIREWALL, FilterOrder.REQUEST_SIZE,
         FilterOrder.SECURITY_HEADERS, FilterOrder.CASE_LOCK, FilterOrder.AUTHENTICATION, FilterOrder.WEBAPP_LOGIN_THROTTLE,
-        FilterOrder.INTEGRATION_TOKENS, FilterOrder.FORM_TEXT, FilterOrder.PROFILE_ADDRESS, FilterOrder.FORM_TRANSLATION)
+        FilterOrder.INTEGRATION_TOKENS, FilterOrder.FORM_TEXT, FilterOrder.PROFILE_ADDRESS, FilterOrder.FORM_TRANSLATION,
+        FilterOrder.TASKLIST_WORDS)
         .doesNotContain(FilterOrder.SESSION);
-    assertThat(orders).hasSize(10);
+    assertThat(orders).hasSize(11);
     assertThat(environment.getProperty("spring.session.servlet.filter-order", Integer.class)).isEqualTo(FilterOrder.SESSION);
   }
 }
