@@ -1,7 +1,6 @@
 package com.rebound.enginerest;
 
 import com.rebound.procedure.FormTranslations;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,7 +10,6 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * A step's form (and the case's start form) as Tasklist loads it, in the reader's language ({@code Accept-Language}): its
@@ -45,20 +43,6 @@ class FormTranslationFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    ContentCachingResponseWrapper cached = new ContentCachingResponseWrapper(response);
-    chain.doFilter(request, cached);
-    byte[] body = cached.getContentAsByteArray();
-    if (cached.getStatus() == HttpServletResponse.SC_OK && body.length > 0) {
-      try {
-        JsonNode form = json.readTree(body);
-        if (form.isObject() && translations.translate(form, language(request))) {
-          cached.resetBuffer();
-          cached.getOutputStream().write(json.writeValueAsBytes(form));
-        }
-      } catch (com.fasterxml.jackson.core.JsonProcessingException notAForm) {
-        // shown as the engine gives it
-      }
-    }
-    cached.copyBodyToResponse();
+    ShownJson.rewrite(request, response, chain, json, form -> form.isObject() && translations.translate(form, language(request)));
   }
 }

@@ -19,7 +19,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Tasklist's words from the model and the shared filters, in the reader's language ({@code Accept-Language}): the steps'
@@ -61,21 +60,7 @@ class TasklistWordsFilter extends OncePerRequestFilter {
       chain.doFilter(new CachedBody(request, asSaved(request, request.getInputStream().readAllBytes())), response);
       return;
     }
-    ContentCachingResponseWrapper cached = new ContentCachingResponseWrapper(response);
-    chain.doFilter(request, cached);
-    byte[] body = cached.getContentAsByteArray();
-    if (cached.getStatus() == HttpServletResponse.SC_OK && body.length > 0) {
-      try {
-        JsonNode answer = json.readTree(body);
-        if (translate(answer, request.getLocale())) {
-          cached.resetBuffer();
-          cached.getOutputStream().write(json.writeValueAsBytes(answer));
-        }
-      } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
-        // shown as the engine gives it
-      }
-    }
-    cached.copyBodyToResponse();
+    ShownJson.rewrite(request, response, chain, json, answer -> translate(answer, request.getLocale()));
   }
 
   /** Every task, process and filter in the answer (one, a list, or HAL's _embedded) in the language; true when one changed. */
