@@ -74,8 +74,13 @@ class ProcedureChecksTest {
   }
 
   static Run lint(Path folder) throws IOException, InterruptedException {
-    Process node = new ProcessBuilder("node", Path.of("src/lint/procedure-checks.js").toAbsolutePath().toString(),
-        folder.toAbsolutePath().toString()).redirectErrorStream(true).start();
+    Process node;
+    try {
+      node = new ProcessBuilder("node", Path.of("src/lint/procedure-checks.js").toAbsolutePath().toString(),
+          folder.toAbsolutePath().toString()).redirectErrorStream(true).start();
+    } catch (IOException noNode) {
+      throw new IllegalStateException("The managers' lint runs with Node.js: apt-get install -y nodejs, or run .ci/run", noNode);
+    }
     assertThat(node.waitFor(60, TimeUnit.SECONDS)).as("the lint ends").isTrue();
     return new Run(node.exitValue(), new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
   }
