@@ -291,10 +291,18 @@ final class Browser implements AutoCloseable {
   /** Tasklist's Complete button (a notification may cover it; a person would close it). */
   void complete() {
     WebElement button = waitFor(By.cssSelector("button[ng-click='complete()']"));
-    ((JavascriptExecutor) driver).executeScript("arguments[0].click();", button);
-    // done: Tasklist takes the form away; refused: the form shows its errors, or Tasklist its notification
+    // Tasklist enables Complete once it has checked the form's last change (later on a busy machine); a form that stays
+    // invalid keeps it disabled, and the click below then does nothing, which the caller's check sees
     try {
-      new WebDriverWait(driver, Duration.ofSeconds(8)).until(d -> !button.isDisplayed()
+      new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> button.isEnabled());
+    } catch (org.openqa.selenium.TimeoutException stillDisabled) {
+      // clicked as it is
+    }
+    ((JavascriptExecutor) driver).executeScript("arguments[0].click();", button);
+    // done: Tasklist takes the form away; refused: the form shows its errors, or Tasklist its notification (a completion
+    // that runs long on a busy machine keeps the button, disabled, until it is done)
+    try {
+      new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !button.isDisplayed()
           || !d.findElements(By.cssSelector(".fjs-form-field-error, .notifications .alert-danger, .alert-danger")).isEmpty());
     } catch (org.openqa.selenium.StaleElementReferenceException gone) {
       // the button's view was drawn again: done
