@@ -64,7 +64,6 @@ const reboundI18n = (function i18n() {
     language,
     locale,
     t,
-    translate,
     // a language's translations, keyed by the English text; kept only for the reader's language
     add(tag, translations) {
       if (tag === language) {

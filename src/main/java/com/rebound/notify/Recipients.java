@@ -30,7 +30,7 @@ class Recipients {
   Recipients(ClientService clients, IdentityService identity, com.rebound.settings.ReboundSettings settings) {
     this.clients = clients;
     this.identity = identity;
-    this.staffLanguage = "es".equals(settings.staffLanguage()) ? "es" : "en";
+    this.staffLanguage = settings.staffLanguage();
   }
 
   /** The language of the provider's own staff ({@code rebound.staff-language}). */

@@ -59,7 +59,7 @@ public class ClientReplies implements MailThreading {
       ReboundSettings settings, org.camunda.bpm.engine.RuntimeService runtime, com.rebound.security.CurrentUser currentUser,
       org.springframework.transaction.PlatformTransactionManager transactions, org.springframework.context.MessageSource messages) {
     this.messages = messages;
-    this.staffLocale = Locale.forLanguageTag("es".equals(settings.staffLanguage()) ? "es" : "en");
+    this.staffLocale = Locale.forLanguageTag(settings.staffLanguage());
     this.afterwards = new org.springframework.transaction.support.TransactionTemplate(transactions);
     this.afterwards.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.runtime = runtime;

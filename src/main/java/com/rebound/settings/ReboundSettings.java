@@ -14,13 +14,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param demoUsers the demo accounts admin/admin, tech/tech, manager/manager and the demo clients
  * @param publicUrl where clients and staff reach Rebound: the links in e-mails start with it
  * @param nodeName this node's name among several (the host's name when empty)
- * @param staffLanguage the language of the mails to the provider's own staff ({@code en} or {@code es})
+ * @param staffLanguage the language of what Rebound writes for the provider's own staff: mails, notes ({@code en} or {@code es})
  */
 @ConfigurationProperties("rebound")
 public record ReboundSettings(@DefaultValue("false") boolean demoUsers, String publicUrl, @DefaultValue("") String nodeName,
     @DefaultValue Mail mail, @DefaultValue ClientLinks clientLinks, @DefaultValue Clocks clocks, @DefaultValue Backup backup,
     @DefaultValue Meters meters, @DefaultValue Security security, @DefaultValue Alerts alerts, @DefaultValue Mailbox mailbox,
     @DefaultValue("en") String staffLanguage) {
+
+  /** The staff's language is {@code es} or, whatever else was set, {@code en}. */
+  public ReboundSettings {
+    staffLanguage = "es".equals(staffLanguage) ? "es" : "en";
+  }
 
   /**
    * The provider's support mailbox, read over IMAP for the clients' replies (off while {@code host} is empty).
