@@ -70,6 +70,11 @@ class ConsoleBrowserIT {
     new Select(browser.driver.findElement(By.id("state"))).selectByValue("closed");
     browser.click(browser.driver.findElement(By.cssSelector("#filters button[type=submit]")));
     browser.waitFor(By.cssSelector("#cases tbody tr[data-case='" + closed + "']"));
+    // the closed case was on the unfiltered page too: the filtered list is the one whose rows all match
+    new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(10))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(d -> d.findElements(By.cssSelector("#cases tbody tr")).stream()
+            .allMatch(row -> row.getText().contains("Gestoría López") && row.getText().contains("closed")));
     List<WebElement> rows = browser.driver.findElements(By.cssSelector("#cases tbody tr"));
     assertThat(rows).allSatisfy(row -> assertThat(row.getText()).contains("Gestoría López", "closed"));
     assertThat(browser.driver.getCurrentUrl()).as("the filters are in the address").contains("client=gestoria-lopez", "state=closed");
